@@ -1,0 +1,24 @@
+package io.samsa.record;
+
+/**
+ * Raised when a batch carries a magic byte other than 2. Samsa reads and writes only the v2
+ * RecordBatch format; the v0/v1 message sets of pre-0.11 clients are refused, as Apache Kafka 4.0
+ * refuses them. Immutable, so thread-safe.
+ */
+public class UnsupportedMagicException extends RecordFormatException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final byte magic;
+
+    public UnsupportedMagicException(byte magic, int position) {
+        super("Unsupported record batch magic " + magic + " at position " + position
+            + ": only magic " + BatchLayout.MAGIC_V2 + " (RecordBatch v2) is supported");
+        this.magic = magic;
+    }
+
+    /** The magic byte that was found. */
+    public byte magic() {
+        return magic;
+    }
+}

@@ -1,0 +1,137 @@
+package io.samsa.record.compress;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
+import net.jpountz.xxhash.XXHashFactory;
+
+/**
+ * Writes one LZ4 frame: magic, descriptor (independent blocks, 64 KiB maximum, no checksums),
+ * data blocks (stored raw when compression would not shrink them) and the end mark. Not
+ * thread-safe.
+ */
+public final class Lz4FrameOutputStream extends OutputStream {
+
+    private final LZ4Compressor compressor;
+    private final int blockSize;
+    private OutputStream out;
+    private byte[] block;
+    private byte[] compressed;
+    private int blockLength;
+    private final byte[] intBuffer = new byte[4];
+    private boolean closed;
+
+    public Lz4FrameOutputStream(OutputStream out, int level) throws IOException {
+        if (level < Lz4Codec.MIN_LEVEL || level > Lz4Codec.MAX_LEVEL) {
+            throw new IllegalArgumentException("LZ4 level must be in [" + Lz4Codec.MIN_LEVEL + ", "
+                + Lz4Codec.MAX_LEVEL + "], got " + level);
+        }
+        LZ4Factory factory = LZ4Factory.fastestInstance();
+        this.compressor = level == Lz4Codec.DEFAULT_LEVEL ? factory.fastCompressor() : factory.highCompressor(level);
+        this.out = out;
+        this.blockSize = Lz4Frame.blockMaximumSize(Lz4Frame.BLOCK_SIZE_64KB);
+        this.block = new byte[blockSize];
+        this.compressed = new byte[compressor.maxCompressedLength(blockSize)];
+        writeFrameHeader();
+    }
+
+    private void writeFrameHeader() throws IOException {
+        byte[] header = new byte[7];
+        putIntLE(header, 0, Lz4Frame.MAGIC);
+        header[4] = (byte) (Lz4Frame.FLG_VERSION_01 | Lz4Frame.FLG_BLOCK_INDEPENDENCE);
+        header[5] = (byte) (Lz4Frame.BLOCK_SIZE_64KB << Lz4Frame.BD_BLOCK_SIZE_SHIFT);
+        int hash = XXHashFactory.fastestInstance().hash32().hash(header, 4, 2, 0);
+        header[6] = Lz4Frame.headerChecksum(hash);
+        out.write(header);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        ensureOpen();
+        if (blockLength == blockSize) {
+            writeBlock();
+        }
+        block[blockLength++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        ensureOpen();
+        if (off < 0 || len < 0 || off > b.length - len) {
+            throw new IndexOutOfBoundsException("off=" + off + " len=" + len + " length=" + b.length);
+        }
+        while (len > 0) {
+            if (blockLength == blockSize) {
+                writeBlock();
+            }
+            int n = Math.min(len, blockSize - blockLength);
+            System.arraycopy(b, off, block, blockLength, n);
+            blockLength += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    private void writeBlock() throws IOException {
+        if (blockLength == 0) {
+            return;
+        }
+        int compressedLength = compressor.compress(block, 0, blockLength, compressed, 0, compressed.length);
+        if (compressedLength >= blockLength) {
+            writeIntLE(blockLength | Lz4Frame.UNCOMPRESSED_FLAG);
+            out.write(block, 0, blockLength);
+        } else {
+            writeIntLE(compressedLength);
+            out.write(compressed, 0, compressedLength);
+        }
+        blockLength = 0;
+    }
+
+    /** Ends the current block early; a frame may hold blocks shorter than the maximum. */
+    @Override
+    public void flush() throws IOException {
+        if (!closed) {
+            writeBlock();
+            out.flush();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        try {
+            writeBlock();
+            writeIntLE(0); // end mark; Kafka writes no content checksum
+            out.flush();
+        } finally {
+            closed = true;
+            block = null;
+            compressed = null;
+            OutputStream o = out;
+            out = null;
+            o.close();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("LZ4 frame stream is closed");
+        }
+    }
+
+    private void writeIntLE(int value) throws IOException {
+        putIntLE(intBuffer, 0, value);
+        out.write(intBuffer, 0, 4);
+    }
+
+    private static void putIntLE(byte[] b, int at, int value) {
+        b[at] = (byte) value;
+        b[at + 1] = (byte) (value >>> 8);
+        b[at + 2] = (byte) (value >>> 16);
+        b[at + 3] = (byte) (value >>> 24);
+    }
+}

@@ -1,0 +1,124 @@
+package io.samsa.core.network;
+
+import io.netty.buffer.ByteBuf;
+import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.MessageCodec;
+import io.samsa.protocol.MessageSpec;
+import io.samsa.protocol.RequestHeader;
+import io.samsa.protocol.ResponseHeader;
+import io.samsa.protocol.Struct;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One request read from a connection, waiting for its answer. The body buffer is a view of the
+ * network frame and stays valid until the request is completed, so produce data can be appended
+ * to the log without a copy. Completion is thread-safe and happens once.
+ */
+public final class Request {
+
+    private final ConnectionHandler connection;
+    private final ByteBuf frame;
+    private final RequestHeader header;
+    private final ApiKeys apiKey;
+    private final ByteBuffer body;
+    private final long receivedNanos;
+    private final AtomicBoolean completed = new AtomicBoolean();
+
+    Request(ConnectionHandler connection, ByteBuf frame, RequestHeader header, ApiKeys apiKey, ByteBuffer body, long receivedNanos) {
+        this.connection = connection;
+        this.frame = frame;
+        this.header = header;
+        this.apiKey = apiKey;
+        this.body = body;
+        this.receivedNanos = receivedNanos;
+    }
+
+    public RequestHeader header() {
+        return header;
+    }
+
+    public ApiKeys apiKey() {
+        return apiKey;
+    }
+
+    public short version() {
+        return header.apiVersion();
+    }
+
+    /** The request body after the header; a view of the frame, valid until completion. */
+    public ByteBuffer body() {
+        return body;
+    }
+
+    public long receivedNanos() {
+        return receivedNanos;
+    }
+
+    public String listenerName() {
+        return connection.listenerName();
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return connection.remoteAddress();
+    }
+
+    /** Encodes {@code response} at the request's version and sends it. */
+    public void sendResponse(Struct response) {
+        sendResponse(response, header.apiVersion());
+    }
+
+    /**
+     * Encodes {@code response} in the layout of {@code bodyVersion}, which differs from the request
+     * version only for ApiVersions' UNSUPPORTED_VERSION answer (always the v0 layout).
+     */
+    public void sendResponse(Struct response, short bodyVersion) {
+        if (!completed.compareAndSet(false, true)) {
+            throw new IllegalStateException("Request " + header.correlationId() + " completed twice");
+        }
+        MessageSpec spec = apiKey.responseSpec();
+        short headerVersion = apiKey.responseHeaderVersion(header.apiVersion());
+        int bodySize = MessageCodec.size(spec, bodyVersion, response);
+        int size = ResponseHeader.size(headerVersion) + bodySize;
+        ResponseSink sink = new ResponseSink(connection.allocator(), size + 4);
+        List<Object> parts;
+        try {
+            sink.writeInt(size);
+            ResponseHeader.write(sink, header.correlationId(), headerVersion);
+            MessageCodec.write(spec, bodyVersion, response, sink);
+            parts = sink.finish();
+        } catch (RuntimeException e) {
+            sink.release();
+            connection.complete(this, null, "failed to encode " + apiKey + " v" + bodyVersion + " response: " + e);
+            return;
+        }
+        connection.complete(this, parts, null);
+    }
+
+    /** Completes without an answer (Produce with acks=0); the next request may start. */
+    public void sendNoResponse() {
+        if (completed.compareAndSet(false, true)) {
+            connection.complete(this, List.of(), null);
+        }
+    }
+
+    /** Closes the connection after logging {@code reason} once. */
+    public void closeConnection(String reason) {
+        if (completed.compareAndSet(false, true)) {
+            connection.complete(this, null, reason);
+        }
+    }
+
+    ByteBuf frame() {
+        return frame;
+    }
+
+    @Override
+    public String toString() {
+        return apiKey + " v" + header.apiVersion() + " correlationId=" + header.correlationId()
+                + " clientId=" + header.clientId() + " from " + remoteAddress();
+    }
+}

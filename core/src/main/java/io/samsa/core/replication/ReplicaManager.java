@@ -1,0 +1,162 @@
+package io.samsa.core.replication;
+
+import io.samsa.common.Errors;
+import io.samsa.common.TopicPartition;
+import io.samsa.core.log.Log;
+import io.samsa.core.log.LogConfig;
+import io.samsa.core.log.LogManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The partitions this broker hosts, and the operations on them that requests need: role changes
+ * from the controller (LeaderAndIsr, StopReplica), appends from producers and reads for fetches.
+ * Controller requests are serialized on {@code stateLock} and fenced by controller epoch; data
+ * operations go straight to the partition. Thread-safe.
+ */
+public final class ReplicaManager {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplicaManager.class);
+
+    private final int brokerId;
+    private final LogManager logManager;
+    private final Function<String, LogConfig> topicConfigs;
+    private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
+    private final List<Consumer<TopicPartition>> appendListeners = new CopyOnWriteArrayList<>();
+    private final Object stateLock = new Object();
+    private int controllerEpoch = -1;
+
+    public ReplicaManager(int brokerId, LogManager logManager, Function<String, LogConfig> topicConfigs) {
+        this.brokerId = brokerId;
+        this.logManager = logManager;
+        this.topicConfigs = topicConfigs;
+    }
+
+    public int brokerId() {
+        return brokerId;
+    }
+
+    /** Called after every successful append with the partition written (e.g. to wake waiting fetches). */
+    public void addAppendListener(Consumer<TopicPartition> listener) {
+        appendListeners.add(listener);
+    }
+
+    public Optional<Partition> partition(TopicPartition tp) {
+        return Optional.ofNullable(partitions.get(tp));
+    }
+
+    public Collection<Partition> allPartitions() {
+        return partitions.values();
+    }
+
+    /**
+     * LeaderAndIsr: creates logs as needed and applies each partition's role. Returns the error
+     * for each partition, or null when the whole request is from a stale controller.
+     */
+    public Map<TopicPartition, Errors> becomeLeaderOrFollower(int requestControllerEpoch, List<PartitionState> states) {
+        synchronized (stateLock) {
+            if (requestControllerEpoch < controllerEpoch) {
+                log.warn("Ignoring LeaderAndIsr from controller epoch {}; current epoch is {}", requestControllerEpoch, controllerEpoch);
+                return null;
+            }
+            controllerEpoch = requestControllerEpoch;
+            Map<TopicPartition, Errors> result = new HashMap<>();
+            for (PartitionState state : states) {
+                TopicPartition tp = state.topicPartition();
+                if (!state.replicas().contains(brokerId)) {
+                    result.put(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION);
+                    continue;
+                }
+                try {
+                    Partition p = partitions.computeIfAbsent(tp, k -> {
+                        Log l = logManager.getOrCreateLog(k, topicConfigs.apply(k.topic()));
+                        return new Partition(k, state.topicId(), brokerId, l);
+                    });
+                    result.put(tp, p.applyState(state) ? Errors.NONE : Errors.STALE_CONTROLLER_EPOCH);
+                    if (state.leader() == brokerId) {
+                        log.info("Leader for {} at epoch {} (log end offset {})", tp, state.leaderEpoch(), p.log().logEndOffset());
+                    }
+                } catch (RuntimeException e) {
+                    log.error("Could not create or load the log of {}", tp, e);
+                    result.put(tp, Errors.KAFKA_STORAGE_ERROR);
+                }
+            }
+            return result;
+        }
+    }
+
+    /** StopReplica: stops serving the partitions and, when {@code delete}, removes their data. */
+    public Map<TopicPartition, Errors> stopReplicas(int requestControllerEpoch, Collection<TopicPartition> tps, boolean delete) {
+        synchronized (stateLock) {
+            if (requestControllerEpoch < controllerEpoch) {
+                return null;
+            }
+            controllerEpoch = requestControllerEpoch;
+            Map<TopicPartition, Errors> result = new HashMap<>();
+            for (TopicPartition tp : tps) {
+                Partition p = partitions.remove(tp);
+                try {
+                    if (delete) {
+                        logManager.deleteLog(tp);
+                    }
+                    result.put(tp, Errors.NONE);
+                } catch (RuntimeException e) {
+                    log.error("Could not delete the log of {}", tp, e);
+                    result.put(tp, Errors.KAFKA_STORAGE_ERROR);
+                }
+                if (p != null) {
+                    log.info("Stopped replica {}{}", tp, delete ? " and deleted its data" : "");
+                }
+            }
+            return result;
+        }
+    }
+
+    /** Appends one partition's batches as leader. */
+    public AppendResult appendRecords(TopicPartition tp, ByteBuffer records, short requiredAcks) {
+        Partition p = partitions.get(tp);
+        if (p == null) {
+            return AppendResult.error(Errors.NOT_LEADER_OR_FOLLOWER, null);
+        }
+        AppendResult result = p.appendAsLeader(records, requiredAcks);
+        if (result.error() == Errors.NONE) {
+            for (Consumer<TopicPartition> l : appendListeners) {
+                l.accept(tp);
+            }
+        }
+        return result;
+    }
+
+    /** Reads one partition for a consumer, checking leadership and the client's leader epoch. */
+    public ReadResult read(TopicPartition tp, long offset, int maxBytes, int currentLeaderEpoch, boolean minOneMessage) {
+        Partition p = partitions.get(tp);
+        if (p == null) {
+            return ReadResult.error(Errors.NOT_LEADER_OR_FOLLOWER);
+        }
+        Errors epochError = p.checkLeaderEpoch(currentLeaderEpoch);
+        if (epochError != Errors.NONE) {
+            return ReadResult.error(epochError);
+        }
+        return p.readAsLeader(offset, maxBytes, minOneMessage);
+    }
+
+    /** The leader partition for a request, or the error to answer with. */
+    public Errors leaderError(TopicPartition tp, int currentLeaderEpoch) {
+        Partition p = partitions.get(tp);
+        if (p == null || !p.isLeader()) {
+            return Errors.NOT_LEADER_OR_FOLLOWER;
+        }
+        return p.checkLeaderEpoch(currentLeaderEpoch);
+    }
+}

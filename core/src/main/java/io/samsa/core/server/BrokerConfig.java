@@ -1,0 +1,220 @@
+package io.samsa.core.server;
+
+import io.samsa.common.config.AbstractConfig;
+import io.samsa.common.config.ConfigDef;
+import io.samsa.common.config.ConfigException;
+import io.samsa.common.config.ConfigType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.samsa.common.config.ConfigDef.atLeast;
+import static io.samsa.common.config.ConfigDef.between;
+import static io.samsa.common.config.ConfigDef.nonEmpty;
+import static io.samsa.common.config.ConfigDef.oneOf;
+
+/**
+ * The broker's configuration: Kafka's key names and defaults, so that a ZooKeeper-mode
+ * {@code server.properties} written for Apache Kafka starts a Samsa broker unchanged. Keys this
+ * broker does not know are reported by {@link #unknownKeys()} (the server logs them) rather than
+ * refused, as Kafka does. Immutable; thread-safe.
+ */
+public final class BrokerConfig extends AbstractConfig {
+
+    public static final String BROKER_ID = "broker.id";
+    public static final String LISTENERS = "listeners";
+    public static final String ADVERTISED_LISTENERS = "advertised.listeners";
+    public static final String LISTENER_SECURITY_PROTOCOL_MAP = "listener.security.protocol.map";
+    public static final String INTER_BROKER_LISTENER_NAME = "inter.broker.listener.name";
+    public static final String LOG_DIRS = "log.dirs";
+    public static final String LOG_DIR = "log.dir";
+    public static final String ZOOKEEPER_CONNECT = "zookeeper.connect";
+    public static final String ZOOKEEPER_SESSION_TIMEOUT_MS = "zookeeper.session.timeout.ms";
+    public static final String ZOOKEEPER_CONNECTION_TIMEOUT_MS = "zookeeper.connection.timeout.ms";
+    public static final String NUM_NETWORK_THREADS = "num.network.threads";
+    public static final String NUM_IO_THREADS = "num.io.threads";
+    public static final String QUEUED_MAX_REQUESTS = "queued.max.requests";
+    public static final String SOCKET_SEND_BUFFER_BYTES = "socket.send.buffer.bytes";
+    public static final String SOCKET_RECEIVE_BUFFER_BYTES = "socket.receive.buffer.bytes";
+    public static final String SOCKET_REQUEST_MAX_BYTES = "socket.request.max.bytes";
+    public static final String CONNECTIONS_MAX_IDLE_MS = "connections.max.idle.ms";
+    public static final String NUM_PARTITIONS = "num.partitions";
+    public static final String DEFAULT_REPLICATION_FACTOR = "default.replication.factor";
+    public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
+    public static final String AUTO_CREATE_TOPICS_ENABLE = "auto.create.topics.enable";
+    public static final String DELETE_TOPIC_ENABLE = "delete.topic.enable";
+    public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
+    public static final String BROKER_RACK = "broker.rack";
+    public static final String CONTROLLED_SHUTDOWN_ENABLE = "controlled.shutdown.enable";
+    public static final String UNCLEAN_LEADER_ELECTION_ENABLE = "unclean.leader.election.enable";
+    public static final String REPLICA_LAG_TIME_MAX_MS = "replica.lag.time.max.ms";
+    public static final String LOG_SEGMENT_BYTES = "log.segment.bytes";
+    public static final String LOG_ROLL_HOURS = "log.roll.hours";
+    public static final String LOG_ROLL_MS = "log.roll.ms";
+    public static final String LOG_RETENTION_HOURS = "log.retention.hours";
+    public static final String LOG_RETENTION_MINUTES = "log.retention.minutes";
+    public static final String LOG_RETENTION_MS = "log.retention.ms";
+    public static final String LOG_RETENTION_BYTES = "log.retention.bytes";
+    public static final String LOG_RETENTION_CHECK_INTERVAL_MS = "log.retention.check.interval.ms";
+    public static final String LOG_INDEX_INTERVAL_BYTES = "log.index.interval.bytes";
+    public static final String LOG_INDEX_SIZE_MAX_BYTES = "log.index.size.max.bytes";
+    public static final String LOG_FLUSH_INTERVAL_MESSAGES = "log.flush.interval.messages";
+    public static final String LOG_FLUSH_INTERVAL_MS = "log.flush.interval.ms";
+    public static final String LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS = "log.flush.offset.checkpoint.interval.ms";
+    public static final String LOG_CLEANUP_POLICY = "log.cleanup.policy";
+    public static final String LOG_MESSAGE_TIMESTAMP_TYPE = "log.message.timestamp.type";
+    public static final String LOG_SEGMENT_DELETE_DELAY_MS = "log.segment.delete.delay.ms";
+    public static final String NUM_RECOVERY_THREADS_PER_DATA_DIR = "num.recovery.threads.per.data.dir";
+    public static final String OFFSETS_TOPIC_REPLICATION_FACTOR = "offsets.topic.replication.factor";
+    public static final String OFFSETS_TOPIC_NUM_PARTITIONS = "offsets.topic.num.partitions";
+    public static final String TRANSACTION_STATE_LOG_REPLICATION_FACTOR = "transaction.state.log.replication.factor";
+    public static final String TRANSACTION_STATE_LOG_MIN_ISR = "transaction.state.log.min.isr";
+    public static final String GROUP_INITIAL_REBALANCE_DELAY_MS = "group.initial.rebalance.delay.ms";
+    public static final String COMPRESSION_TYPE = "compression.type";
+
+    public static final ConfigDef DEF = new ConfigDef()
+            .define(BROKER_ID, ConfigType.INT, -1, atLeast(-1), "This broker's id; unique in the cluster", false)
+            .define(LISTENERS, ConfigType.LIST, "PLAINTEXT://:9092", nonEmpty(), "Listeners to bind, NAME://host:port", false)
+            .define(ADVERTISED_LISTENERS, ConfigType.LIST, null, null, "Listeners published to clients; defaults to listeners", false)
+            .define(LISTENER_SECURITY_PROTOCOL_MAP, ConfigType.LIST, "PLAINTEXT:PLAINTEXT", "Listener name to security protocol")
+            .define(INTER_BROKER_LISTENER_NAME, ConfigType.STRING, null, "Listener brokers use to talk to each other")
+            .define(LOG_DIRS, ConfigType.LIST, null, null, "Directories holding partition logs", false)
+            .define(LOG_DIR, ConfigType.STRING, "/tmp/kafka-logs", "Log directory when log.dirs is not set")
+            .define(ZOOKEEPER_CONNECT, ConfigType.STRING, ConfigDef.NO_DEFAULT, nonEmpty(), "host:port[,host:port][/chroot] of ZooKeeper", false)
+            .define(ZOOKEEPER_SESSION_TIMEOUT_MS, ConfigType.INT, 18000, atLeast(1), "ZooKeeper session timeout", false)
+            .define(ZOOKEEPER_CONNECTION_TIMEOUT_MS, ConfigType.INT, null, null, "ZooKeeper connection timeout; defaults to the session timeout", false)
+            .define(NUM_NETWORK_THREADS, ConfigType.INT, 3, atLeast(1), "Netty event-loop threads", false)
+            .define(NUM_IO_THREADS, ConfigType.INT, 8, atLeast(1), "Request handler threads", false)
+            .define(QUEUED_MAX_REQUESTS, ConfigType.INT, 500, atLeast(1), "Requests queued for handlers before reads stop", false)
+            .define(SOCKET_SEND_BUFFER_BYTES, ConfigType.INT, 102400, "SO_SNDBUF, -1 for the OS default")
+            .define(SOCKET_RECEIVE_BUFFER_BYTES, ConfigType.INT, 102400, "SO_RCVBUF, -1 for the OS default")
+            .define(SOCKET_REQUEST_MAX_BYTES, ConfigType.INT, 104857600, atLeast(1), "Largest request frame accepted", false)
+            .define(CONNECTIONS_MAX_IDLE_MS, ConfigType.LONG, 600000L, "Idle connections are closed after this")
+            .define(NUM_PARTITIONS, ConfigType.INT, 1, atLeast(1), "Partitions of auto-created topics", false)
+            .define(DEFAULT_REPLICATION_FACTOR, ConfigType.SHORT, (short) 1, atLeast(1), "Replication factor of auto-created topics", false)
+            .define(MIN_INSYNC_REPLICAS, ConfigType.INT, 1, atLeast(1), "Minimum ISR size for acks=all", true)
+            .define(AUTO_CREATE_TOPICS_ENABLE, ConfigType.BOOLEAN, true, "Create topics on metadata requests for them")
+            .define(DELETE_TOPIC_ENABLE, ConfigType.BOOLEAN, true, "Allow DeleteTopics")
+            .define(MESSAGE_MAX_BYTES, ConfigType.INT, 1048588, atLeast(0), "Largest record batch accepted", true)
+            .define(BROKER_RACK, ConfigType.STRING, null, "Rack of this broker")
+            .define(CONTROLLED_SHUTDOWN_ENABLE, ConfigType.BOOLEAN, true, "Move leadership away before stopping")
+            .define(UNCLEAN_LEADER_ELECTION_ENABLE, ConfigType.BOOLEAN, false, "Allow out-of-sync replicas to lead")
+            .define(REPLICA_LAG_TIME_MAX_MS, ConfigType.LONG, 30000L, "A follower that has not caught up for this long leaves the ISR")
+            .define(LOG_SEGMENT_BYTES, ConfigType.INT, 1073741824, atLeast(14), "Segment size before rolling", true)
+            .define(LOG_ROLL_HOURS, ConfigType.INT, 168, atLeast(1), "Segment age before rolling, hours", false)
+            .define(LOG_ROLL_MS, ConfigType.LONG, null, null, "Segment age before rolling; overrides log.roll.hours", true)
+            .define(LOG_RETENTION_HOURS, ConfigType.INT, 168, "Retention time, hours")
+            .define(LOG_RETENTION_MINUTES, ConfigType.INT, null, "Retention time, minutes; overrides hours")
+            .define(LOG_RETENTION_MS, ConfigType.LONG, null, "Retention time; overrides minutes and hours; -1 keeps forever")
+            .define(LOG_RETENTION_BYTES, ConfigType.LONG, -1L, "Retention size per partition; -1 is unlimited")
+            .define(LOG_RETENTION_CHECK_INTERVAL_MS, ConfigType.LONG, 300000L, atLeast(1), "How often retention runs", false)
+            .define(LOG_INDEX_INTERVAL_BYTES, ConfigType.INT, 4096, atLeast(0), "Bytes between offset index entries", true)
+            .define(LOG_INDEX_SIZE_MAX_BYTES, ConfigType.INT, 10485760, atLeast(4), "Index file size", true)
+            .define(LOG_FLUSH_INTERVAL_MESSAGES, ConfigType.LONG, Long.MAX_VALUE, atLeast(1), "Messages between forced fsyncs", true)
+            .define(LOG_FLUSH_INTERVAL_MS, ConfigType.LONG, null, null, "Time between forced fsyncs", true)
+            .define(LOG_FLUSH_OFFSET_CHECKPOINT_INTERVAL_MS, ConfigType.INT, 60000, atLeast(0), "How often the recovery point is checkpointed", false)
+            .define(LOG_CLEANUP_POLICY, ConfigType.LIST, "delete", oneOf("delete", "compact"), "delete and/or compact", true)
+            .define(LOG_MESSAGE_TIMESTAMP_TYPE, ConfigType.STRING, "CreateTime", oneOf("CreateTime", "LogAppendTime"), "Which timestamp batches keep", true)
+            .define(LOG_SEGMENT_DELETE_DELAY_MS, ConfigType.LONG, 60000L, atLeast(0), "Delay before a deleted segment's files go", true)
+            .define(NUM_RECOVERY_THREADS_PER_DATA_DIR, ConfigType.INT, 1, atLeast(1), "Threads recovering logs at startup", false)
+            .define(OFFSETS_TOPIC_REPLICATION_FACTOR, ConfigType.SHORT, (short) 3, atLeast(1), "Replication factor of __consumer_offsets", false)
+            .define(OFFSETS_TOPIC_NUM_PARTITIONS, ConfigType.INT, 50, atLeast(1), "Partitions of __consumer_offsets", false)
+            .define(TRANSACTION_STATE_LOG_REPLICATION_FACTOR, ConfigType.SHORT, (short) 3, atLeast(1), "Replication factor of __transaction_state", false)
+            .define(TRANSACTION_STATE_LOG_MIN_ISR, ConfigType.INT, 2, atLeast(1), "min.insync.replicas of __transaction_state", false)
+            .define(GROUP_INITIAL_REBALANCE_DELAY_MS, ConfigType.INT, 3000, atLeast(0), "Delay of a new group's first rebalance", false)
+            .define(COMPRESSION_TYPE, ConfigType.STRING, "producer", oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), "Compression of stored batches", true);
+
+    private final List<EndPoint> listeners;
+    private final List<EndPoint> advertisedListeners;
+    private final List<String> logDirs;
+
+    public BrokerConfig(Map<String, ?> props) {
+        super(DEF, props);
+        Map<String, String> protocolMap = new HashMap<>();
+        for (String pair : getList(LISTENER_SECURITY_PROTOCOL_MAP)) {
+            int c = pair.indexOf(':');
+            if (c <= 0) {
+                throw new ConfigException(LISTENER_SECURITY_PROTOCOL_MAP, pair, "expected NAME:PROTOCOL");
+            }
+            protocolMap.put(pair.substring(0, c).trim().toUpperCase(), pair.substring(c + 1).trim().toUpperCase());
+        }
+        this.listeners = EndPoint.parseList(LISTENERS, getList(LISTENERS), protocolMap);
+        List<String> advertised = getList(ADVERTISED_LISTENERS);
+        this.advertisedListeners = advertised == null || advertised.isEmpty()
+                ? listeners : EndPoint.parseList(ADVERTISED_LISTENERS, advertised, protocolMap);
+        List<String> dirs = getList(LOG_DIRS);
+        this.logDirs = dirs == null || dirs.isEmpty() ? List.of(getString(LOG_DIR)) : dirs;
+        String ibl = getString(INTER_BROKER_LISTENER_NAME);
+        if (ibl != null && advertisedListeners.stream().noneMatch(e -> e.listenerName().equalsIgnoreCase(ibl))) {
+            throw new ConfigException(INTER_BROKER_LISTENER_NAME, ibl, "must name one of the advertised listeners");
+        }
+    }
+
+    /** Keys in the supplied properties that Samsa does not define (logged, not fatal). */
+    public List<String> unknownKeys() {
+        List<String> unknown = new ArrayList<>();
+        for (String key : originals().keySet()) {
+            if (!DEF.isDefined(key)) {
+                unknown.add(key);
+            }
+        }
+        return unknown;
+    }
+
+    public int brokerId() {
+        return getInt(BROKER_ID);
+    }
+
+    public List<EndPoint> listeners() {
+        return listeners;
+    }
+
+    public List<EndPoint> advertisedListeners() {
+        return advertisedListeners;
+    }
+
+    public EndPoint interBrokerEndPoint() {
+        String name = getString(INTER_BROKER_LISTENER_NAME);
+        if (name == null) {
+            return advertisedListeners.get(0);
+        }
+        return advertisedListeners.stream().filter(e -> e.listenerName().equalsIgnoreCase(name)).findFirst().orElseThrow();
+    }
+
+    public List<String> logDirs() {
+        return logDirs;
+    }
+
+    public String zkConnect() {
+        return getString(ZOOKEEPER_CONNECT);
+    }
+
+    public int zkSessionTimeoutMs() {
+        return getInt(ZOOKEEPER_SESSION_TIMEOUT_MS);
+    }
+
+    public int zkConnectionTimeoutMs() {
+        Object v = values().get(ZOOKEEPER_CONNECTION_TIMEOUT_MS);
+        return v == null ? zkSessionTimeoutMs() : ((Number) v).intValue();
+    }
+
+    /** log.retention.ms, falling back to minutes and hours as Kafka does. */
+    public long logRetentionMs() {
+        Object ms = values().get(LOG_RETENTION_MS);
+        if (ms != null) {
+            return ((Number) ms).longValue();
+        }
+        Object minutes = values().get(LOG_RETENTION_MINUTES);
+        if (minutes != null) {
+            return ((Number) minutes).longValue() * 60_000L;
+        }
+        return getInt(LOG_RETENTION_HOURS) * 3_600_000L;
+    }
+
+    public long logRollMs() {
+        Object ms = values().get(LOG_ROLL_MS);
+        return ms != null ? ((Number) ms).longValue() : getInt(LOG_ROLL_HOURS) * 3_600_000L;
+    }
+}

@@ -1,0 +1,55 @@
+package io.samsa.core.server.handlers;
+
+import io.samsa.common.Errors;
+import io.samsa.core.network.Request;
+import io.samsa.core.server.ApiHandler;
+import io.samsa.core.server.HandlerRegistry;
+import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.Struct;
+
+/** ApiVersions: the version ranges of every registered handler, nothing more. Thread-safe. */
+public final class ApiVersionsHandler implements ApiHandler {
+
+    private final HandlerRegistry registry;
+
+    public ApiVersionsHandler(HandlerRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public ApiKeys apiKey() {
+        return ApiKeys.API_VERSIONS;
+    }
+
+    @Override
+    public short minVersion() {
+        return 0;
+    }
+
+    @Override
+    public short maxVersion() {
+        return 4;
+    }
+
+    @Override
+    public void handle(Request request, Struct body) {
+        request.sendResponse(response(Errors.NONE));
+    }
+
+    /** The KIP-511 answer to a version newer than ours: error 35 and our ranges, in the v0 layout. */
+    public void answerUnsupportedVersion(Request request) {
+        request.sendResponse(response(Errors.UNSUPPORTED_VERSION), (short) 0);
+    }
+
+    private Struct response(Errors error) {
+        Struct response = new Struct(ApiKeys.API_VERSIONS.responseSpec().root());
+        response.set("error_code", error.code());
+        registry.all().stream()
+                .sorted((a, b) -> Short.compare(a.apiKey().id(), b.apiKey().id()))
+                .forEach(h -> response.addElement("api_keys")
+                        .set("api_key", h.apiKey().id())
+                        .set("min_version", h.minVersion())
+                        .set("max_version", h.maxVersion()));
+        return response;
+    }
+}

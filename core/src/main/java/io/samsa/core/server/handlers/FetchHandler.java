@@ -1,0 +1,181 @@
+package io.samsa.core.server.handlers;
+
+import io.samsa.common.Errors;
+import io.samsa.common.TopicPartition;
+import io.samsa.common.Uuid;
+import io.samsa.core.network.Request;
+import io.samsa.core.replication.FetchPurgatory;
+import io.samsa.core.replication.ReadResult;
+import io.samsa.core.replication.ReplicaManager;
+import io.samsa.core.server.ApiHandler;
+import io.samsa.core.server.metadata.MetadataCache;
+import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.Struct;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fetch for consumers: reads each requested partition up to its high watermark as file slices
+ * (sent with sendfile), within the request's byte limits. When less than {@code min_bytes} is
+ * available the request waits in the {@link FetchPurgatory} for an append or {@code max_wait_ms}.
+ * Fetch sessions are not kept: every answer carries session id 0, which clients take as "send
+ * full requests". Thread-safe.
+ */
+public final class FetchHandler implements ApiHandler {
+
+    private final ReplicaManager replicaManager;
+    private final MetadataCache metadata;
+    private final FetchPurgatory purgatory;
+
+    public FetchHandler(ReplicaManager replicaManager, MetadataCache metadata, FetchPurgatory purgatory) {
+        this.replicaManager = replicaManager;
+        this.metadata = metadata;
+        this.purgatory = purgatory;
+    }
+
+    @Override
+    public ApiKeys apiKey() {
+        return ApiKeys.FETCH;
+    }
+
+    @Override
+    public short minVersion() {
+        return 4;
+    }
+
+    @Override
+    public short maxVersion() {
+        return 17;
+    }
+
+    /** One requested partition, resolved to a name. */
+    private record Wanted(String topic, Uuid topicId, TopicPartition tp, long offset, int currentLeaderEpoch,
+                         int maxBytes, Errors resolveError) {
+    }
+
+    @Override
+    public void handle(Request request, Struct body) {
+        short version = request.version();
+        if (version >= 7 && body.getInt("session_id") != 0) {
+            Struct response = new Struct(ApiKeys.FETCH.responseSpec().root());
+            response.set("error_code", Errors.FETCH_SESSION_ID_NOT_FOUND.code());
+            request.sendResponse(response);
+            return;
+        }
+        MetadataCache.Snapshot snap = metadata.snapshot();
+        List<Wanted> wanted = new ArrayList<>();
+        for (Struct topic : body.getStructArray("topics")) {
+            String name;
+            Uuid id = Uuid.ZERO;
+            Errors resolveError = Errors.NONE;
+            if (version >= 13) {
+                id = topic.getUuid("topic_id");
+                name = snap.topicNames().get(id);
+                if (name == null) {
+                    resolveError = Errors.UNKNOWN_TOPIC_ID;
+                    name = "";
+                }
+            } else {
+                name = topic.getString("topic");
+            }
+            for (Struct p : topic.getStructArray("partitions")) {
+                int partition = p.getInt("partition");
+                wanted.add(new Wanted(name, id, new TopicPartition(name, partition), p.getLong("fetch_offset"),
+                        version >= 9 ? p.getInt("current_leader_epoch") : -1, p.getInt("partition_max_bytes"), resolveError));
+            }
+        }
+        int maxBytes = version >= 3 ? body.getInt("max_bytes") : Integer.MAX_VALUE;
+        int minBytes = body.getInt("min_bytes");
+        int maxWaitMs = body.getInt("max_wait_ms");
+        byte isolation = version >= 4 ? body.getByte("isolation_level") : 0;
+
+        List<ReadResult> results = readAll(wanted, maxBytes);
+        if (maxWaitMs <= 0 || minBytes <= 0 || enough(results, minBytes) || hasError(results)) {
+            request.sendResponse(buildResponse(version, wanted, results, isolation));
+            return;
+        }
+        List<TopicPartition> tps = new ArrayList<>(wanted.size());
+        for (Wanted w : wanted) {
+            tps.add(w.tp());
+        }
+        purgatory.park(tps, maxWaitMs,
+                () -> { List<ReadResult> r = readAll(wanted, maxBytes); return enough(r, minBytes) || hasError(r); },
+                () -> request.sendResponse(buildResponse(version, wanted, readAll(wanted, maxBytes), isolation)));
+    }
+
+    private List<ReadResult> readAll(List<Wanted> wanted, int maxBytes) {
+        List<ReadResult> results = new ArrayList<>(wanted.size());
+        int budget = maxBytes;
+        boolean first = true;
+        for (Wanted w : wanted) {
+            if (w.resolveError() != Errors.NONE) {
+                results.add(ReadResult.error(w.resolveError()));
+                continue;
+            }
+            if (metadata.snapshot().partition(w.tp()).isEmpty()) {
+                results.add(ReadResult.error(Errors.UNKNOWN_TOPIC_OR_PARTITION));
+                continue;
+            }
+            int limit = Math.max(0, Math.min(w.maxBytes(), budget));
+            // Like Kafka, the first partition may exceed the limits by one batch so that a large
+            // batch can never block a consumer forever.
+            ReadResult r = replicaManager.read(w.tp(), w.offset(), limit, w.currentLeaderEpoch(), first);
+            if (r.sizeInBytes() > 0) {
+                first = false;
+                budget -= r.sizeInBytes();
+            }
+            results.add(r);
+        }
+        return results;
+    }
+
+    private static boolean enough(List<ReadResult> results, int minBytes) {
+        long total = 0;
+        for (ReadResult r : results) {
+            total += r.sizeInBytes();
+        }
+        return total >= minBytes;
+    }
+
+    private static boolean hasError(List<ReadResult> results) {
+        for (ReadResult r : results) {
+            if (r.error() != Errors.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Struct buildResponse(short version, List<Wanted> wanted, List<ReadResult> results, byte isolation) {
+        Struct response = new Struct(ApiKeys.FETCH.responseSpec().root());
+        response.set("error_code", Errors.NONE.code()).set("session_id", 0);
+        Struct topic = null;
+        String lastTopic = null;
+        Uuid lastId = null;
+        for (int i = 0; i < wanted.size(); i++) {
+            Wanted w = wanted.get(i);
+            ReadResult r = results.get(i);
+            boolean sameTopic = version >= 13 ? w.topicId().equals(lastId) : w.topic().equals(lastTopic);
+            if (topic == null || !sameTopic) {
+                topic = response.addElement("responses").set("topic", w.topic()).set("topic_id", w.topicId());
+                lastTopic = w.topic();
+                lastId = w.topicId();
+            }
+            Struct p = topic.addElement("partitions")
+                    .set("partition_index", w.tp().partition())
+                    .set("error_code", r.error().code())
+                    .set("high_watermark", r.highWatermark())
+                    .set("last_stable_offset", r.lastStableOffset())
+                    .set("log_start_offset", r.logStartOffset())
+                    .set("preferred_read_replica", -1)
+                    .set("records", r.records() == null ? ReadResults.EMPTY_RECORDS : r.records());
+            if (isolation == 1) {
+                p.set("aborted_transactions", new ArrayList<Struct>());
+            } else {
+                p.set("aborted_transactions", null);
+            }
+        }
+        return response;
+    }
+}

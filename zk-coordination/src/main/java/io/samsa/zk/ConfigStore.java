@@ -1,0 +1,65 @@
+package io.samsa.zk;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * Dynamic config overrides under {@code /config/<type>/<name>} and the change notifications under
+ * {@code /config/changes} that tell every broker to re-read them. Thread-safe.
+ */
+public final class ConfigStore {
+
+    private final SamsaZkClient zk;
+
+    ConfigStore(SamsaZkClient zk) {
+        this.zk = zk;
+    }
+
+    /** The overrides of an entity; empty if it has none. */
+    public Map<String, String> get(String entityType, String entityName) {
+        return ConfigEntityZNode.decode(zk.getDataOrNull(ConfigEntityZNode.path(entityType, entityName), null, null));
+    }
+
+    public Map<String, String> topicConfig(String topic) {
+        return get(ConfigEntityZNode.TOPICS, topic);
+    }
+
+    /** The names of the entities of a type that have overrides (e.g. every topic with config). */
+    public List<String> entities(String entityType) {
+        return zk.getChildren(ConfigEntityZNode.path(entityType), null);
+    }
+
+    /**
+     * Replaces an entity's overrides and announces the change with a
+     * {@code /config/changes/config_change_<seq>} notification, as Kafka's admin tools do.
+     */
+    public void set(String entityType, String entityName, Map<String, String> config) {
+        write(entityType, entityName, config, true);
+    }
+
+    /** Writes the overrides, creating or replacing the znode; announces the change if asked. */
+    void write(String entityType, String entityName, Map<String, String> config, boolean notify) {
+        String path = ConfigEntityZNode.path(entityType, entityName);
+        byte[] data = ConfigEntityZNode.encode(config);
+        try {
+            try {
+                zk.curator().setData().forPath(path, data);
+            } catch (KeeperException.NoNodeException e) {
+                try {
+                    zk.curator().create().creatingParentsIfNeeded().forPath(path, data);
+                } catch (KeeperException.NodeExistsException raced) {
+                    zk.curator().setData().forPath(path, data);
+                }
+            }
+            if (notify) {
+                zk.curator().create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
+                        .forPath(ConfigChangeNotificationZNode.createPath(),
+                                ConfigChangeNotificationZNode.encode(entityType + "/" + entityName));
+            }
+        } catch (Exception e) {
+            throw SamsaZkClient.wrap("write config " + path, e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.samsa.zk;
+
+import static io.samsa.zk.ZkTestSupport.connect;
+import static io.samsa.zk.ZkTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.test.TestingServer;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.data.Stat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class BrokerRegistrationTest {
+
+    private static final BrokerInfo BROKER_1 = BrokerInfo.forRegistration(1, List.of(EndPoint.plaintext("127.0.0.1", 9092)), "r1", 0L);
+
+    private TestingServer server;
+    private SamsaZkClient zk;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server = ZkTestSupport.newServer();
+        zk = connect(server);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        zk.close();
+        server.close();
+    }
+
+    @Test
+    void registersAnEphemeralZnodeOwnedByItsSession() throws Exception {
+        try (BrokerRegistration registration = new BrokerRegistration(zk, BROKER_1)) {
+            registration.start();
+            assertTrue(registration.awaitRegistered(10, TimeUnit.SECONDS));
+            Stat stat = zk.exists(BrokerIdsZNode.path(1), null);
+            assertEquals(zk.sessionId(), stat.getEphemeralOwner());
+            assertEquals(stat.getCzxid(), registration.brokerEpoch());
+            BrokerInfo read = zk.brokers().get(1).orElseThrow();
+            assertTrue(read.sameAddressAs(BROKER_1));
+            assertEquals(stat.getCzxid(), read.epoch());
+            assertTrue(read.timestamp() > 0, "the registration time is stamped");
+            assertEquals(List.of(1), zk.brokers().ids(null));
+        }
+        assertNull(zk.exists(BrokerIdsZNode.path(1), null), "closing deregisters");
+    }
+
+    @Test
+    void waitsForTheStaleRegistrationOfAPreviousRunThenRegisters() throws Exception {
+        SamsaZkClient previousRun = connect(server);
+        previousRun.curator().create().withMode(CreateMode.EPHEMERAL).forPath(BrokerIdsZNode.path(1), BrokerIdsZNode.encode(BROKER_1));
+        try (CapturingAppender logs = new CapturingAppender(BrokerRegistration.class);
+             BrokerRegistration registration = new BrokerRegistration(zk, BROKER_1)) {
+            registration.start();
+            waitUntil(() -> logs.count("still registered") == 1, "the waiting line is logged");
+            assertFalse(registration.isRegistered());
+            previousRun.close(); // its session ends: the stale znode goes away
+            assertTrue(registration.awaitRegistered(10, TimeUnit.SECONDS));
+            assertEquals(zk.sessionId(), zk.exists(BrokerIdsZNode.path(1), null).getEphemeralOwner());
+            assertEquals(1, logs.count("still registered"), "exactly one line while waiting");
+            assertEquals(0, logs.count("another live broker"));
+        }
+    }
+
+    @Test
+    void waitsWithAClearLineWhenAnotherBrokerHoldsTheId() throws Exception {
+        SamsaZkClient intruder = connect(server);
+        BrokerInfo other = BrokerInfo.forRegistration(1, List.of(EndPoint.plaintext("10.0.0.9", 9092)), null, 0L);
+        intruder.curator().create().withMode(CreateMode.EPHEMERAL).forPath(BrokerIdsZNode.path(1), BrokerIdsZNode.encode(other));
+        try (CapturingAppender logs = new CapturingAppender(BrokerRegistration.class);
+             BrokerRegistration registration = new BrokerRegistration(zk, BROKER_1)) {
+            registration.start();
+            waitUntil(() -> logs.count("another live broker") == 1, "the waiting line is logged");
+            assertTrue(logs.events.stream().anyMatch(e -> e.getFormattedMessage().contains("10.0.0.9")));
+            intruder.expireSession();
+            assertTrue(registration.awaitRegistered(10, TimeUnit.SECONDS));
+            assertEquals(1, logs.count("another live broker"));
+        } finally {
+            intruder.close();
+        }
+    }
+
+    @Test
+    void registersAgainWithANewEpochAfterTheSessionExpires() throws Exception {
+        try (BrokerRegistration registration = new BrokerRegistration(zk, BROKER_1)) {
+            registration.start();
+            assertTrue(registration.awaitRegistered(10, TimeUnit.SECONDS));
+            long firstEpoch = registration.brokerEpoch();
+            long firstSession = zk.sessionId();
+            zk.expireSession();
+            waitUntil(() -> registration.isRegistered() && registration.brokerEpoch() != firstEpoch, "re-registered");
+            Stat stat = zk.exists(BrokerIdsZNode.path(1), null);
+            assertNotEquals(firstSession, stat.getEphemeralOwner());
+            assertEquals(zk.sessionId(), stat.getEphemeralOwner());
+            assertEquals(stat.getCzxid(), registration.brokerEpoch());
+        }
+    }
+
+    @Test
+    void registersAgainIfTheZnodeIsDeletedUnderIt() throws Exception {
+        try (BrokerRegistration registration = new BrokerRegistration(zk, BROKER_1)) {
+            registration.start();
+            assertTrue(registration.awaitRegistered(10, TimeUnit.SECONDS));
+            long firstEpoch = registration.brokerEpoch();
+            zk.curator().delete().forPath(BrokerIdsZNode.path(1));
+            waitUntil(() -> registration.brokerEpoch() > firstEpoch, "re-registered after deletion");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.samsa.zk;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.samsa.common.Time;
+import java.util.function.BooleanSupplier;
+import org.apache.curator.test.TestingServer;
+
+/** Helpers shared by the ZooKeeper tests: an embedded server, clients, and polling with a deadline. */
+final class ZkTestSupport {
+
+    static final int SESSION_TIMEOUT_MS = 6_000;
+
+    private ZkTestSupport() {
+    }
+
+    static TestingServer newServer() throws Exception {
+        return new TestingServer(-1, true);
+    }
+
+    static SamsaZkClient connect(TestingServer server) {
+        return connect(server.getConnectString());
+    }
+
+    static SamsaZkClient connect(String connect) {
+        return SamsaZkClient.connect(new ZkClientSettings(connect, SESSION_TIMEOUT_MS, 10_000), Time.SYSTEM);
+    }
+
+    static void waitUntil(BooleanSupplier condition, String what) {
+        waitUntil(condition, 20_000, what);
+    }
+
+    static void waitUntil(BooleanSupplier condition, long timeoutMs, String what) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Timed out after " + timeoutMs + " ms waiting until " + what);
+            }
+            try {
+                Thread.sleep(10); // polling interval of the condition, not a wait for state
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+}
