@@ -132,7 +132,12 @@ public final class ControllerElection implements AutoCloseable {
             listener.onBecomingController(won.epoch(), won.epochZkVersion());
         } catch (ControllerMovedException e) {
             activeControllerId = safeControllerId();
-            log.info("Broker {} is the controller; broker {} follows", activeControllerId, brokerId);
+            if (activeControllerId == -1) {
+                // The winner already left again; the watch set above also reports it, but be sure.
+                submit(this::elect);
+            } else {
+                log.info("Broker {} is the controller; broker {} follows", activeControllerId, brokerId);
+            }
         } catch (ZkException e) {
             log.warn("Controller election failed on broker {} ({}); retrying in {} ms", brokerId, e.getMessage(), RETRY_BACKOFF_MS);
             retryLater();

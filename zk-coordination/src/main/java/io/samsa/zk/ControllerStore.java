@@ -59,9 +59,9 @@ public final class ControllerStore {
         zk.createIfAbsent(ControllerEpochZNode.PATH, ControllerEpochZNode.encode(ControllerEpochZNode.INITIAL_EPOCH));
         Versioned<Integer> current = epoch().orElseThrow(() -> new ZkException(ControllerEpochZNode.PATH + " vanished"));
         int newEpoch = current.value() + 1;
-        SamsaZkClient.MultiOutcome outcome = zk.multi(List.of(
-                zk.createOp(ControllerZNode.PATH, ControllerZNode.encode(brokerId, zk.time().milliseconds()), CreateMode.EPHEMERAL),
-                zk.setDataOp(ControllerEpochZNode.PATH, ControllerEpochZNode.encode(newEpoch), current.version())));
+        ZkTransactions.MultiOutcome outcome = zk.tx().multi(List.of(
+                zk.tx().createOp(ControllerZNode.PATH, ControllerZNode.encode(brokerId, zk.time().milliseconds()), CreateMode.EPHEMERAL),
+                zk.tx().setDataOp(ControllerEpochZNode.PATH, ControllerEpochZNode.encode(newEpoch), current.version())));
         if (outcome.ok()) {
             return new ControllerEpoch(newEpoch, current.version() + 1);
         }

@@ -83,8 +83,8 @@ public final class PartitionStateStore {
         Set<String> missingTopics = new LinkedHashSet<>();
         for (String topic : topicsOf(states.keySet())) {
             if (zk.exists(TopicPartitionStateZNode.partitionsPath(topic), null) == null) {
-                SamsaZkClient.MultiOutcome outcome = zk.fencedMulti(epochZkVersion, List.of(
-                        zk.createOp(TopicPartitionStateZNode.partitionsPath(topic), EMPTY, CreateMode.PERSISTENT)));
+                ZkTransactions.MultiOutcome outcome = zk.tx().fencedMulti(epochZkVersion, List.of(
+                        zk.tx().createOp(TopicPartitionStateZNode.partitionsPath(topic), EMPTY, CreateMode.PERSISTENT)));
                 if (outcome.code() == KeeperException.Code.NONODE) {
                     missingTopics.add(topic);
                 } else if (!outcome.ok() && outcome.code() != KeeperException.Code.NODEEXISTS) {
@@ -103,13 +103,13 @@ public final class PartitionStateStore {
             }
             List<CuratorOp> ops = new ArrayList<>(2);
             if (zk.exists(TopicPartitionStateZNode.partitionPath(tp), null) == null) {
-                ops.add(zk.createOp(TopicPartitionStateZNode.partitionPath(tp), EMPTY, CreateMode.PERSISTENT));
+                ops.add(zk.tx().createOp(TopicPartitionStateZNode.partitionPath(tp), EMPTY, CreateMode.PERSISTENT));
             }
-            ops.add(zk.createOp(TopicPartitionStateZNode.path(tp), TopicPartitionStateZNode.encode(e.getValue()), CreateMode.PERSISTENT));
+            ops.add(zk.tx().createOp(TopicPartitionStateZNode.path(tp), TopicPartitionStateZNode.encode(e.getValue()), CreateMode.PERSISTENT));
             list.add(tp);
             transactions.add(ops);
         }
-        results.putAll(collect(list, zk.fencedMultiBatch(epochZkVersion, transactions), 0));
+        results.putAll(collect(list, zk.tx().fencedMultiBatch(epochZkVersion, transactions), 0));
         return results;
     }
 
@@ -132,10 +132,10 @@ public final class PartitionStateStore {
         List<List<CuratorOp>> transactions = new ArrayList<>(list.size());
         for (TopicPartition tp : list) {
             PartitionState state = states.get(tp);
-            transactions.add(List.of(zk.setDataOp(TopicPartitionStateZNode.path(tp), TopicPartitionStateZNode.encode(state),
+            transactions.add(List.of(zk.tx().setDataOp(TopicPartitionStateZNode.path(tp), TopicPartitionStateZNode.encode(state),
                     state.zkVersion())));
         }
-        return collect(list, zk.fencedMultiBatch(epochZkVersion, transactions), -1);
+        return collect(list, zk.tx().fencedMultiBatch(epochZkVersion, transactions), -1);
     }
 
     /**
@@ -193,16 +193,16 @@ public final class PartitionStateStore {
     public void deleteIsrChangeNotificationsFenced(List<String> names, int epochZkVersion) {
         List<List<CuratorOp>> transactions = new ArrayList<>(names.size());
         for (String name : names) {
-            transactions.add(List.of(zk.deleteOp(IsrChangeNotificationZNode.path(name), -1)));
+            transactions.add(List.of(zk.tx().deleteOp(IsrChangeNotificationZNode.path(name), -1)));
         }
-        zk.fencedMultiBatch(epochZkVersion, transactions);
+        zk.tx().fencedMultiBatch(epochZkVersion, transactions);
     }
 
-    private static Map<TopicPartition, WriteResult> collect(List<TopicPartition> list, List<SamsaZkClient.MultiOutcome> outcomes,
+    private static Map<TopicPartition, WriteResult> collect(List<TopicPartition> list, List<ZkTransactions.MultiOutcome> outcomes,
                                                            int createdVersion) {
         Map<TopicPartition, WriteResult> results = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            SamsaZkClient.MultiOutcome o = outcomes.get(i);
+            ZkTransactions.MultiOutcome o = outcomes.get(i);
             WriteResult r;
             if (o.ok()) {
                 Stat stat = o.results().get(o.results().size() - 1).getResultStat();

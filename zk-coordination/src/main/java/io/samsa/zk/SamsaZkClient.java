@@ -62,11 +62,13 @@ public final class SamsaZkClient implements AutoCloseable {
     private final PartitionStateStore partitionStates = new PartitionStateStore(this);
     private final ControllerStore controllerStore = new ControllerStore(this);
     private final ConfigStore configs = new ConfigStore(this);
+    private final ZkTransactions transactions;
 
     private SamsaZkClient(CuratorFramework curator, ZkClientSettings settings, Time time) {
         this.curator = curator;
         this.settings = settings;
         this.time = time;
+        this.transactions = new ZkTransactions(this);
     }
 
     /**
@@ -287,6 +289,11 @@ public final class SamsaZkClient implements AutoCloseable {
         return curator;
     }
 
+    /** Multi-op transactions, fenced or not. */
+    ZkTransactions tx() {
+        return transactions;
+    }
+
     CuratorFramework framework(ZkWatch watch) {
         return watch == null ? curator : watch.scope().framework();
     }
@@ -388,141 +395,7 @@ public final class SamsaZkClient implements AutoCloseable {
     record NodeData(String path, byte[] data, Stat stat) {
     }
 
-    /**
-     * The outcome of one multi-op transaction: {@link KeeperException.Code#OK} with its results, or the
-     * code and index of the first operation that failed.
-     */
-    record MultiOutcome(KeeperException.Code code, int failedIndex, List<CuratorTransactionResult> results) {
-        boolean ok() {
-            return code == KeeperException.Code.OK;
-        }
-    }
-
-    /** Runs one transaction of {@code check(/controller_epoch, epochZkVersion)} + {@code ops}. */
-    MultiOutcome fencedMulti(int epochZkVersion, List<CuratorOp> ops) {
-        List<CuratorOp> all = new ArrayList<>(ops.size() + 1);
-        all.add(checkEpochOp(epochZkVersion));
-        all.addAll(ops);
-        MultiOutcome outcome = multi(all);
-        throwIfFenced(outcome, epochZkVersion);
-        return withoutCheck(outcome);
-    }
-
-    /**
-     * Runs many independent fenced transactions, pipelined; each outcome's indexes and results
-     * exclude the epoch check. Throws {@link ControllerMovedException} if any was fenced.
-     */
-    List<MultiOutcome> fencedMultiBatch(int epochZkVersion, List<List<CuratorOp>> transactions) {
-        int n = transactions.size();
-        MultiOutcome[] outcomes = new MultiOutcome[n];
-        CountDownLatch done = new CountDownLatch(n);
-        try {
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                List<CuratorOp> all = new ArrayList<>(transactions.get(i).size() + 1);
-                all.add(checkEpochOp(epochZkVersion));
-                all.addAll(transactions.get(i));
-                curator.transaction().inBackground((c, event) -> {
-                    outcomes[index] = outcomeOf(event.getResultCode(), event.getOpResults());
-                    done.countDown();
-                }).forOperations(all);
-            }
-            awaitBatch(done, n + " fenced transactions");
-        } catch (Exception e) {
-            throw wrap(n + " fenced transactions", e);
-        }
-        List<MultiOutcome> result = new ArrayList<>(n);
-        for (MultiOutcome outcome : outcomes) {
-            throwIfFenced(outcome, epochZkVersion);
-            result.add(withoutCheck(outcome));
-        }
-        return result;
-    }
-
-    /** Runs one transaction; operation failures are reported in the outcome, not thrown. */
-    MultiOutcome multi(List<CuratorOp> ops) {
-        try {
-            return new MultiOutcome(KeeperException.Code.OK, -1, curator.transaction().forOperations(ops));
-        } catch (KeeperException e) {
-            if (e.getResults() == null) {
-                throw wrap("run a transaction", e);
-            }
-            List<OpResult> raw = e.getResults();
-            for (int i = 0; i < raw.size(); i++) {
-                if (raw.get(i) instanceof OpResult.ErrorResult err && err.getErr() != 0) {
-                    return new MultiOutcome(KeeperException.Code.get(err.getErr()), i, List.of());
-                }
-            }
-            return new MultiOutcome(e.code(), -1, List.of());
-        } catch (Exception e) {
-            throw wrap("run a transaction", e);
-        }
-    }
-
-    private static MultiOutcome outcomeOf(int resultCode, List<CuratorTransactionResult> results) {
-        if (resultCode == KeeperException.Code.OK.intValue()) {
-            return new MultiOutcome(KeeperException.Code.OK, -1, results);
-        }
-        if (results != null) {
-            for (int i = 0; i < results.size(); i++) {
-                if (results.get(i).getError() != 0) {
-                    return new MultiOutcome(KeeperException.Code.get(results.get(i).getError()), i, List.of());
-                }
-            }
-        }
-        return new MultiOutcome(KeeperException.Code.get(resultCode), -1, List.of());
-    }
-
-    private void throwIfFenced(MultiOutcome outcome, int epochZkVersion) {
-        if (!outcome.ok() && outcome.failedIndex() == 0) {
-            throw new ControllerMovedException("Controller epoch znode version is no longer " + epochZkVersion
-                    + " (" + outcome.code() + "): another broker is controller now");
-        }
-        if (!outcome.ok() && outcome.failedIndex() < 0) {
-            throw new ZkException("Fenced transaction failed: " + outcome.code());
-        }
-    }
-
-    private static MultiOutcome withoutCheck(MultiOutcome outcome) {
-        if (outcome.ok()) {
-            return new MultiOutcome(outcome.code(), -1, outcome.results().subList(1, outcome.results().size()));
-        }
-        return new MultiOutcome(outcome.code(), outcome.failedIndex() - 1, List.of());
-    }
-
-    CuratorOp checkEpochOp(int epochZkVersion) {
-        try {
-            return curator.transactionOp().check().withVersion(epochZkVersion).forPath(ControllerEpochZNode.PATH);
-        } catch (Exception e) {
-            throw wrap("build a check op", e);
-        }
-    }
-
-    CuratorOp createOp(String path, byte[] data, CreateMode mode) {
-        try {
-            return curator.transactionOp().create().withMode(mode).forPath(path, data);
-        } catch (Exception e) {
-            throw wrap("build a create op", e);
-        }
-    }
-
-    CuratorOp setDataOp(String path, byte[] data, int version) {
-        try {
-            return curator.transactionOp().setData().withVersion(version).forPath(path, data);
-        } catch (Exception e) {
-            throw wrap("build a setData op", e);
-        }
-    }
-
-    CuratorOp deleteOp(String path, int version) {
-        try {
-            return curator.transactionOp().delete().withVersion(version).forPath(path);
-        } catch (Exception e) {
-            throw wrap("build a delete op", e);
-        }
-    }
-
-    private void awaitBatch(CountDownLatch done, String what) throws InterruptedException {
+    void awaitBatch(CountDownLatch done, String what) throws InterruptedException {
         long timeoutMs = 2L * settings.sessionTimeoutMs() + settings.connectionTimeoutMs();
         if (!done.await(timeoutMs, TimeUnit.MILLISECONDS)) {
             throw new ZkException("Timed out after " + timeoutMs + " ms waiting for " + what);

@@ -120,8 +120,8 @@ public final class TopicStore {
 
     /** As {@link #setAssignment}, fenced by the controller epoch (the controller filling in topic ids). */
     public boolean setAssignmentFenced(TopicAssignment assignment, int expectedVersion, int epochZkVersion) {
-        SamsaZkClient.MultiOutcome outcome = zk.fencedMulti(epochZkVersion,
-                List.of(zk.setDataOp(TopicZNode.path(assignment.topic()), TopicZNode.encode(assignment), expectedVersion)));
+        ZkTransactions.MultiOutcome outcome = zk.tx().fencedMulti(epochZkVersion,
+                List.of(zk.tx().setDataOp(TopicZNode.path(assignment.topic()), TopicZNode.encode(assignment), expectedVersion)));
         return outcome.ok();
     }
 
@@ -146,7 +146,7 @@ public final class TopicStore {
     /** Removes deletion markers (for topics that do not exist), fenced. */
     public void unmarkForDeletionFenced(Collection<String> topics, int epochZkVersion) {
         for (String topic : topics) {
-            SamsaZkClient.MultiOutcome outcome = zk.fencedMulti(epochZkVersion, List.of(zk.deleteOp(DeleteTopicsZNode.path(topic), -1)));
+            ZkTransactions.MultiOutcome outcome = zk.tx().fencedMulti(epochZkVersion, List.of(zk.tx().deleteOp(DeleteTopicsZNode.path(topic), -1)));
             if (!outcome.ok() && outcome.code() != KeeperException.Code.NONODE) {
                 throw new ZkException("Could not remove the deletion marker of " + topic + ": " + outcome.code());
             }
@@ -163,15 +163,15 @@ public final class TopicStore {
             List<CuratorOp> ops = new ArrayList<>();
             addSubtreeDeletes(TopicZNode.path(topic), ops);
             if (zk.exists(TopicConfigZNode.path(topic), null) != null) {
-                ops.add(zk.deleteOp(TopicConfigZNode.path(topic), -1));
+                ops.add(zk.tx().deleteOp(TopicConfigZNode.path(topic), -1));
             }
             if (zk.exists(DeleteTopicsZNode.path(topic), null) != null) {
-                ops.add(zk.deleteOp(DeleteTopicsZNode.path(topic), -1));
+                ops.add(zk.tx().deleteOp(DeleteTopicsZNode.path(topic), -1));
             }
             if (ops.isEmpty()) {
                 return;
             }
-            SamsaZkClient.MultiOutcome outcome = zk.fencedMulti(epochZkVersion, ops);
+            ZkTransactions.MultiOutcome outcome = zk.tx().fencedMulti(epochZkVersion, ops);
             if (outcome.ok()) {
                 log.info("Deleted the znodes of topic {}", topic);
                 return;
@@ -190,6 +190,6 @@ public final class TopicStore {
         for (String child : zk.getChildren(path, null)) {
             addSubtreeDeletes(path + "/" + child, ops);
         }
-        ops.add(zk.deleteOp(path, -1));
+        ops.add(zk.tx().deleteOp(path, -1));
     }
 }

@@ -23,7 +23,7 @@ final class ZkTestSupport {
     }
 
     static SamsaZkClient connect(String connect) {
-        return SamsaZkClient.connect(new ZkClientSettings(connect, SESSION_TIMEOUT_MS, 10_000), Time.SYSTEM);
+        return SamsaZkClient.connect(new ZkClientSettings(connect, SESSION_TIMEOUT_MS, SESSION_TIMEOUT_MS), Time.SYSTEM);
     }
 
     static void waitUntil(BooleanSupplier condition, String what) {

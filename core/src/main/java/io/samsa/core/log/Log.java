@@ -10,12 +10,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 /**
  * One partition's log: a directory {@code <topic>-<partition>} of segments, the offsets that
@@ -38,6 +36,7 @@ public final class Log {
     private final LeaderEpochFileCache epochCache;
     private final ReentrantLock lock = new ReentrantLock();
     private final RetentionPolicy retention = new RetentionPolicy();
+    private final LogReader reader;
 
     private volatile File dir;
     private volatile LogConfig config;
@@ -56,6 +55,7 @@ public final class Log {
         this.time = time;
         this.scheduler = scheduler;
         this.segments = loaded.segments();
+        this.reader = new LogReader(tp, segments);
         this.epochCache = epochCache;
         this.logStartOffset = loaded.logStartOffset();
         this.recoveryPoint = loaded.recoveryPoint();
@@ -264,10 +264,7 @@ public final class Log {
                 throw new IllegalStateException("Cannot roll " + topicPartition + " to " + newOffset
                         + ": a segment with that base offset exists");
             }
-            for (File leftover : List.of(LogFileNames.logFile(dir, newOffset), LogFileNames.offsetIndexFile(dir, newOffset),
-                    LogFileNames.timeIndexFile(dir, newOffset))) {
-                Files.deleteIfExists(leftover.toPath());
-            }
+            SegmentFiles.removeStale(dir, newOffset);
             active.onBecomeInactiveSegment();
             LogSegment segment = LogSegment.open(dir, newOffset, config, time);
             segments.add(segment);
@@ -312,32 +309,7 @@ public final class Log {
     }
 
     private FetchDataInfo read(long offset, int maxBytes, LogOffsetMetadata bound, boolean minOneMessage) {
-        LogOffsetMetadata end = nextOffsetMetadata;
-        long startOffset = logStartOffset;
-        if (offset == end.messageOffset()) {
-            return FetchDataInfo.empty(end);
-        }
-        if (offset < startOffset || offset > end.messageOffset()) {
-            return FetchDataInfo.offsetOutOfRange(offset);
-        }
-        if (offset >= bound.messageOffset()) {
-            return FetchDataInfo.empty(LogOffsetMetadata.offsetOnly(offset));
-        }
-        try {
-            LogSegment segment = segments.floor(offset);
-            while (segment != null && segment.baseOffset() <= bound.segmentBaseOffset()) {
-                long maxPosition = segment.baseOffset() == bound.segmentBaseOffset()
-                        ? bound.relativePositionInSegment() : segment.size();
-                FetchDataInfo info = segment.read(offset, maxBytes, maxPosition, minOneMessage);
-                if (info != null) {
-                    return info;
-                }
-                segment = segments.higher(segment.baseOffset());
-            }
-            return FetchDataInfo.empty(LogOffsetMetadata.offsetOnly(offset));
-        } catch (IOException e) {
-            throw new StorageException("Error reading " + topicPartition + " at offset " + offset, e);
-        }
+        return reader.read(offset, maxBytes, bound, logStartOffset, nextOffsetMetadata, minOneMessage);
     }
 
     private LogOffsetMetadata highWatermarkWithPosition() {
@@ -352,22 +324,8 @@ public final class Log {
         return resolved;
     }
 
-    /** Finds the segment and file position of an offset below the log end. */
     private LogOffsetMetadata withPosition(LogOffsetMetadata offsetOnly) {
-        long offset = offsetOnly.messageOffset();
-        LogOffsetMetadata end = nextOffsetMetadata;
-        if (offset >= end.messageOffset()) {
-            return end;
-        }
-        LogSegment segment = segments.floor(offset);
-        if (segment == null) {
-            return new LogOffsetMetadata(offset, segments.first().baseOffset(), 0);
-        }
-        try {
-            return new LogOffsetMetadata(offset, segment.baseOffset(), segment.positionOf(offset));
-        } catch (IOException e) {
-            throw new StorageException("Error locating offset " + offset + " of " + topicPartition, e);
-        }
+        return reader.withPosition(offsetOnly.messageOffset(), nextOffsetMetadata);
     }
 
     /**
@@ -382,40 +340,12 @@ public final class Log {
             return new TimestampAndOffset(TimestampOffset.NO_TIMESTAMP, start, epochCache.epochForOffset(start));
         }
         if (timestamp == ListOffsetsTimestamps.LATEST) {
-            long end = logEndOffset();
-            return new TimestampAndOffset(TimestampOffset.NO_TIMESTAMP, end, epochCache.latestEpoch());
+            return new TimestampAndOffset(TimestampOffset.NO_TIMESTAMP, logEndOffset(), epochCache.latestEpoch());
         }
-        try {
-            if (timestamp == ListOffsetsTimestamps.MAX_TIMESTAMP) {
-                return maxTimestampAndOffset();
-            }
-            long start = logStartOffset;
-            for (LogSegment segment : segments.all()) {
-                if (segment.largestTimestamp() < timestamp || segment.maxTimestampSoFar() < 0) {
-                    continue;
-                }
-                TimestampOffset found = segment.findOffsetByTimestamp(timestamp, start);
-                if (found != null) {
-                    return new TimestampAndOffset(found.timestamp(), found.offset(),
-                            epochCache.epochForOffset(found.offset()));
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            throw new StorageException("Error searching " + topicPartition + " by timestamp", e);
+        if (timestamp == ListOffsetsTimestamps.MAX_TIMESTAMP) {
+            return reader.maxTimestampAndOffset(epochCache);
         }
-    }
-
-    private TimestampAndOffset maxTimestampAndOffset() {
-        long maxTs = TimestampOffset.NO_TIMESTAMP;
-        long offset = -1;
-        for (LogSegment segment : segments.all()) {
-            if (segment.maxTimestampSoFar() > maxTs) {
-                maxTs = segment.maxTimestampSoFar();
-                offset = segment.offsetOfMaxTimestampSoFar();
-            }
-        }
-        return offset < 0 ? null : new TimestampAndOffset(maxTs, offset, epochCache.epochForOffset(offset));
+        return reader.offsetForTimestamp(timestamp, logStartOffset, epochCache);
     }
 
     /**
@@ -465,10 +395,7 @@ public final class Log {
             logStartOffset = newOffset;
             segments.clear();
             deleteSegmentFiles(removed);
-            for (File leftover : List.of(LogFileNames.logFile(dir, newOffset), LogFileNames.offsetIndexFile(dir, newOffset),
-                    LogFileNames.timeIndexFile(dir, newOffset))) {
-                Files.deleteIfExists(leftover.toPath());
-            }
+            SegmentFiles.removeStale(dir, newOffset);
             LogSegment segment = LogSegment.open(dir, newOffset, config, time);
             segments.add(segment);
             nextOffsetMetadata = new LogOffsetMetadata(newOffset, newOffset, 0);
@@ -560,24 +487,8 @@ public final class Log {
         }
     }
 
-    /** Renames the files {@code .deleted} now and removes them after {@code file.delete.delay.ms}. */
     private void deleteSegmentFiles(List<LogSegment> removed) throws IOException {
-        for (LogSegment s : removed) {
-            s.changeFileSuffixes("", LogFileNames.DELETED_SUFFIX);
-        }
-        if (removed.isEmpty()) {
-            return;
-        }
-        List<LogSegment> toDelete = List.copyOf(removed);
-        scheduler.scheduleOnce("delete-file", () -> {
-            for (LogSegment s : toDelete) {
-                try {
-                    s.deleteIfExists();
-                } catch (IOException e) {
-                    LOG.error("Could not delete segment files {}", s, e);
-                }
-            }
-        }, config.fileDeleteDelayMs());
+        SegmentFiles.deleteLater(removed, scheduler, config.fileDeleteDelayMs());
     }
 
     /** Fsyncs everything appended so far. */
@@ -644,7 +555,7 @@ public final class Log {
         lock.lock();
         try {
             close();
-            deleteRecursively(dir.toPath());
+            SegmentFiles.deleteRecursively(dir.toPath());
         } catch (IOException e) {
             throw new StorageException("Error deleting " + dir, e);
         } finally {
@@ -660,7 +571,7 @@ public final class Log {
         lock.lock();
         try {
             File target = new File(dir.getParentFile(), newName);
-            Files.move(dir.toPath(), target.toPath(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(dir.toPath(), target.toPath(), StandardCopyOption.ATOMIC_MOVE);
             dir = target;
             for (LogSegment s : segments.all()) {
                 s.updateParentDir(target);
@@ -678,17 +589,6 @@ public final class Log {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("Log " + topicPartition + " is closed");
-        }
-    }
-
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

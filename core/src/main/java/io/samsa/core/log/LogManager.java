@@ -89,10 +89,10 @@ public final class LogManager {
             File marker = new File(dir, LogFileNames.CLEAN_SHUTDOWN_FILE);
             boolean clean = marker.exists();
             cleanAtStartup.put(dir.getAbsoluteFile(), clean);
-            if (!clean) {
-                LOG.info("No clean shutdown marker in {}: recovering its logs from their recovery points", dir);
-            }
             Map<TopicPartition, Log> loaded = loadLogsIn(dir, clean);
+            if (!clean && !loaded.isEmpty()) {
+                LOG.info("No clean shutdown marker in {}: its logs were recovered from their recovery points", dir);
+            }
             for (Map.Entry<TopicPartition, Log> e : loaded.entrySet()) {
                 Log previous = logs.putIfAbsent(e.getKey(), e.getValue());
                 if (previous != null) {
@@ -126,7 +126,7 @@ public final class LogManager {
                 String name = child.getName();
                 if (name.endsWith(LogFileNames.DELETE_DIR_SUFFIX)) {
                     LOG.info("Removing {}, a partition whose deletion was interrupted", child);
-                    Log.deleteRecursively(child.toPath());
+                    SegmentFiles.deleteRecursively(child.toPath());
                     continue;
                 }
                 if (name.endsWith(LogFileNames.FUTURE_DIR_SUFFIX) || name.endsWith(LogFileNames.STRAY_DIR_SUFFIX)) {
@@ -192,6 +192,8 @@ public final class LogManager {
         FileLock lock;
         try {
             lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

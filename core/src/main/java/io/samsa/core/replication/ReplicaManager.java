@@ -4,7 +4,9 @@ import io.samsa.common.Errors;
 import io.samsa.common.TopicPartition;
 import io.samsa.core.log.Log;
 import io.samsa.core.log.LogConfig;
+import io.samsa.core.log.ListOffsetsTimestamps;
 import io.samsa.core.log.LogManager;
+import io.samsa.core.log.TimestampAndOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,6 +151,48 @@ public final class ReplicaManager {
             return ReadResult.error(epochError);
         }
         return p.readAsLeader(offset, maxBytes, minOneMessage);
+    }
+
+    /**
+     * ListOffsets for a consumer: earliest (-2, -4), latest (-1, the high watermark), max timestamp
+     * (-3), or the first offset with a timestamp at or after {@code timestamp}. Results at or past the
+     * high watermark are invisible to consumers and read as "not found" (offset -1).
+     */
+    public OffsetLookup listOffset(TopicPartition tp, long timestamp, int currentLeaderEpoch) {
+        Partition p = partitions.get(tp);
+        if (p == null || !p.isLeader()) {
+            return OffsetLookup.error(Errors.NOT_LEADER_OR_FOLLOWER);
+        }
+        Errors epochError = p.checkLeaderEpoch(currentLeaderEpoch);
+        if (epochError != Errors.NONE) {
+            return OffsetLookup.error(epochError);
+        }
+        Log l = p.log();
+        long hw = l.highWatermark();
+        if (timestamp == ListOffsetsTimestamps.LATEST) {
+            return new OffsetLookup(Errors.NONE, -1L, hw, p.leaderEpoch());
+        }
+        if (timestamp == ListOffsetsTimestamps.EARLIEST || timestamp == EARLIEST_LOCAL_TIMESTAMP) {
+            return new OffsetLookup(Errors.NONE, -1L, l.logStartOffset(), p.leaderEpoch());
+        }
+        if (timestamp < 0 && timestamp != ListOffsetsTimestamps.MAX_TIMESTAMP) {
+            return new OffsetLookup(Errors.NONE, -1L, -1L, -1);
+        }
+        TimestampAndOffset found = l.offsetForTimestamp(timestamp);
+        if (found == null || found.offset() >= hw) {
+            return new OffsetLookup(Errors.NONE, -1L, -1L, -1);
+        }
+        return new OffsetLookup(Errors.NONE, found.timestamp(), found.offset(), found.leaderEpoch());
+    }
+
+    /** ListOffsets' -4: the earliest offset on local storage (all of it, without tiered storage). */
+    private static final long EARLIEST_LOCAL_TIMESTAMP = -4L;
+
+    /** The answer to one ListOffsets partition. Immutable. */
+    public record OffsetLookup(Errors error, long timestamp, long offset, int leaderEpoch) {
+        static OffsetLookup error(Errors e) {
+            return new OffsetLookup(e, -1L, -1L, -1);
+        }
     }
 
     /** The leader partition for a request, or the error to answer with. */

@@ -5,6 +5,8 @@ import io.samsa.common.config.ConfigDef;
 import io.samsa.common.config.ConfigException;
 import io.samsa.common.config.ConfigType;
 
+import io.samsa.zk.EndPoint;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,15 +142,48 @@ public final class BrokerConfig extends AbstractConfig {
             }
             protocolMap.put(pair.substring(0, c).trim().toUpperCase(), pair.substring(c + 1).trim().toUpperCase());
         }
-        this.listeners = EndPoint.parseList(LISTENERS, getList(LISTENERS), protocolMap);
+        EndPoint.DEFAULT_SECURITY_PROTOCOL_MAP.forEach(protocolMap::putIfAbsent);
+        this.listeners = parseEndPoints(LISTENERS, getList(LISTENERS), protocolMap);
         List<String> advertised = getList(ADVERTISED_LISTENERS);
-        this.advertisedListeners = advertised == null || advertised.isEmpty()
-                ? listeners : EndPoint.parseList(ADVERTISED_LISTENERS, advertised, protocolMap);
+        List<EndPoint> published = advertised == null || advertised.isEmpty()
+                ? listeners : parseEndPoints(ADVERTISED_LISTENERS, advertised, protocolMap);
+        this.advertisedListeners = published.stream()
+                .map(e -> e.host() == null || e.host().isEmpty() ? new EndPoint(e.listenerName(), localHostName(), e.port(), e.securityProtocol()) : e)
+                .toList();
         List<String> dirs = getList(LOG_DIRS);
         this.logDirs = dirs == null || dirs.isEmpty() ? List.of(getString(LOG_DIR)) : dirs;
         String ibl = getString(INTER_BROKER_LISTENER_NAME);
         if (ibl != null && advertisedListeners.stream().noneMatch(e -> e.listenerName().equalsIgnoreCase(ibl))) {
             throw new ConfigException(INTER_BROKER_LISTENER_NAME, ibl, "must name one of the advertised listeners");
+        }
+    }
+
+    private static List<EndPoint> parseEndPoints(String key, List<String> entries, Map<String, String> protocolMap) {
+        List<EndPoint> out = new ArrayList<>();
+        for (String entry : entries) {
+            EndPoint e;
+            try {
+                e = EndPoint.parse(entry, protocolMap);
+            } catch (RuntimeException ex) {
+                throw new ConfigException(key, entry, ex.getMessage());
+            }
+            if (!e.securityProtocol().equals("PLAINTEXT")) {
+                throw new ConfigException(key, entry, "security protocol " + e.securityProtocol() + " is not supported (only PLAINTEXT)");
+            }
+            if (e.port() < 0 || e.port() > 65535) {
+                throw new ConfigException(key, entry, "port out of range");
+            }
+            out.add(e);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Kafka advertises the canonical host name for a listener bound to all interfaces. */
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
         }
     }
 

@@ -38,7 +38,8 @@ final class ClientConfigs {
         p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        // The client insists on delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(30_000, lingerMs + 15_000));
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }

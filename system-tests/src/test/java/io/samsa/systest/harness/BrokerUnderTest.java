@@ -1,6 +1,7 @@
 package io.samsa.systest.harness;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -16,17 +17,30 @@ public interface BrokerUnderTest extends AutoCloseable {
     /** System property that chooses the broker: {@code samsa} (default) or {@code kafka}. */
     String PROPERTY = "systest.broker";
 
-    /** Starts the deployment chosen by {@value #PROPERTY}; returns once the broker accepts connections. */
+    /**
+     * Starts the deployment chosen by {@value #PROPERTY}; returns once the broker answers metadata
+     * requests as a live broker and the controller (else fails, leaving no process behind).
+     */
     static BrokerUnderTest start(String name) {
         String kind = System.getProperty(PROPERTY, "samsa").trim().toLowerCase(Locale.ROOT);
+        BrokerUnderTest broker;
         switch (kind) {
             case "samsa":
-                return SamsaDeployment.start(name);
+                broker = SamsaDeployment.start(name);
+                break;
             case "kafka":
-                return KafkaDeployment.start(name);
+                broker = KafkaDeployment.start(name);
+                break;
             default:
                 throw new IllegalArgumentException("-D" + PROPERTY + " must be samsa or kafka, not " + kind);
         }
+        try {
+            MetadataProbe.awaitReady(broker, Duration.ofSeconds(60));
+        } catch (RuntimeException | AssertionError e) {
+            broker.close();
+            throw e;
+        }
+        return broker;
     }
 
     /** {@code samsa} or {@code kafka}. */

@@ -19,6 +19,8 @@ public record CommandResult(List<String> command, int exitCode, String stdout, S
     }
 
     public String describe() {
-        return "command " + command + " exited with " + exitCode + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr;
+        // A JVM's classpath argument runs to thousands of characters and says nothing useful here.
+        List<String> shown = command.stream().map(a -> a.length() > 300 ? "<" + a.length() + " chars>" : a).toList();
+        return "command " + shown + " exited with " + exitCode + "\n--- stdout ---\n" + stdout + "\n--- stderr ---\n" + stderr;
     }
 }

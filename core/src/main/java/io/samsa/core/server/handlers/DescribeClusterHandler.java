@@ -4,7 +4,7 @@ import io.samsa.common.Errors;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.ClusterIdentity;
-import io.samsa.core.server.EndPoint;
+import io.samsa.zk.EndPoint;
 import io.samsa.core.server.metadata.BrokerNode;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;

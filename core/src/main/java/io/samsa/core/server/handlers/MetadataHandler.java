@@ -5,7 +5,7 @@ import io.samsa.common.Uuid;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.ClusterIdentity;
-import io.samsa.core.server.EndPoint;
+import io.samsa.zk.EndPoint;
 import io.samsa.core.server.TopicNames;
 import io.samsa.core.server.admin.TopicAdmin;
 import io.samsa.core.server.metadata.BrokerNode;

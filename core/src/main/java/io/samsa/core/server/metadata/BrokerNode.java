@@ -1,6 +1,6 @@
 package io.samsa.core.server.metadata;
 
-import io.samsa.core.server.EndPoint;
+import io.samsa.zk.EndPoint;
 
 import java.util.List;
 import java.util.Optional;

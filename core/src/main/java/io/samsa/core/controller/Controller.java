@@ -1,0 +1,126 @@
+package io.samsa.core.controller;
+
+import io.samsa.common.Errors;
+import io.samsa.common.Time;
+import io.samsa.common.TopicPartition;
+import io.samsa.zk.ControllerElection;
+import io.samsa.zk.SamsaZkClient;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The cluster controller of one broker: takes part in the controller election and, while elected,
+ * runs the controller's event loop (Kafka's {@code KafkaController}). Every broker runs one; at most
+ * one is active at a time. Thread-safe: the public methods may be called from any thread; the work
+ * happens on the election thread and the single controller event thread.
+ *
+ * <p>Lifecycle: {@link #start()} after the broker registered itself in ZooKeeper, {@link #close()}
+ * on shutdown (which resigns, so another broker takes over at once).
+ */
+public final class Controller implements AutoCloseable {
+
+    private final ControllerConfig config;
+    private final ControllerEventManager events;
+    private final ControllerEventProcessor processor;
+    private final ControllerElection election;
+    private volatile boolean started;
+
+    public Controller(ControllerConfig config, SamsaZkClient zk, ControllerChannel channel, Time time) {
+        this.config = config;
+        this.events = new ControllerEventManager("controller-event-thread-" + config.brokerId(), this::process, time);
+        this.election = new ControllerElection(zk, config.brokerId(), new ControllerElection.Listener() {
+            @Override
+            public void onBecomingController(int epoch, int epochZkVersion) {
+                events.put(new ControllerEvent.BecameController(epoch, epochZkVersion));
+            }
+
+            @Override
+            public void onResigning() {
+                events.put(new ControllerEvent.Resign());
+            }
+        });
+        this.processor = new ControllerEventProcessor(config, zk, channel, events::put, election::controllerMoved);
+    }
+
+    private void process(ControllerEvent event) {
+        processor.process(event);
+    }
+
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        events.start();
+        election.start();
+    }
+
+    /** True once this broker has taken over as controller, until it resigns. */
+    public boolean isActive() {
+        return processor.isActive();
+    }
+
+    /** The controller epoch while active, else -1. */
+    public int epoch() {
+        return processor.epoch();
+    }
+
+    /** The active controller's broker id as this broker last saw it, -1 if unknown (for Metadata's controller_id). */
+    public int activeControllerId() {
+        return election.activeControllerId();
+    }
+
+    public int brokerId() {
+        return config.brokerId();
+    }
+
+    /**
+     * Runs {@code reader} against the controller's context on the event thread (after every event
+     * queued before it) and completes with its result. The context is empty when not active. The
+     * reader must copy what it returns: the context's views change with later events.
+     */
+    public <T> CompletableFuture<T> query(Function<ControllerContext, T> reader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (!started) {
+            result.completeExceptionally(new IllegalStateException("The controller is not running"));
+            return result;
+        }
+        if (events.isEventThread()) {
+            throw new IllegalStateException("query() from the controller event thread would deadlock a waiting caller");
+        }
+        events.put(new ControllerEvent.Query<>(reader, result));
+        return result;
+    }
+
+    /**
+     * Handles a ControlledShutdown request: moves leadership of the broker's replicated partitions
+     * to other in-sync replicas and takes it out of the other ISRs. Completes with the replicated
+     * partitions the broker still leads (the broker retries while this is non-empty), or
+     * exceptionally with a {@link ControllerException}: NOT_CONTROLLER, BROKER_NOT_AVAILABLE or
+     * STALE_BROKER_EPOCH.
+     *
+     * @param brokerEpoch the requester's broker epoch, or -1 not to check it
+     */
+    public CompletableFuture<Set<TopicPartition>> controlledShutdown(int brokerId, long brokerEpoch) {
+        CompletableFuture<Set<TopicPartition>> result = new CompletableFuture<>();
+        if (!started) {
+            result.completeExceptionally(new ControllerException(Errors.NOT_CONTROLLER, "The controller is not running"));
+            return result;
+        }
+        events.put(new ControllerEvent.ControlledShutdown(brokerId, brokerEpoch, result));
+        return result;
+    }
+
+    /** Leaves the election (resigning if active) and stops the event thread. */
+    @Override
+    public synchronized void close() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        election.close();
+        events.put(new ControllerEvent.Resign());
+        events.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.samsa.core.controller;
+
+import io.samsa.common.TopicPartition;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** The work items of the controller's event thread; each is processed alone, in arrival order. Immutable. */
+interface ControllerEvent {
+
+    /** This broker won the election. */
+    record BecameController(int epoch, int epochZkVersion) implements ControllerEvent {
+    }
+
+    /** This broker is no longer controller (session lost, deposed, or shutting down). */
+    record Resign() implements ControllerEvent {
+    }
+
+    /** The children of {@code /brokers/ids} changed. */
+    record BrokerChange() implements ControllerEvent {
+    }
+
+    /** The children of {@code /brokers/topics} changed. */
+    record TopicChange() implements ControllerEvent {
+    }
+
+    /** A topic's assignment znode changed (partitions may have been added). */
+    record PartitionModifications(String topic) implements ControllerEvent {
+    }
+
+    /** The children of {@code /admin/delete_topics} changed. */
+    record TopicDeletion() implements ControllerEvent {
+    }
+
+    /** The children of {@code /isr_change_notification} changed. */
+    record IsrChangeNotification() implements ControllerEvent {
+    }
+
+    /** A broker asks to move leadership away before it stops; completes with the partitions it still leads. */
+    record ControlledShutdown(int brokerId, long brokerEpoch, CompletableFuture<Set<TopicPartition>> result) implements ControllerEvent {
+    }
+
+    /** Runs a read of the context on the event thread. */
+    record Query<T>(Function<ControllerContext, T> reader, CompletableFuture<T> result) implements ControllerEvent {
+        void run(ControllerContext context) {
+            try {
+                result.complete(reader.apply(context));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.samsa.core.log;
+
+import io.samsa.common.TopicPartition;
+
+import java.io.IOException;
+
+/**
+ * The read side of a partition log: turns a fetch offset into a zero-copy slice of the segment
+ * holding it, locates an offset's file position, and searches segments by timestamp. It works
+ * from the offsets the caller passes in (one volatile snapshot per read) and takes no lock.
+ * Thread-safe.
+ */
+final class LogReader {
+
+    private final TopicPartition topicPartition;
+    private final LogSegments segments;
+
+    LogReader(TopicPartition topicPartition, LogSegments segments) {
+        this.topicPartition = topicPartition;
+        this.segments = segments;
+    }
+
+    /**
+     * Reads from {@code offset}, never past {@code bound}.
+     *
+     * @param end the log end offset snapshot; offsets outside [{@code logStartOffset}, end] are out of range
+     */
+    FetchDataInfo read(long offset, int maxBytes, LogOffsetMetadata bound, long logStartOffset, LogOffsetMetadata end,
+                       boolean minOneMessage) {
+        if (offset == end.messageOffset()) {
+            return FetchDataInfo.empty(end);
+        }
+        if (offset < logStartOffset || offset > end.messageOffset()) {
+            return FetchDataInfo.offsetOutOfRange(offset);
+        }
+        if (offset >= bound.messageOffset()) {
+            return FetchDataInfo.empty(LogOffsetMetadata.offsetOnly(offset));
+        }
+        try {
+            LogSegment segment = segments.floor(offset);
+            while (segment != null && segment.baseOffset() <= bound.segmentBaseOffset()) {
+                // The bound's segment is read only up to the bound; older segments are complete.
+                long maxPosition = segment.baseOffset() == bound.segmentBaseOffset()
+                        ? bound.relativePositionInSegment() : segment.size();
+                FetchDataInfo info = segment.read(offset, maxBytes, maxPosition, minOneMessage);
+                if (info != null) {
+                    return info;
+                }
+                segment = segments.higher(segment.baseOffset());
+            }
+            return FetchDataInfo.empty(LogOffsetMetadata.offsetOnly(offset));
+        } catch (IOException e) {
+            throw new StorageException("Error reading " + topicPartition + " at offset " + offset, e);
+        }
+    }
+
+    /** The segment and file position of {@code offset}, which is below the log end {@code end}. */
+    LogOffsetMetadata withPosition(long offset, LogOffsetMetadata end) {
+        if (offset >= end.messageOffset()) {
+            return end;
+        }
+        LogSegment segment = segments.floor(offset);
+        if (segment == null) {
+            return new LogOffsetMetadata(offset, segments.first().baseOffset(), 0);
+        }
+        try {
+            return new LogOffsetMetadata(offset, segment.baseOffset(), segment.positionOf(offset));
+        } catch (IOException e) {
+            throw new StorageException("Error locating offset " + offset + " of " + topicPartition, e);
+        }
+    }
+
+    /** The first record at or after {@code timestamp} with an offset at least {@code logStartOffset}, or null. */
+    TimestampAndOffset offsetForTimestamp(long timestamp, long logStartOffset, LeaderEpochFileCache epochCache) {
+        try {
+            for (LogSegment segment : segments.all()) {
+                if (segment.maxTimestampSoFar() < timestamp) {
+                    continue;
+                }
+                TimestampOffset found = segment.findOffsetByTimestamp(timestamp, logStartOffset);
+                if (found != null) {
+                    return new TimestampAndOffset(found.timestamp(), found.offset(),
+                            epochCache.epochForOffset(found.offset()));
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new StorageException("Error searching " + topicPartition + " by timestamp", e);
+        }
+    }
+
+    /** The largest timestamp in the log and the offset recorded for it, or null if no batch has one. */
+    TimestampAndOffset maxTimestampAndOffset(LeaderEpochFileCache epochCache) {
+        long maxTs = TimestampOffset.NO_TIMESTAMP;
+        long offset = -1;
+        for (LogSegment segment : segments.all()) {
+            if (segment.maxTimestampSoFar() > maxTs) {
+                maxTs = segment.maxTimestampSoFar();
+                offset = segment.offsetOfMaxTimestampSoFar();
+            }
+        }
+        return offset < 0 ? null : new TimestampAndOffset(maxTs, offset, epochCache.epochForOffset(offset));
+    }
+}

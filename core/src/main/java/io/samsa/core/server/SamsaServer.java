@@ -1,0 +1,232 @@
+package io.samsa.core.server;
+
+import io.samsa.common.Time;
+import io.samsa.common.Uuid;
+import io.samsa.core.log.LogConfig;
+import io.samsa.core.log.LogManager;
+import io.samsa.core.log.LogManagerConfig;
+import io.samsa.core.log.ThreadPoolScheduler;
+import io.samsa.core.network.SocketServer;
+import io.samsa.core.replication.FetchPurgatory;
+import io.samsa.core.replication.ReplicaManager;
+import io.samsa.core.server.admin.TopicConfigs;
+import io.samsa.core.server.admin.ZkTopicAdmin;
+import io.samsa.core.server.handlers.ApiVersionsHandler;
+import io.samsa.core.server.handlers.CreatePartitionsHandler;
+import io.samsa.core.server.handlers.CreateTopicsHandler;
+import io.samsa.core.server.handlers.DeleteTopicsHandler;
+import io.samsa.core.server.handlers.DescribeClusterHandler;
+import io.samsa.core.server.handlers.DescribeConfigsHandler;
+import io.samsa.core.server.handlers.FetchHandler;
+import io.samsa.core.server.handlers.LeaderAndIsrHandler;
+import io.samsa.core.server.handlers.ListOffsetsHandler;
+import io.samsa.core.server.handlers.MetadataHandler;
+import io.samsa.core.server.handlers.ProduceHandler;
+import io.samsa.core.server.handlers.StopReplicaHandler;
+import io.samsa.core.server.handlers.UpdateMetadataHandler;
+import io.samsa.core.server.metadata.MetadataCache;
+import io.samsa.core.server.metadata.MetadataWaiters;
+import io.samsa.zk.BrokerInfo;
+import io.samsa.zk.BrokerRegistration;
+import io.samsa.zk.EndPoint;
+import io.samsa.zk.SamsaZkClient;
+import io.samsa.zk.ZkClientSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One broker's lifecycle: wires storage, metadata, request handlers, the network and ZooKeeper
+ * coordination together, and takes them apart again in the reverse order on shutdown, so that
+ * every acknowledged record is flushed and the clean-shutdown marker written. Startup and
+ * shutdown are not concurrent-safe with each other; everything else is.
+ */
+public final class SamsaServer {
+
+    private static final Logger log = LoggerFactory.getLogger(SamsaServer.class);
+
+    private final BrokerConfig config;
+    private final Time time;
+    private SamsaZkClient zk;
+    private LogManager logManager;
+    private ThreadPoolScheduler scheduler;
+    private MetadataCache metadataCache;
+    private MetadataWaiters metadataWaiters;
+    private ReplicaManager replicaManager;
+    private FetchPurgatory fetchPurgatory;
+    private ThreadPoolExecutor handlerPool;
+    private SocketServer socketServer;
+    private BrokerRegistration registration;
+    private BrokerControllerRole controllerRole;
+    private volatile boolean started;
+    private boolean shutDown;
+
+    public SamsaServer(BrokerConfig config) {
+        this(config, Time.SYSTEM);
+    }
+
+    public SamsaServer(BrokerConfig config, Time time) {
+        this.config = config;
+        this.time = time;
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    public synchronized void startup() throws Exception {
+        long startNanos = time.nanoseconds();
+        int brokerId = config.brokerId();
+        if (brokerId < 0) {
+            throw new io.samsa.common.config.ConfigException(BrokerConfig.BROKER_ID, brokerId,
+                    "must be set (automatic broker id generation is not supported)");
+        }
+        for (String key : config.unknownKeys()) {
+            log.warn("The configuration '{}' was supplied but isn't a known config.", key);
+        }
+        log.info("Starting Samsa broker {}", brokerId);
+
+        zk = SamsaZkClient.connect(new ZkClientSettings(config.zkConnect(), config.zkSessionTimeoutMs(),
+                config.zkConnectionTimeoutMs()), time);
+        String clusterId = zk.getOrCreateClusterId(() -> Uuid.randomUuid().toString());
+        ClusterIdentity identity = new ClusterIdentity(clusterId, brokerId);
+
+        LogConfig brokerDefaults = LogConfig.fromBrokerProperties(config.originals());
+        TopicConfigs topicConfigs = new TopicConfigs(zk.configs(), brokerDefaults);
+        scheduler = new ThreadPoolScheduler(1, "samsa-log-scheduler");
+        List<File> dirs = config.logDirs().stream().map(File::new).toList();
+        LogManagerConfig lmConfig = LogManagerConfig.fromBrokerProperties(config.originals());
+        logManager = new LogManager(new LogManagerConfig(dirs, lmConfig.recoveryThreadsPerDataDir(),
+                lmConfig.retentionCheckIntervalMs(), lmConfig.flushCheckIntervalMs(), lmConfig.flushRecoveryPointCheckpointMs(),
+                lmConfig.flushStartOffsetCheckpointMs(), lmConfig.highWatermarkCheckpointMs(), lmConfig.initialTaskDelayMs()),
+                brokerDefaults, topicConfigs::logConfig, time, scheduler);
+        logManager.startup();
+
+        metadataCache = new MetadataCache();
+        metadataWaiters = new MetadataWaiters(metadataCache);
+        replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig);
+        fetchPurgatory = new FetchPurgatory();
+        replicaManager.addAppendListener(fetchPurgatory::onAppend);
+        ZkTopicAdmin topicAdmin = new ZkTopicAdmin(zk, metadataCache, config, topicConfigs);
+
+        HandlerRegistry registry = new HandlerRegistry();
+        ApiVersionsHandler apiVersions = new ApiVersionsHandler(registry);
+        registry.register(apiVersions)
+                .register(new MetadataHandler(metadataCache, identity, topicAdmin, config.getBoolean(BrokerConfig.AUTO_CREATE_TOPICS_ENABLE)))
+                .register(new ProduceHandler(replicaManager, metadataCache))
+                .register(new FetchHandler(replicaManager, metadataCache, fetchPurgatory))
+                .register(new ListOffsetsHandler(replicaManager, metadataCache))
+                .register(new CreateTopicsHandler(topicAdmin, metadataWaiters))
+                .register(new DeleteTopicsHandler(topicAdmin, metadataCache, metadataWaiters))
+                .register(new CreatePartitionsHandler(topicAdmin, metadataWaiters))
+                .register(new DescribeConfigsHandler(topicConfigs, metadataCache, config))
+                .register(new DescribeClusterHandler(metadataCache, identity))
+                .register(new LeaderAndIsrHandler(replicaManager))
+                .register(new UpdateMetadataHandler(metadataCache))
+                .register(new StopReplicaHandler(replicaManager));
+
+        int ioThreads = config.getInt(BrokerConfig.NUM_IO_THREADS);
+        AtomicInteger threadIds = new AtomicInteger();
+        // A full queue runs the request on the network thread: back-pressure, as Kafka's processors block.
+        handlerPool = new ThreadPoolExecutor(ioThreads, ioThreads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(config.getInt(BrokerConfig.QUEUED_MAX_REQUESTS)),
+                r -> {
+                    Thread t = new Thread(r, "samsa-request-handler-" + threadIds.getAndIncrement());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        socketServer = new SocketServer(new SocketServer.Settings(config.getInt(BrokerConfig.NUM_NETWORK_THREADS),
+                config.getInt(BrokerConfig.SOCKET_REQUEST_MAX_BYTES), config.getInt(BrokerConfig.SOCKET_SEND_BUFFER_BYTES),
+                config.getInt(BrokerConfig.SOCKET_RECEIVE_BUFFER_BYTES), config.getLong(BrokerConfig.CONNECTIONS_MAX_IDLE_MS)),
+                new RequestDispatcher(registry, apiVersions), handlerPool, time);
+        List<SocketServer.Listener> listeners = new ArrayList<>();
+        for (EndPoint e : config.listeners()) {
+            listeners.add(new SocketServer.Listener(e.listenerName(), e.host(), e.port()));
+        }
+        socketServer.start(listeners);
+
+        List<EndPoint> advertised = new ArrayList<>();
+        for (EndPoint e : config.advertisedListeners()) {
+            // A listener configured on port 0 advertises the port it actually bound.
+            int port = e.port() == 0 ? socketServer.boundPort(e.listenerName()) : e.port();
+            advertised.add(new EndPoint(e.listenerName(), e.host(), port, e.securityProtocol()));
+        }
+        registration = new BrokerRegistration(zk, BrokerInfo.forRegistration(brokerId, advertised,
+                config.getString(BrokerConfig.BROKER_RACK), time.milliseconds()));
+        registration.start();
+        while (!registration.awaitRegistered(1, TimeUnit.SECONDS)) {
+            // BrokerRegistration logs once why it is waiting (a previous session still holds the id).
+        }
+        controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName());
+        controllerRole.start();
+        started = true;
+        log.info("Samsa broker {} started in {} ms (cluster {}, listeners {})", brokerId,
+                (time.nanoseconds() - startNanos) / 1_000_000, clusterId, advertised);
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    /** The port a listener bound (tests configure port 0). */
+    public int boundPort(String listenerName) {
+        return socketServer.boundPort(listenerName);
+    }
+
+    public MetadataCache metadataCache() {
+        return metadataCache;
+    }
+
+    public ReplicaManager replicaManager() {
+        return replicaManager;
+    }
+
+    public boolean isController() {
+        return controllerRole != null && controllerRole.isActive();
+    }
+
+    /** Stops in reverse order of startup. Safe to call more than once, and after a failed startup. */
+    public synchronized void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        started = false;
+        log.info("Shutting down Samsa broker {}", config.brokerId());
+        closeQuietly("controller", () -> { if (controllerRole != null) controllerRole.close(); });
+        closeQuietly("socket server", () -> { if (socketServer != null) socketServer.stopAccepting(); });
+        closeQuietly("request handlers", () -> {
+            if (handlerPool != null) {
+                handlerPool.shutdown();
+                handlerPool.awaitTermination(30, TimeUnit.SECONDS);
+            }
+        });
+        closeQuietly("socket server", () -> { if (socketServer != null) socketServer.close(); });
+        closeQuietly("fetch purgatory", () -> { if (fetchPurgatory != null) fetchPurgatory.close(); });
+        closeQuietly("metadata waiters", () -> { if (metadataWaiters != null) metadataWaiters.close(); });
+        closeQuietly("log manager", () -> { if (logManager != null) logManager.shutdown(); });
+        closeQuietly("log scheduler", () -> { if (scheduler != null) scheduler.shutdown(); });
+        closeQuietly("broker registration", () -> { if (registration != null) registration.close(); });
+        closeQuietly("ZooKeeper client", () -> { if (zk != null) zk.close(); });
+        log.info("Samsa broker {} shut down", config.brokerId());
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void closeQuietly(String what, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            log.error("Error shutting down the {}", what, e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.samsa.core.server.controllerchannel;
+
+import io.samsa.common.Errors;
+import io.samsa.core.network.BrokerConnection;
+import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.Struct;
+import io.samsa.zk.EndPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The controller's queue of requests to one broker, sent in order by one thread over one
+ * connection, each retried (reconnecting) until it is answered or the queue is closed, as
+ * Kafka's RequestSendThread does. Thread-safe: any thread may enqueue.
+ */
+final class BrokerSendQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerSendQueue.class);
+    private static final int SOCKET_TIMEOUT_MS = 30_000;
+    private static final long RETRY_BACKOFF_MS = 100;
+
+    private record Item(ApiKeys api, short version, Struct body) {
+    }
+
+    private final int controllerId;
+    private final int brokerId;
+    private final EndPoint endPoint;
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private BrokerConnection connection;
+
+    BrokerSendQueue(int controllerId, int brokerId, EndPoint endPoint) {
+        this.controllerId = controllerId;
+        this.brokerId = brokerId;
+        this.endPoint = endPoint;
+        this.thread = new Thread(this::run, "controller-" + controllerId + "-to-broker-" + brokerId + "-send-thread");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void enqueue(ApiKeys api, short version, Struct body) {
+        if (!closed) {
+            queue.add(new Item(api, version, body));
+        }
+    }
+
+    void close() {
+        closed = true;
+        thread.interrupt();
+        closeConnection();
+    }
+
+    private void run() {
+        while (!closed) {
+            Item item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            sendUntilAnswered(item);
+        }
+    }
+
+    private void sendUntilAnswered(Item item) {
+        boolean warned = false;
+        while (!closed) {
+            try {
+                if (connection == null) {
+                    connection = new BrokerConnection(endPoint.host(), endPoint.port(), "controller-" + controllerId, SOCKET_TIMEOUT_MS);
+                }
+                Struct response = connection.send(item.api(), item.version(), item.body());
+                Errors error = Errors.forCode(response.getShort("error_code"));
+                if (error != Errors.NONE) {
+                    log.warn("Broker {} answered {} with {}", brokerId, item.api(), error);
+                }
+                return;
+            } catch (IOException | RuntimeException e) {
+                closeConnection();
+                if (!warned) {
+                    log.warn("Controller {} failed to send {} to broker {} at {}:{} ({}); retrying", controllerId, item.api(),
+                            brokerId, endPoint.host(), endPoint.port(), e.toString());
+                    warned = true;
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(RETRY_BACKOFF_MS);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void closeConnection() {
+        BrokerConnection c = connection;
+        connection = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // Closing a broken socket has nothing left to report.
+            }
+        }
+    }
+}

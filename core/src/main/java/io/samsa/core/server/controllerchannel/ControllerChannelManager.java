@@ -1,0 +1,94 @@
+package io.samsa.core.server.controllerchannel;
+
+import io.samsa.common.TopicPartition;
+import io.samsa.core.controller.ControllerChannel;
+import io.samsa.core.controller.PartitionLeaderState;
+import io.samsa.protocol.ApiKeys;
+import io.samsa.zk.BrokerInfo;
+import io.samsa.zk.EndPoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link ControllerChannel} over the network: one {@link BrokerSendQueue} per live broker on the
+ * inter-broker listener, requests sent in the order the controller issued them. Thread-safe.
+ */
+public final class ControllerChannelManager implements ControllerChannel, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ControllerChannelManager.class);
+
+    private record Destination(BrokerSendQueue queue, long brokerEpoch) {
+    }
+
+    private final int controllerId;
+    private final String listener;
+    private final Map<Integer, Destination> destinations = new ConcurrentHashMap<>();
+
+    public ControllerChannelManager(int controllerId, String interBrokerListener) {
+        this.controllerId = controllerId;
+        this.listener = interBrokerListener;
+    }
+
+    @Override
+    public void addBroker(BrokerInfo broker) {
+        Optional<EndPoint> ep = broker.endpoint(listener);
+        if (ep.isEmpty()) {
+            log.error("Broker {} has no {} listener; the controller cannot reach it", broker.id(), listener);
+            return;
+        }
+        BrokerSendQueue queue = new BrokerSendQueue(controllerId, broker.id(), ep.get());
+        Destination old = destinations.put(broker.id(), new Destination(queue, broker.epoch()));
+        if (old != null) {
+            old.queue().close();
+        }
+        queue.start();
+    }
+
+    @Override
+    public void removeBroker(int brokerId) {
+        Destination d = destinations.remove(brokerId);
+        if (d != null) {
+            d.queue().close();
+        }
+    }
+
+    @Override
+    public void sendLeaderAndIsr(int brokerId, int controllerEpoch, List<PartitionLeaderState> states, Collection<BrokerInfo> leaders) {
+        Destination d = destinations.get(brokerId);
+        if (d != null) {
+            d.queue().enqueue(ApiKeys.LEADER_AND_ISR, ControllerRequests.LEADER_AND_ISR_VERSION,
+                    ControllerRequests.leaderAndIsr(controllerId, controllerEpoch, d.brokerEpoch(), states, leaders, listener));
+        }
+    }
+
+    @Override
+    public void sendUpdateMetadata(int brokerId, int controllerEpoch, List<PartitionLeaderState> states, Collection<BrokerInfo> liveBrokers) {
+        Destination d = destinations.get(brokerId);
+        if (d != null) {
+            d.queue().enqueue(ApiKeys.UPDATE_METADATA, ControllerRequests.UPDATE_METADATA_VERSION,
+                    ControllerRequests.updateMetadata(controllerId, controllerEpoch, d.brokerEpoch(), states, liveBrokers));
+        }
+    }
+
+    @Override
+    public void sendStopReplica(int brokerId, int controllerEpoch, Collection<TopicPartition> partitions, boolean deletePartitions) {
+        Destination d = destinations.get(brokerId);
+        if (d != null) {
+            d.queue().enqueue(ApiKeys.STOP_REPLICA, ControllerRequests.STOP_REPLICA_VERSION,
+                    ControllerRequests.stopReplica(controllerId, controllerEpoch, d.brokerEpoch(), partitions, deletePartitions));
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Integer id : List.copyOf(destinations.keySet())) {
+            removeBroker(id);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.samsa.core.controller;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import io.samsa.common.MockTime;
+import io.samsa.common.TopicPartition;
+import io.samsa.zk.BrokerInfo;
+import io.samsa.zk.BrokerRegistration;
+import io.samsa.zk.EndPoint;
+import io.samsa.zk.PartitionState;
+import io.samsa.zk.SamsaZkClient;
+import io.samsa.zk.ZkClientSettings;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.curator.test.TestingServer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded ZooKeeper and N brokers reduced to what the controller sees: each has its own
+ * ZooKeeper session, registration, {@link Controller} and {@link RecordingChannel}.
+ */
+final class ControllerTestCluster implements AutoCloseable {
+
+    static final int SESSION_TIMEOUT_MS = 6_000;
+
+    static {
+        ((Logger) LoggerFactory.getLogger("org.apache.zookeeper")).setLevel(Level.ERROR);
+        ((Logger) LoggerFactory.getLogger("org.apache.curator")).setLevel(Level.ERROR);
+        ((Logger) LoggerFactory.getLogger("io.netty")).setLevel(Level.WARN);
+    }
+
+    /** One broker as the controller module sees it. */
+    final class Broker implements AutoCloseable {
+        final int id;
+        final SamsaZkClient zk;
+        final BrokerRegistration registration;
+        final RecordingChannel channel = new RecordingChannel();
+        final Controller controller;
+
+        Broker(int id) throws InterruptedException {
+            this.id = id;
+            this.zk = connect();
+            this.registration = new BrokerRegistration(zk, BrokerInfo.forRegistration(id,
+                    List.of(EndPoint.plaintext("127.0.0.1", 19_000 + id)), null, time.milliseconds()));
+            registration.start();
+            if (!registration.awaitRegistered(10, TimeUnit.SECONDS)) {
+                fail("broker " + id + " did not register");
+            }
+            this.controller = new Controller(ControllerConfig.defaults(id), zk, channel, time);
+            controller.start();
+        }
+
+        @Override
+        public void close() {
+            controller.close();
+            registration.close();
+            zk.close();
+        }
+    }
+
+    final MockTime time = new MockTime();
+    final TestingServer server;
+    /** A separate session for the test's own reads and admin writes. */
+    final SamsaZkClient admin;
+    final TopicAdmin topicAdmin;
+    final Map<Integer, Broker> brokers = new TreeMap<>();
+
+    ControllerTestCluster() throws Exception {
+        server = new TestingServer(-1, true);
+        admin = connect();
+        topicAdmin = new TopicAdmin(admin, new ReplicaAssignor(new Random(42)));
+    }
+
+    SamsaZkClient connect() {
+        return SamsaZkClient.connect(new ZkClientSettings(server.getConnectString(), SESSION_TIMEOUT_MS, SESSION_TIMEOUT_MS), time);
+    }
+
+    Broker start(int id) throws InterruptedException {
+        Broker b = new Broker(id);
+        brokers.put(id, b);
+        return b;
+    }
+
+    /** Starts broker {@code first} and waits until it is controller, then the others (so {@code first} is controller). */
+    void startWithController(int first, int... others) throws InterruptedException {
+        start(first);
+        waitUntil(() -> brokers.get(first).controller.isActive(), "broker " + first + " becomes controller");
+        for (int id : others) {
+            start(id);
+        }
+        waitUntil(() -> controller().controller.query(c -> c.liveBrokerIds().size()).join() == brokers.size(), "controller sees every broker");
+    }
+
+    /** Stops a broker cleanly: its session closes, so its registration vanishes at once. */
+    void stop(int id) {
+        brokers.remove(id).close();
+    }
+
+    Broker controller() {
+        for (Broker b : brokers.values()) {
+            if (b.controller.isActive()) {
+                return b;
+            }
+        }
+        fail("no active controller");
+        return null;
+    }
+
+    Optional<PartitionState> state(String topic, int partition) {
+        return admin.partitionStates().get(new TopicPartition(topic, partition));
+    }
+
+    void awaitState(String topic, int partition, java.util.function.Predicate<PartitionState> condition, String what) {
+        waitUntil(() -> state(topic, partition).map(condition::test).orElse(false), topic + "-" + partition + " " + what);
+    }
+
+    static void waitUntil(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(10); // polling interval of the condition, not a wait for state
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Broker b : brokers.values()) {
+            b.close();
+        }
+        brokers.clear();
+        admin.close();
+        server.close();
+    }
+}

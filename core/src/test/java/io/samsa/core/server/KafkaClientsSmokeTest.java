@@ -1,0 +1,91 @@
+package io.samsa.core.server;
+
+import io.samsa.core.test.SamsaCluster;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Apache kafka-clients 3.9.1 against an in-process Samsa broker: admin, produce, fetch. */
+@Tag("integration")
+@Timeout(120)
+class KafkaClientsSmokeTest {
+
+    private static SamsaCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = SamsaCluster.start(1);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void createProduceAndConsume() throws Exception {
+        Properties common = new Properties();
+        common.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        try (Admin admin = Admin.create(common)) {
+            admin.createTopics(List.of(new NewTopic("smoke", 2, (short) 1))).all().get();
+            assertTrue(admin.listTopics().names().get().contains("smoke"));
+        }
+        Properties pp = new Properties();
+        pp.putAll(common);
+        pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        List<RecordMetadata> sent = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 100; i++) {
+                sent.add(producer.send(new ProducerRecord<>("smoke", 0, "k" + i, "v" + i)).get());
+            }
+        }
+        assertEquals(0, sent.get(0).offset());
+        assertEquals(99, sent.get(99).offset());
+        Properties cp = new Properties();
+        cp.putAll(common);
+        cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> got = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition tp = new TopicPartition("smoke", 0);
+            consumer.assign(Set.of(tp));
+            consumer.seekToBeginning(Set.of(tp));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (got.size() < 100 && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(got::add);
+            }
+            assertEquals(Map.of(tp, 100L), consumer.endOffsets(Set.of(tp)));
+        }
+        assertEquals(100, got.size());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i, got.get(i).offset());
+            assertEquals("k" + i, got.get(i).key());
+            assertEquals("v" + i, got.get(i).value());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.samsa.core.test;
+
+import io.samsa.core.server.BrokerConfig;
+import io.samsa.core.server.SamsaServer;
+import io.samsa.zk.EmbeddedZooKeeper;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An in-process cluster for integration tests: an embedded ZooKeeper and N brokers on ephemeral
+ * 127.0.0.1 ports, each with its own log directory. Brokers can be stopped and restarted with the
+ * same id and data. Not thread-safe.
+ */
+public final class SamsaCluster implements AutoCloseable {
+
+    private final Path root;
+    private final EmbeddedZooKeeper zk;
+    private final Map<String, String> overrides;
+    private final List<SamsaServer> brokers = new ArrayList<>();
+
+    private SamsaCluster(int size, Map<String, String> overrides) throws Exception {
+        this.root = TestUtils.tempDir("samsa-cluster-");
+        this.zk = new EmbeddedZooKeeper(root.resolve("zk").toFile(), "127.0.0.1", 0);
+        this.overrides = overrides;
+        for (int id = 0; id < size; id++) {
+            brokers.add(null);
+            startBroker(id);
+        }
+        waitForBrokersInMetadata();
+    }
+
+    public static SamsaCluster start(int size) throws Exception {
+        return new SamsaCluster(size, Map.of());
+    }
+
+    public static SamsaCluster start(int size, Map<String, String> overrides) throws Exception {
+        return new SamsaCluster(size, overrides);
+    }
+
+    public String zkConnect() {
+        return zk.connectString();
+    }
+
+    public SamsaServer broker(int id) {
+        return brokers.get(id);
+    }
+
+    public int size() {
+        return brokers.size();
+    }
+
+    public Map<String, String> brokerProps(int id) {
+        Map<String, String> props = new HashMap<>();
+        props.put("broker.id", Integer.toString(id));
+        props.put("listeners", "PLAINTEXT://127.0.0.1:0");
+        props.put("log.dirs", root.resolve("broker-" + id).toString());
+        props.put("zookeeper.connect", zk.connectString());
+        props.put("zookeeper.session.timeout.ms", "6000");
+        props.put("num.network.threads", "2");
+        props.put("num.io.threads", "2");
+        props.put("offsets.topic.replication.factor", "1");
+        props.putAll(overrides);
+        return props;
+    }
+
+    public void startBroker(int id) throws Exception {
+        SamsaServer server = new SamsaServer(new BrokerConfig(brokerProps(id)));
+        brokers.set(id, server);
+        server.startup();
+    }
+
+    public void stopBroker(int id) {
+        brokers.get(id).shutdown();
+    }
+
+    public int port(int id) {
+        return brokers.get(id).boundPort("PLAINTEXT");
+    }
+
+    public String bootstrapServers() {
+        List<String> s = new ArrayList<>();
+        for (int i = 0; i < brokers.size(); i++) {
+            if (brokers.get(i).isStarted()) {
+                s.add("127.0.0.1:" + port(i));
+            }
+        }
+        return String.join(",", s);
+    }
+
+    /** Waits until every running broker's metadata lists every running broker. */
+    public void waitForBrokersInMetadata() {
+        long running = brokers.stream().filter(SamsaServer::isStarted).count();
+        TestUtils.waitUntil("all brokers to know each other", Duration.ofSeconds(30), () -> brokers.stream()
+                .filter(SamsaServer::isStarted)
+                .allMatch(b -> b.metadataCache().snapshot().brokers().size() == running));
+    }
+
+    /** Waits until the topic has {@code partitions} partitions with leaders on every running broker's metadata. */
+    public void waitForTopic(String topic, int partitions) {
+        TestUtils.waitUntil("topic " + topic + " with " + partitions + " led partitions", Duration.ofSeconds(30), () -> brokers.stream()
+                .filter(SamsaServer::isStarted)
+                .allMatch(b -> b.metadataCache().snapshot().topic(topic)
+                        .map(t -> t.partitions().size() == partitions && t.partitions().values().stream().allMatch(p -> p.leader() >= 0))
+                        .orElse(false)));
+    }
+
+    @Override
+    public void close() {
+        for (SamsaServer b : brokers) {
+            if (b != null) {
+                b.shutdown();
+            }
+        }
+        zk.close();
+    }
+}

@@ -1,0 +1,157 @@
+package io.samsa.systest.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.samsa.systest.harness.BrokerUnderTest;
+import io.samsa.systest.harness.CommandResult;
+import io.samsa.systest.harness.ExternalCommand;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * kcat (librdkafka 2.0.2, the Debian package) against the broker under test: metadata listing, and
+ * produce/consume round trips with keys and headers for every compression codec, checked record by
+ * record (key, value, headers, offset, partition) and, through a raw Fetch, batch by batch (the
+ * codec really reached the log).
+ */
+@Tag("system")
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class KcatSystemTest {
+
+    private static final String KCAT = "/usr/bin/kcat";
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    private static final String FORMAT = "%k|%s|%h|%o|%p\\n";
+    /** Orders lines of {@link #FORMAT} by partition, then offset. */
+    private static final Comparator<String> IN_LOG_ORDER = Comparator
+            .comparingInt((String line) -> Integer.parseInt(line.substring(line.lastIndexOf('|') + 1)))
+            .thenComparingLong(line -> Long.parseLong(line.split("\\|")[3]));
+
+    private static BrokerUnderTest broker;
+    private static Admin admin;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = BrokerUnderTest.start("kcat");
+        admin = ClientConfigs.admin(broker);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (admin != null) {
+            admin.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void listsTheBrokerAndATopicWithItsPartitions() {
+        Topics.create(admin, "kcat-metadata", 3);
+
+        List<String> all = kcat("-L", "-b", broker.bootstrapServers()).assertSuccess().stdoutLines();
+        assertTrue(all.contains(" 1 brokers:"), () -> String.join("\n", all));
+        assertTrue(all.contains("  broker " + broker.brokerId() + " at " + broker.bootstrapServers() + " (controller)"),
+                () -> String.join("\n", all));
+        assertTrue(all.contains("  topic \"kcat-metadata\" with 3 partitions:"), () -> String.join("\n", all));
+
+        List<String> one = kcat("-L", "-b", broker.bootstrapServers(), "-t", "kcat-metadata").assertSuccess().stdoutLines();
+        int id = broker.brokerId();
+        assertEquals(List.of(
+                " 1 brokers:",
+                "  broker " + id + " at " + broker.bootstrapServers() + " (controller)",
+                " 1 topics:",
+                "  topic \"kcat-metadata\" with 3 partitions:",
+                "    partition 0, leader " + id + ", replicas: " + id + ", isrs: " + id,
+                "    partition 1, leader " + id + ", replicas: " + id + ", isrs: " + id,
+                "    partition 2, leader " + id + ", replicas: " + id + ", isrs: " + id),
+                one.subList(1, one.size()), String.join("\n", one));
+        assertTrue(one.get(0).startsWith("Metadata for kcat-metadata (from broker "), one.get(0));
+    }
+
+    @ParameterizedTest(name = "codec {0}")
+    @ValueSource(strings = {"none", "gzip", "snappy", "lz4", "zstd"})
+    void producesAndConsumesKeysValuesAndHeadersWithEachCodec(String codec) {
+        String topic = "kcat-" + codec;
+        Topics.create(admin, topic, 2);
+
+        List<String> expected = new ArrayList<>();
+        expected.addAll(produce(topic, 1, 0, codec, 5, "h1=one", "h2=" + codec));
+        expected.addAll(produce(topic, 0, 0, codec, 3, "trace=abc"));
+        // A second produce call to partition 1 appends behind the first batch.
+        expected.addAll(produce(topic, 1, 5, codec, 2, "h1=again"));
+        expected.sort(IN_LOG_ORDER);
+
+        List<String> consumed = new ArrayList<>(kcat("-C", "-b", broker.bootstrapServers(), "-t", topic,
+                "-o", "beginning", "-e", "-q", "-X", "check.crcs=true", "-f", FORMAT).assertSuccess().stdoutLines());
+        // kcat interleaves partitions; order within a partition is the log's order.
+        consumed.sort(IN_LOG_ORDER);
+        assertEquals(expected, consumed);
+
+        // Starting inside the first (possibly compressed) batch yields exactly the later records.
+        List<String> fromOffset3 = kcat("-C", "-b", broker.bootstrapServers(), "-t", topic, "-p", "1",
+                "-o", "3", "-e", "-q", "-X", "check.crcs=true", "-f", FORMAT).assertSuccess().stdoutLines();
+        assertEquals(expected.stream().filter(l -> l.endsWith("|1")).skip(3).toList(), fromOffset3);
+
+        for (int partition = 0; partition < 2; partition++) {
+            List<RawFetch.Batch> batches = RawFetch.batches(broker, topic, partition);
+            assertFalse(batches.isEmpty(), "no batches in " + topic + "-" + partition);
+            for (RawFetch.Batch b : batches) {
+                assertEquals(codec, b.compression(), "codec of " + b + " in " + topic + "-" + partition);
+                assertTrue(b.crcValid(), "CRC of " + b);
+            }
+            assertEquals(0, batches.get(0).baseOffset());
+            assertEquals(partition == 0 ? 2 : 6, batches.get(batches.size() - 1).lastOffset());
+        }
+    }
+
+    /**
+     * Produces {@code count} records to one partition in one kcat call, every record carrying the
+     * given headers; returns the lines the consumer format must print for them, the first record
+     * being expected at {@code firstOffset}.
+     */
+    private static List<String> produce(String topic, int partition, long firstOffset, String codec, int count,
+            String... headers) {
+        StringBuilder stdin = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String key = "key-" + partition + "-" + (firstOffset + i);
+            // Repetitive values, so that every codec has something to compress.
+            String value = "value " + codec + " " + (firstOffset + i) + " " + "abcdefgh".repeat(20);
+            stdin.append(key).append(':').append(value).append('\n');
+            expected.add(key + "|" + value + "|" + String.join(",", headers) + "|" + (firstOffset + i) + "|" + partition);
+        }
+        List<String> args = new ArrayList<>(List.of("-P", "-b", broker.bootstrapServers(), "-t", topic,
+                "-p", Integer.toString(partition), "-z", codec, "-K:", "-X", "message.timeout.ms=30000"));
+        for (String h : headers) {
+            args.add("-H");
+            args.add(h);
+        }
+        run(args, stdin.toString()).assertSuccess();
+        return expected;
+    }
+
+    private static CommandResult kcat(String... args) {
+        return run(List.of(args), null);
+    }
+
+    private static CommandResult run(List<String> args, String stdin) {
+        List<String> command = new ArrayList<>();
+        command.add(KCAT);
+        command.addAll(args);
+        return ExternalCommand.run(command, stdin, COMMAND_TIMEOUT);
+    }
+}
