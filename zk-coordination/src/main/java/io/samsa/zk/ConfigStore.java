@@ -36,11 +36,6 @@ public final class ConfigStore {
      * {@code /config/changes/config_change_<seq>} notification, as Kafka's admin tools do.
      */
     public void set(String entityType, String entityName, Map<String, String> config) {
-        write(entityType, entityName, config, true);
-    }
-
-    /** Writes the overrides, creating or replacing the znode; announces the change if asked. */
-    void write(String entityType, String entityName, Map<String, String> config, boolean notify) {
         String path = ConfigEntityZNode.path(entityType, entityName);
         byte[] data = ConfigEntityZNode.encode(config);
         try {
@@ -53,11 +48,8 @@ public final class ConfigStore {
                     zk.curator().setData().forPath(path, data);
                 }
             }
-            if (notify) {
-                zk.curator().create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
-                        .forPath(ConfigChangeNotificationZNode.createPath(),
-                                ConfigChangeNotificationZNode.encode(entityType + "/" + entityName));
-            }
+            zk.curator().create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT_SEQUENTIAL)
+                    .forPath(ConfigChangeNotificationZNode.createPath(), ConfigChangeNotificationZNode.encode(entityType + "/" + entityName));
         } catch (Exception e) {
             throw SamsaZkClient.wrap("write config " + path, e);
         }

@@ -78,11 +78,15 @@ public final class ControllerElection implements AutoCloseable {
     }
 
     /**
-     * Called by the controller when a fenced write failed: resigns if still active and takes part in
-     * the election again.
+     * Called by the controller when a fenced write of the term with {@code fencedEpoch} failed:
+     * resigns if that term is still the current one, and takes part in the election again. A report
+     * about an older term (this broker has been re-elected since) is ignored.
      */
-    public void controllerMoved() {
+    public void controllerMoved(int fencedEpoch) {
         submit(() -> {
+            if (active && epoch != fencedEpoch) {
+                return;
+            }
             if (active) {
                 resign("a fenced write was rejected");
                 zk.controllerStore().deleteIfOwned();

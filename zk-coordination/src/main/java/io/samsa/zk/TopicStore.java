@@ -76,8 +76,8 @@ public final class TopicStore {
     }
 
     /**
-     * Creates a topic: writes its config overrides to {@code /config/topics/<t>} first (so whoever
-     * sees the topic sees its config), then its assignment. The controller picks it up by watch.
+     * Creates a topic: in one transaction, its config overrides ({@code /config/topics/<t>}) and its
+     * assignment ({@code /brokers/topics/<t>}). The controller picks it up by watch.
      *
      * @throws TopicExistsException if the topic exists or is still marked for deletion
      */
@@ -89,14 +89,24 @@ public final class TopicStore {
         if (exists(topic)) {
             throw new TopicExistsException("Topic '" + topic + "' already exists");
         }
-        zk.configs().write(ConfigEntityZNode.TOPICS, topic, config, false);
-        try {
-            zk.curator().create().creatingParentsIfNeeded().withMode(CreateMode.PERSISTENT)
-                    .forPath(TopicZNode.path(topic), TopicZNode.encode(assignment));
-        } catch (KeeperException.NodeExistsException e) {
-            throw new TopicExistsException("Topic '" + topic + "' already exists");
-        } catch (Exception e) {
-            throw SamsaZkClient.wrap("create topic " + topic, e);
+        String configPath = TopicConfigZNode.path(topic);
+        for (int attempt = 1; ; attempt++) {
+            // A config znode may outlive its topic (Kafka's tools can write one first): replace it.
+            CuratorOp configOp = zk.exists(configPath, null) != null
+                    ? zk.tx().setDataOp(configPath, ConfigEntityZNode.encode(config), -1)
+                    : zk.tx().createOp(configPath, ConfigEntityZNode.encode(config), CreateMode.PERSISTENT);
+            ZkTransactions.MultiOutcome outcome = zk.tx().multi(List.of(configOp,
+                    zk.tx().createOp(TopicZNode.path(topic), TopicZNode.encode(assignment), CreateMode.PERSISTENT)));
+            if (outcome.ok()) {
+                break;
+            }
+            if (outcome.failedIndex() == 1 && outcome.code() == KeeperException.Code.NODEEXISTS) {
+                throw new TopicExistsException("Topic '" + topic + "' already exists");
+            }
+            if (outcome.failedIndex() != 0 || attempt >= 3) {
+                throw new ZkException("Could not create topic " + topic + ": " + outcome.code());
+            }
+            // The config znode appeared or vanished meanwhile: look again.
         }
         log.info("Created topic {} with id {} and assignment {}", topic, assignment.topicId(), assignment.partitions());
     }

@@ -156,7 +156,7 @@ class ControllerElectionTest {
     void aControllerToldItMovedResignsAndRunsAgain() {
         startCandidates(1);
         waitUntil(() -> activeCount() == 1, "one controller");
-        elections.get(0).controllerMoved();
+        elections.get(0).controllerMoved(1);
         waitUntil(() -> recorders.get(0).calls.equals(List.of("become:1", "resign", "become:2")), "re-elected with a new epoch");
         assertTrue(elections.get(0).isController());
         assertEquals(2, elections.get(0).epoch());

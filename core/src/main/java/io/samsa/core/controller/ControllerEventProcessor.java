@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ final class ControllerEventProcessor {
     private final SamsaZkClient zk;
     private final ControllerChannel channel;
     private final Consumer<ControllerEvent> enqueue;
-    private final Runnable onControllerMoved;
+    private final IntConsumer onControllerMoved;
     private final ControllerContext context = new ControllerContext();
     private final ControllerRequestBatch batch = new ControllerRequestBatch(context);
     private final PartitionStateMachine partitions;
@@ -58,10 +59,10 @@ final class ControllerEventProcessor {
 
     /**
      * @param enqueue puts an event on the event queue (for ZooKeeper watches)
-     * @param onControllerMoved told when a fenced write failed: the election re-runs
+     * @param onControllerMoved told the epoch of a term whose fenced write failed: the election re-runs
      */
     ControllerEventProcessor(ControllerConfig config, SamsaZkClient zk, ControllerChannel channel,
-                             Consumer<ControllerEvent> enqueue, Runnable onControllerMoved) {
+                             Consumer<ControllerEvent> enqueue, IntConsumer onControllerMoved) {
         this.config = config;
         this.zk = zk;
         this.channel = channel;
@@ -105,10 +106,11 @@ final class ControllerEventProcessor {
                 log.warn("Unknown controller event {}", event);
             }
         } catch (ControllerMovedException e) {
-            log.info("Controller epoch {} was fenced while processing {} ({}); resigning", context.epoch(), event, e.getMessage());
+            int fencedEpoch = context.epoch();
+            log.info("Controller epoch {} was fenced while processing {} ({}); resigning", fencedEpoch, event, e.getMessage());
             batch.clear();
             resign();
-            onControllerMoved.run();
+            onControllerMoved.accept(fencedEpoch);
         } finally {
             batch.clear();
         }
@@ -130,7 +132,7 @@ final class ControllerEventProcessor {
             log.error("Broker {} failed to take over as controller with epoch {}; resigning", config.brokerId(), newEpoch, e);
             batch.clear();
             resign();
-            onControllerMoved.run();
+            onControllerMoved.accept(newEpoch);
         }
     }
 
@@ -380,7 +382,8 @@ final class ControllerEventProcessor {
         }
         Set<TopicPartition> changed = new LinkedHashSet<>();
         for (TopicPartition tp : zk.partitionStates().readIsrChangeNotifications(names)) {
-            if (!context.replicas(tp).isEmpty()) {
+            // A topic being deleted was announced with leader -2; a real state must not resurrect it.
+            if (!context.replicas(tp).isEmpty() && !context.isQueuedForDeletion(tp.topic())) {
                 changed.add(tp);
             }
         }

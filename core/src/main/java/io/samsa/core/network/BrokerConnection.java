@@ -75,9 +75,12 @@ public final class BrokerConnection implements AutoCloseable {
         return ByteBuffer.wrap(bytes);
     }
 
+    /** Blocks until the peer closes (true) or sends a byte or the socket timeout passes (false). */
     public boolean isClosedByPeer() {
         try {
             return in.read() < 0;
+        } catch (java.net.SocketTimeoutException e) {
+            return false;
         } catch (IOException e) {
             return true;
         }

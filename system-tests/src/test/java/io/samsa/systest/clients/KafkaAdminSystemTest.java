@@ -29,11 +29,10 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Apache kafka-clients 3.9.1 Admin against the broker under test: createTopics (with a config
@@ -44,30 +43,15 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaAdminSystemTest {
 
+    @RegisterExtension
+    static final SharedBroker SHARED = new SharedBroker("admin");
+
     private static final String DEFAULT_RETENTION_MS = "604800000"; // log.retention.hours=168
 
-    private static BrokerUnderTest broker;
-    private static Admin admin;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerUnderTest.start("admin");
-        admin = ClientConfigs.admin(broker);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void createsListsAndDescribesTopics() {
-        CreateTopicsResult created = admin.createTopics(List.of(
+        CreateTopicsResult created = SHARED.admin().createTopics(List.of(
                 new NewTopic("admin-plain", 3, (short) 1),
                 new NewTopic("admin-override", 2, (short) 1).configs(Map.of("retention.ms", "123456"))));
         Topics.get(created.all());
@@ -77,14 +61,14 @@ class KafkaAdminSystemTest {
         Uuid plainId = Topics.get(created.topicId("admin-plain"));
         assertNotEquals(Uuid.ZERO_UUID, plainId);
         assertNotEquals(plainId, Topics.get(created.topicId("admin-override")));
-        Topics.awaitLeaders(admin, "admin-plain", 3);
-        Topics.awaitLeaders(admin, "admin-override", 2);
+        Topics.awaitLeaders(SHARED.admin(), "admin-plain", 3);
+        Topics.awaitLeaders(SHARED.admin(), "admin-override", 2);
 
-        Set<String> names = Topics.get(admin.listTopics().names());
+        Set<String> names = Topics.get(SHARED.admin().listTopics().names());
         assertTrue(names.containsAll(Set.of("admin-plain", "admin-override")), names::toString);
 
         Map<String, TopicDescription> described = Topics.get(
-                admin.describeTopics(List.of("admin-plain", "admin-override")).allTopicNames());
+                SHARED.admin().describeTopics(List.of("admin-plain", "admin-override")).allTopicNames());
         TopicDescription plain = described.get("admin-plain");
         assertEquals("admin-plain", plain.name());
         assertFalse(plain.isInternal());
@@ -93,17 +77,17 @@ class KafkaAdminSystemTest {
         for (int p = 0; p < 3; p++) {
             TopicPartitionInfo info = plain.partitions().get(p);
             assertEquals(p, info.partition());
-            assertEquals(broker.brokerId(), info.leader().id());
-            assertEquals(broker.port(), info.leader().port());
+            assertEquals(SHARED.broker().brokerId(), info.leader().id());
+            assertEquals(SHARED.broker().port(), info.leader().port());
             assertEquals("127.0.0.1", info.leader().host());
-            assertEquals(List.of(broker.brokerId()), info.replicas().stream().map(n -> n.id()).toList());
-            assertEquals(List.of(broker.brokerId()), info.isr().stream().map(n -> n.id()).toList());
+            assertEquals(List.of(SHARED.broker().brokerId()), info.replicas().stream().map(n -> n.id()).toList());
+            assertEquals(List.of(SHARED.broker().brokerId()), info.isr().stream().map(n -> n.id()).toList());
         }
         assertEquals(2, described.get("admin-override").partitions().size());
 
         ConfigResource plainRes = new ConfigResource(ConfigResource.Type.TOPIC, "admin-plain");
         ConfigResource overrideRes = new ConfigResource(ConfigResource.Type.TOPIC, "admin-override");
-        Map<ConfigResource, Config> configs = Topics.get(admin.describeConfigs(List.of(plainRes, overrideRes)).all());
+        Map<ConfigResource, Config> configs = Topics.get(SHARED.admin().describeConfigs(List.of(plainRes, overrideRes)).all());
         ConfigEntry plainRetention = configs.get(plainRes).get("retention.ms");
         assertNotNull(plainRetention, "retention.ms missing from " + configs.get(plainRes));
         assertEquals(DEFAULT_RETENTION_MS, plainRetention.value());
@@ -120,31 +104,31 @@ class KafkaAdminSystemTest {
 
     @Test
     void refusesADuplicateAndReportsAnUnknownTopic() {
-        Topics.create(admin, "admin-duplicate", 1);
+        Topics.create(SHARED.admin(), "admin-duplicate", 1);
         Exception duplicate = assertThrows(Exception.class,
-                () -> Topics.get(admin.createTopics(List.of(new NewTopic("admin-duplicate", 1, (short) 1))).all()));
+                () -> Topics.get(SHARED.admin().createTopics(List.of(new NewTopic("admin-duplicate", 1, (short) 1))).all()));
         assertInstanceOf(TopicExistsException.class, duplicate);
 
         Exception unknown = assertThrows(Exception.class,
-                () -> Topics.get(admin.describeTopics(List.of("admin-no-such-topic")).allTopicNames()));
+                () -> Topics.get(SHARED.admin().describeTopics(List.of("admin-no-such-topic")).allTopicNames()));
         assertInstanceOf(UnknownTopicOrPartitionException.class, unknown);
     }
 
     @Test
     void deletedTopicDisappearsAndCanBeRecreatedEmpty() throws Exception {
         String topic = "admin-recreated";
-        Topics.create(admin, topic, 2);
-        Uuid firstId = Topics.get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).topicId();
-        try (KafkaProducer<String, String> producer = ClientConfigs.producer(broker, "all", "none", 0)) {
+        Topics.create(SHARED.admin(), topic, 2);
+        Uuid firstId = Topics.get(SHARED.admin().describeTopics(List.of(topic)).allTopicNames()).get(topic).topicId();
+        try (KafkaProducer<String, String> producer = ClientConfigs.producer(SHARED.broker(), "all", "none", 0)) {
             producer.send(new ProducerRecord<>(topic, 1, "k", "before delete")).get(30, TimeUnit.SECONDS);
         }
 
-        Topics.get(admin.deleteTopics(List.of(topic)).all());
+        Topics.get(SHARED.admin().deleteTopics(List.of(topic)).all());
         Wait.until(topic + " gone from listTopics", Topics.TIMEOUT,
-                () -> !Topics.get(admin.listTopics().names()).contains(topic));
+                () -> !Topics.get(SHARED.admin().listTopics().names()).contains(topic));
         Wait.until(topic + " unknown to describeTopics", Topics.TIMEOUT, () -> {
             try {
-                Topics.get(admin.describeTopics(List.of(topic)).allTopicNames());
+                Topics.get(SHARED.admin().describeTopics(List.of(topic)).allTopicNames());
                 return false;
             } catch (UnknownTopicOrPartitionException e) {
                 return true;
@@ -154,18 +138,18 @@ class KafkaAdminSystemTest {
         // Deletion finishes asynchronously after the response; until it has, the name is still taken.
         Wait.until(topic + " created again", Topics.TIMEOUT, () -> {
             try {
-                Topics.get(admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all());
+                Topics.get(SHARED.admin().createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all());
                 return true;
             } catch (TopicExistsException e) {
                 return false;
             }
         });
-        Topics.awaitLeaders(admin, topic, 4);
-        TopicDescription again = Topics.get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+        Topics.awaitLeaders(SHARED.admin(), topic, 4);
+        TopicDescription again = Topics.get(SHARED.admin().describeTopics(List.of(topic)).allTopicNames()).get(topic);
         assertEquals(4, again.partitions().size());
         assertNotEquals(firstId, again.topicId());
 
-        try (KafkaConsumer<String, String> consumer = ClientConfigs.consumer(broker)) {
+        try (KafkaConsumer<String, String> consumer = ClientConfigs.consumer(SHARED.broker())) {
             TopicPartition tp = new TopicPartition(topic, 1);
             assertEquals(Map.of(tp, 0L), consumer.endOffsets(List.of(tp)), "the old record must be gone");
         }

@@ -26,11 +26,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.record.TimestampType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,26 +42,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaJavaClientsSystemTest {
 
+    @RegisterExtension
+    static final SharedBroker SHARED = new SharedBroker("java-clients");
+
     private static final Duration POLL_DEADLINE = Duration.ofSeconds(30);
 
-    private static BrokerUnderTest broker;
-    private static Admin admin;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerUnderTest.start("java-clients");
-        admin = ClientConfigs.admin(broker);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @ParameterizedTest(name = "acks={0} compression={1}")
     @CsvSource({"1,none", "all,none", "all,gzip", "1,snappy", "all,lz4", "1,zstd"})
@@ -70,12 +54,12 @@ class KafkaJavaClientsSystemTest {
         String topic = "java-acks" + acks + "-" + compression;
         int partitions = 3;
         int count = 30;
-        Topics.create(admin, topic, partitions);
+        Topics.create(SHARED.admin(), topic, partitions);
 
         List<ProducerRecord<String, String>> sent = new ArrayList<>();
         List<RecordMetadata> acked = new ArrayList<>();
         // Only flush() sends (the linger outlasts the test), so each partition gets exactly one batch.
-        try (KafkaProducer<String, String> producer = ClientConfigs.producer(broker, acks, compression, 600_000)) {
+        try (KafkaProducer<String, String> producer = ClientConfigs.producer(SHARED.broker(), acks, compression, 600_000)) {
             List<Future<RecordMetadata>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(topic, i % partitions, null, "k" + i,
@@ -95,7 +79,7 @@ class KafkaJavaClientsSystemTest {
         }
 
         List<ConsumerRecord<String, String>> all;
-        try (KafkaConsumer<String, String> consumer = ClientConfigs.consumer(broker)) {
+        try (KafkaConsumer<String, String> consumer = ClientConfigs.consumer(SHARED.broker())) {
             List<TopicPartition> tps = partitions(topic, partitions);
             consumer.assign(tps);
             tps.forEach(tp -> consumer.seek(tp, 0));
@@ -109,7 +93,7 @@ class KafkaJavaClientsSystemTest {
         }
 
         // Seeking into the middle of the batch returns exactly the records from that offset on.
-        try (KafkaConsumer<String, String> consumer = ClientConfigs.consumer(broker)) {
+        try (KafkaConsumer<String, String> consumer = ClientConfigs.consumer(SHARED.broker())) {
             TopicPartition tp = new TopicPartition(topic, 1);
             consumer.assign(List.of(tp));
             consumer.seek(tp, 4);
@@ -119,7 +103,7 @@ class KafkaJavaClientsSystemTest {
         }
 
         for (int p = 0; p < partitions; p++) {
-            List<RawFetch.Batch> batches = RawFetch.batches(broker, topic, p);
+            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.broker(), topic, p);
             assertEquals(List.of(new RawFetch.Batch(0, count / partitions - 1, compression, true)), batches,
                     "the batches of " + topic + "-" + p);
         }
@@ -128,12 +112,12 @@ class KafkaJavaClientsSystemTest {
     @Test
     void offsetsForTimesFindsTheFirstOffsetAtOrAfterEachTimestamp() throws Exception {
         String topic = "java-times";
-        Topics.create(admin, topic, 1);
+        Topics.create(SHARED.admin(), topic, 1);
         TopicPartition tp = new TopicPartition(topic, 0);
         long base = 1_700_000_000_000L;
         // Six records in two batches (a linger longer than the test: only flush() sends): timestamps
         // base, +10, ..., +50.
-        try (KafkaProducer<String, String> producer = ClientConfigs.producer(broker, "all", "none", 600_000)) {
+        try (KafkaProducer<String, String> producer = ClientConfigs.producer(SHARED.broker(), "all", "none", 600_000)) {
             for (int batch = 0; batch < 2; batch++) {
                 List<Future<RecordMetadata>> futures = new ArrayList<>();
                 for (int i = batch * 3; i < batch * 3 + 3; i++) {
@@ -147,9 +131,9 @@ class KafkaJavaClientsSystemTest {
                 }
             }
         }
-        assertEquals(2, RawFetch.batches(broker, topic, 0).size(), "records were meant to form two batches");
+        assertEquals(2, RawFetch.batches(SHARED.broker(), topic, 0).size(), "records were meant to form two batches");
 
-        try (KafkaConsumer<String, String> consumer = ClientConfigs.consumer(broker)) {
+        try (KafkaConsumer<String, String> consumer = ClientConfigs.consumer(SHARED.broker())) {
             assertEquals(Map.of(tp, 0L), consumer.beginningOffsets(List.of(tp)));
             assertEquals(Map.of(tp, 6L), consumer.endOffsets(List.of(tp)));
 

@@ -19,10 +19,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,42 +34,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaPythonSystemTest {
 
+    @RegisterExtension
+    static final SharedBroker SHARED = new SharedBroker("kafka-python");
+
     /** Debian's interpreter, where python3-kafka is installed; not whatever python3 is first on PATH. */
     private static final String PYTHON = "/usr/bin/python3";
     private static final int PARTITIONS = 3;
     private static final int COUNT = 40;
     private static final int SEEK_OFFSET = 2;
 
-    private static BrokerUnderTest broker;
-    private static Admin admin;
 
     /** A record as the script printed it: "sent" has no headers, "consumed" has them. */
     private record Line(String event, int partition, long offset, String key, String value, List<List<String>> headers) {
-    }
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerUnderTest.start("kafka-python");
-        admin = ClientConfigs.admin(broker);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     @ParameterizedTest(name = "compression {0}")
     @ValueSource(strings = {"none", "gzip"})
     void producesWithKeysAndReadsBackFromASeekPosition(String compression) throws Exception {
         String topic = "kafka-python-" + compression;
-        Topics.create(admin, topic, PARTITIONS);
+        Topics.create(SHARED.admin(), topic, PARTITIONS);
 
-        CommandResult r = ExternalCommand.run(List.of(PYTHON, script().toString(), broker.bootstrapServers(), topic,
+        CommandResult r = ExternalCommand.run(List.of(PYTHON, script().toString(), SHARED.broker().bootstrapServers(), topic,
                 Integer.toString(PARTITIONS), Integer.toString(COUNT), Integer.toString(SEEK_OFFSET), compression),
                 null, Duration.ofSeconds(120));
         r.assertSuccess();
@@ -106,7 +90,7 @@ class KafkaPythonSystemTest {
         assertEquals(expected, actual);
 
         for (int p = 0; p < PARTITIONS; p++) {
-            List<RawFetch.Batch> batches = RawFetch.batches(broker, topic, p);
+            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.broker(), topic, p);
             assertFalse(batches.isEmpty(), topic + "-" + p + " has no batches");
             for (RawFetch.Batch b : batches) {
                 assertEquals(compression, b.compression(), "codec of " + b + " in " + topic + "-" + p);

@@ -14,11 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Apache Kafka's own kafka-topics tool ({@code org.apache.kafka.tools.TopicCommand} 3.9.1, run in
@@ -29,21 +28,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KafkaTopicsToolSystemTest {
 
+    @RegisterExtension
+    static final SharedBroker SHARED = new SharedBroker("kafka-topics");
+
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(90);
 
-    private static BrokerUnderTest broker;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerUnderTest.start("kafka-topics");
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void createsListsDescribesAndDeletesTopics() {
@@ -58,7 +47,7 @@ class KafkaTopicsToolSystemTest {
         assertTrue(listed.containsAll(List.of("tool-plain", "tool-configured")), listed::toString);
         assertEquals(listed.stream().sorted().toList(), listed, "--list prints names sorted");
 
-        int id = broker.brokerId();
+        int id = SHARED.broker().brokerId();
         List<String> plain = describe("tool-plain", 3);
         assertTrue(Pattern.matches("Topic: tool-plain\tTopicId: [A-Za-z0-9_-]{22}\tPartitionCount: 3\t"
                 + "ReplicationFactor: 1\tConfigs: ", plain.get(0)), plain.get(0));
@@ -105,7 +94,7 @@ class KafkaTopicsToolSystemTest {
     }
 
     private static CommandResult topics(String... args) {
-        List<String> all = new ArrayList<>(List.of("--bootstrap-server", broker.bootstrapServers()));
+        List<String> all = new ArrayList<>(List.of("--bootstrap-server", SHARED.broker().bootstrapServers()));
         all.addAll(List.of(args));
         return ExternalCommand.run(JavaCommand.of("org.apache.kafka.tools.TopicCommand",
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), all), null, TOOL_TIMEOUT);

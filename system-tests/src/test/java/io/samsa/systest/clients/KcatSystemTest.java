@@ -13,11 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class KcatSystemTest {
 
+    @RegisterExtension
+    static final SharedBroker SHARED = new SharedBroker("kcat");
+
     private static final String KCAT = "/usr/bin/kcat";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final String FORMAT = "%k|%s|%h|%o|%p\\n";
@@ -39,40 +41,22 @@ class KcatSystemTest {
             .comparingInt((String line) -> Integer.parseInt(line.substring(line.lastIndexOf('|') + 1)))
             .thenComparingLong(line -> Long.parseLong(line.split("\\|")[3]));
 
-    private static BrokerUnderTest broker;
-    private static Admin admin;
-
-    @BeforeAll
-    static void startBroker() {
-        broker = BrokerUnderTest.start("kcat");
-        admin = ClientConfigs.admin(broker);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void listsTheBrokerAndATopicWithItsPartitions() {
-        Topics.create(admin, "kcat-metadata", 3);
+        Topics.create(SHARED.admin(), "kcat-metadata", 3);
 
-        List<String> all = kcat("-L", "-b", broker.bootstrapServers()).assertSuccess().stdoutLines();
+        List<String> all = kcat("-L", "-b", SHARED.broker().bootstrapServers()).assertSuccess().stdoutLines();
         assertTrue(all.contains(" 1 brokers:"), () -> String.join("\n", all));
-        assertTrue(all.contains("  broker " + broker.brokerId() + " at " + broker.bootstrapServers() + " (controller)"),
+        assertTrue(all.contains("  broker " + SHARED.broker().brokerId() + " at " + SHARED.broker().bootstrapServers() + " (controller)"),
                 () -> String.join("\n", all));
         assertTrue(all.contains("  topic \"kcat-metadata\" with 3 partitions:"), () -> String.join("\n", all));
 
-        List<String> one = kcat("-L", "-b", broker.bootstrapServers(), "-t", "kcat-metadata").assertSuccess().stdoutLines();
-        int id = broker.brokerId();
+        List<String> one = kcat("-L", "-b", SHARED.broker().bootstrapServers(), "-t", "kcat-metadata").assertSuccess().stdoutLines();
+        int id = SHARED.broker().brokerId();
         assertEquals(List.of(
                 " 1 brokers:",
-                "  broker " + id + " at " + broker.bootstrapServers() + " (controller)",
+                "  broker " + id + " at " + SHARED.broker().bootstrapServers() + " (controller)",
                 " 1 topics:",
                 "  topic \"kcat-metadata\" with 3 partitions:",
                 "    partition 0, leader " + id + ", replicas: " + id + ", isrs: " + id,
@@ -86,7 +70,7 @@ class KcatSystemTest {
     @ValueSource(strings = {"none", "gzip", "snappy", "lz4", "zstd"})
     void producesAndConsumesKeysValuesAndHeadersWithEachCodec(String codec) {
         String topic = "kcat-" + codec;
-        Topics.create(admin, topic, 2);
+        Topics.create(SHARED.admin(), topic, 2);
 
         List<String> expected = new ArrayList<>();
         expected.addAll(produce(topic, 1, 0, codec, 5, "h1=one", "h2=" + codec));
@@ -95,19 +79,19 @@ class KcatSystemTest {
         expected.addAll(produce(topic, 1, 5, codec, 2, "h1=again"));
         expected.sort(IN_LOG_ORDER);
 
-        List<String> consumed = new ArrayList<>(kcat("-C", "-b", broker.bootstrapServers(), "-t", topic,
+        List<String> consumed = new ArrayList<>(kcat("-C", "-b", SHARED.broker().bootstrapServers(), "-t", topic,
                 "-o", "beginning", "-e", "-q", "-X", "check.crcs=true", "-f", FORMAT).assertSuccess().stdoutLines());
         // kcat interleaves partitions; order within a partition is the log's order.
         consumed.sort(IN_LOG_ORDER);
         assertEquals(expected, consumed);
 
         // Starting inside the first (possibly compressed) batch yields exactly the later records.
-        List<String> fromOffset3 = kcat("-C", "-b", broker.bootstrapServers(), "-t", topic, "-p", "1",
+        List<String> fromOffset3 = kcat("-C", "-b", SHARED.broker().bootstrapServers(), "-t", topic, "-p", "1",
                 "-o", "3", "-e", "-q", "-X", "check.crcs=true", "-f", FORMAT).assertSuccess().stdoutLines();
         assertEquals(expected.stream().filter(l -> l.endsWith("|1")).skip(3).toList(), fromOffset3);
 
         for (int partition = 0; partition < 2; partition++) {
-            List<RawFetch.Batch> batches = RawFetch.batches(broker, topic, partition);
+            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.broker(), topic, partition);
             assertFalse(batches.isEmpty(), "no batches in " + topic + "-" + partition);
             for (RawFetch.Batch b : batches) {
                 assertEquals(codec, b.compression(), "codec of " + b + " in " + topic + "-" + partition);
@@ -134,7 +118,7 @@ class KcatSystemTest {
             stdin.append(key).append(':').append(value).append('\n');
             expected.add(key + "|" + value + "|" + String.join(",", headers) + "|" + (firstOffset + i) + "|" + partition);
         }
-        List<String> args = new ArrayList<>(List.of("-P", "-b", broker.bootstrapServers(), "-t", topic,
+        List<String> args = new ArrayList<>(List.of("-P", "-b", SHARED.broker().bootstrapServers(), "-t", topic,
                 "-p", Integer.toString(partition), "-z", codec, "-K:", "-X", "message.timeout.ms=30000"));
         for (String h : headers) {
             args.add("-H");

@@ -1,5 +1,6 @@
 package io.samsa.systest.harness;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ public final class ExternalCommand {
             pb.redirectOutput(out.toFile());
             pb.redirectError(err.toFile());
             if (stdin == null) {
-                pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             }
             Process p = pb.start();
             if (stdin != null) {

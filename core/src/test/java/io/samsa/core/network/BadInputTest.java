@@ -1,0 +1,192 @@
+package io.samsa.core.network;
+
+import io.samsa.common.Errors;
+import io.samsa.core.test.SamsaCluster;
+import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.ByteBufferSink;
+import io.samsa.protocol.RequestHeader;
+import io.samsa.protocol.Struct;
+import io.samsa.record.CompressionType;
+import io.samsa.record.MemoryRecords;
+import io.samsa.record.MemoryRecordsBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Malformed or unsupported requests close only the offending connection (the broker keeps
+ * serving everyone else), and bad data gets Kafka's error codes.
+ */
+@Tag("integration")
+@Timeout(120)
+class BadInputTest {
+
+    private static SamsaCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = SamsaCluster.start(1, Map.of("auto.create.topics.enable", "false", "message.max.bytes", "10000"));
+        try (BrokerConnection c = connect()) {
+            Struct create = new Struct(ApiKeys.CREATE_TOPICS.requestSpec().root()).set("timeout_ms", 30000);
+            create.addElement("topics").set("name", "data").set("num_partitions", 1).set("replication_factor", (short) 1);
+            Struct response = c.send(ApiKeys.CREATE_TOPICS, (short) 7, create);
+            assertEquals(Errors.NONE.code(), response.getStructArray("topics").get(0).getShort("error_code"));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    private static BrokerConnection connect() throws IOException {
+        return new BrokerConnection("127.0.0.1", cluster.port(0), "bad-input-test", 10_000);
+    }
+
+    /** The broker still answers a well-formed request on a fresh connection. */
+    private static void assertStillServing() throws IOException {
+        try (BrokerConnection c = connect()) {
+            Struct response = c.send(ApiKeys.API_VERSIONS, (short) 3, new Struct(ApiKeys.API_VERSIONS.requestSpec().root())
+                    .set("client_software_name", "test").set("client_software_version", "1"));
+            assertEquals(Errors.NONE.code(), response.getShort("error_code"));
+        }
+    }
+
+    private static void assertClosedAfter(byte[] bytes) throws IOException {
+        try (BrokerConnection bystander = connect(); BrokerConnection c = connect()) {
+            c.sendRaw(bytes);
+            assertTrue(c.isClosedByPeer(), "the broker closes the offending connection");
+            // An unrelated connection opened before the bad input is unaffected.
+            Struct response = bystander.send(ApiKeys.METADATA, (short) 12, new Struct(ApiKeys.METADATA.requestSpec().root()));
+            assertEquals(1, response.getStructArray("brokers").size());
+        }
+        assertStillServing();
+    }
+
+    private static byte[] frame(byte[] payload) {
+        return ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).array();
+    }
+
+    @Test
+    void garbageBytesCloseTheConnection() throws IOException {
+        byte[] garbage = new byte[64];
+        ThreadLocalRandom.current().nextBytes(garbage);
+        garbage[0] = 0;
+        garbage[1] = 0;
+        garbage[2] = 0;
+        garbage[3] = 60;
+        assertClosedAfter(garbage);
+    }
+
+    @Test
+    void twoGigabyteLengthPrefixClosesTheConnection() throws IOException {
+        assertClosedAfter(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0});
+    }
+
+    @Test
+    void negativeLengthPrefixClosesTheConnection() throws IOException {
+        assertClosedAfter(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xf0});
+    }
+
+    @Test
+    void truncatedRequestClosesTheConnection() throws IOException {
+        // A Metadata v1 request whose topic array claims 1000 entries but carries none.
+        ByteBuffer body = ByteBuffer.allocate(64);
+        new RequestHeader(ApiKeys.METADATA.id(), (short) 1, 7, "c").writeTo(new ByteBufferSink(body));
+        body.putInt(1000);
+        assertClosedAfter(frame(java.util.Arrays.copyOf(body.array(), body.position())));
+    }
+
+    @Test
+    void unknownApiKeyClosesTheConnection() throws IOException {
+        ByteBuffer body = ByteBuffer.allocate(32);
+        body.putShort((short) 999).putShort((short) 0).putInt(1).putShort((short) 1).put((byte) 'c');
+        assertClosedAfter(frame(java.util.Arrays.copyOf(body.array(), body.position())));
+    }
+
+    @Test
+    void unsupportedVersionClosesTheConnection() throws IOException {
+        ByteBuffer body = ByteBuffer.allocate(32);
+        body.putShort(ApiKeys.METADATA.id()).putShort((short) 99).putInt(1).putShort((short) 1).put((byte) 'c');
+        assertClosedAfter(frame(java.util.Arrays.copyOf(body.array(), body.position())));
+    }
+
+    @Test
+    void apiVersionsNewerThanServedAnswersUnsupportedVersionInV0Layout() throws IOException {
+        try (BrokerConnection c = connect()) {
+            ByteBuffer body = ByteBuffer.allocate(64);
+            // ApiVersions v77: header v2 (flexible), empty tagged fields, then an empty flexible body.
+            body.putShort(ApiKeys.API_VERSIONS.id()).putShort((short) 77).putInt(42).putShort((short) 1).put((byte) 'c').put((byte) 0);
+            body.put((byte) 0);
+            c.sendRaw(frame(java.util.Arrays.copyOf(body.array(), body.position())));
+            ByteBuffer response = c.readFrame();
+            assertEquals(42, response.getInt(), "response header v0: correlation id only");
+            Struct parsed = io.samsa.protocol.MessageCodec.read(ApiKeys.API_VERSIONS.responseSpec(), (short) 0, response);
+            assertEquals(Errors.UNSUPPORTED_VERSION.code(), parsed.getShort("error_code"));
+            Struct own = parsed.getStructArray("api_keys").stream()
+                    .filter(k -> k.getShort("api_key") == ApiKeys.API_VERSIONS.id()).findFirst().orElseThrow();
+            assertEquals(4, own.getShort("max_version"));
+        }
+        assertStillServing();
+    }
+
+    private static ByteBuffer batch(int valueSize) {
+        MemoryRecordsBuilder b = MemoryRecords.builder(CompressionType.NONE, 0L);
+        b.append(System.currentTimeMillis(), null, ByteBuffer.wrap(new byte[valueSize]), null);
+        return b.build().buffer();
+    }
+
+    private static Errors produce(String topic, ByteBuffer records) throws IOException {
+        try (BrokerConnection c = connect()) {
+            Struct req = new Struct(ApiKeys.PRODUCE.requestSpec().root()).set("acks", (short) 1).set("timeout_ms", 10000);
+            req.addElement("topic_data").set("name", topic).addElement("partition_data").set("index", 0).set("records", records);
+            Struct response = c.send(ApiKeys.PRODUCE, (short) 9, req);
+            return Errors.forCode(response.getStructArray("responses").get(0).getStructArray("partition_responses").get(0)
+                    .getShort("error_code"));
+        }
+    }
+
+    @Test
+    void batchWithBadCrcIsCorruptMessage() throws IOException {
+        ByteBuffer records = batch(100);
+        records.put(records.limit() - 1, (byte) (records.get(records.limit() - 1) ^ 0x5a));
+        assertEquals(Errors.CORRUPT_MESSAGE, produce("data", records));
+        assertEquals(Errors.NONE, produce("data", batch(100)), "a good batch after the bad one is appended");
+    }
+
+    @Test
+    void oversizedBatchIsMessageTooLarge() throws IOException {
+        assertEquals(Errors.MESSAGE_TOO_LARGE, produce("data", batch(20_000)));
+    }
+
+    @Test
+    void unknownTopicWithAutoCreateOffIsUnknownTopicOrPartition() throws IOException {
+        assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION, produce("no-such-topic", batch(10)));
+        try (BrokerConnection c = connect()) {
+            Struct req = new Struct(ApiKeys.METADATA.requestSpec().root()).set("allow_auto_topic_creation", true);
+            req.addElement("topics").set("name", "no-such-topic");
+            Struct response = c.send(ApiKeys.METADATA, (short) 12, req);
+            assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION.code(), response.getStructArray("topics").get(0).getShort("error_code"));
+        }
+    }
+
+    @Test
+    void clientIdWithMultibyteCharactersIsFine() throws IOException {
+        try (BrokerConnection c = new BrokerConnection("127.0.0.1", cluster.port(0), "zoë-✓", 10_000)) {
+            Struct response = c.send(ApiKeys.API_VERSIONS, (short) 0, new Struct(ApiKeys.API_VERSIONS.requestSpec().root()));
+            assertEquals(Errors.NONE.code(), response.getShort("error_code"));
+        }
+        assertTrue("zoë-✓".getBytes(StandardCharsets.UTF_8).length > 5);
+    }
+}
