@@ -168,7 +168,7 @@ public final class SamsaServer {
         controllerRole.start();
         started = true;
         log.info("Samsa broker {} started in {} ms (cluster {}, listeners {})", brokerId,
-                (time.nanoseconds() - startNanos) / 1_000_000, clusterId, advertised);
+                (time.nanoseconds() - startNanos) / 1_000_000, clusterId, advertised.stream().map(EndPoint::connectionString).toList());
     }
 
     public boolean isStarted() {
