@@ -318,13 +318,26 @@ public final class LogSegment implements Closeable {
             if (BatchHeaders.isLogAppendTime(attributes)) {
                 return new TimestampOffset(cursor.maxTimestamp(), first);
             }
-            if (BatchHeaders.compressionCodec(attributes) == 0) {
-                TimestampOffset exact = UncompressedRecordScanner.find(cursor.loadBatch(), timestamp, startingOffset);
-                if (exact != null) {
-                    return exact;
+            TimestampOffset exact = firstRecordAtOrAfter(cursor.loadBatch(), timestamp, startingOffset);
+            return exact != null ? exact : new TimestampOffset(cursor.maxTimestamp(), first);
+        }
+        return null;
+    }
+
+    /**
+     * The first record of one batch at or after both targets. ListOffsets is not a hot path, so
+     * the records are read (decompressed when needed) to answer at record precision, as Kafka does.
+     * Null when no record qualifies or the batch does not parse.
+     */
+    private static TimestampOffset firstRecordAtOrAfter(java.nio.ByteBuffer batch, long timestamp, long startingOffset) {
+        try {
+            for (io.samsa.record.Record r : new io.samsa.record.RecordBatch(batch)) {
+                if (r.offset() >= startingOffset && r.timestamp() >= timestamp) {
+                    return new TimestampOffset(r.timestamp(), r.offset());
                 }
             }
-            return new TimestampOffset(cursor.maxTimestamp(), first);
+        } catch (io.samsa.record.RecordFormatException e) {
+            return null;
         }
         return null;
     }
