@@ -1,7 +1,9 @@
 package io.samsa.zk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 
@@ -52,6 +54,33 @@ public final class ConfigStore {
                     .forPath(ConfigChangeNotificationZNode.createPath(), ConfigChangeNotificationZNode.encode(entityType + "/" + entityName));
         } catch (Exception e) {
             throw SamsaZkClient.wrap("write config " + path, e);
+        }
+    }
+
+    /**
+     * The pending change notifications ({@code config_change_<seq>}) in sequence order; the watch
+     * fires when one is added. Brokers remember the last sequence they applied.
+     */
+    public List<String> changeNotifications(ZkWatch watch) {
+        List<String> names = new ArrayList<>(zk.getChildren(ConfigChangeNotificationZNode.PATH, watch));
+        names.sort(null);
+        return names;
+    }
+
+    /** The entity path ({@code topics/<name>}) a notification names, or empty if it was purged meanwhile. */
+    public Optional<String> changedEntity(String notification) {
+        byte[] data = zk.getDataOrNull(ConfigChangeNotificationZNode.PATH + "/" + notification, null, null);
+        return data == null ? Optional.empty() : Optional.of(ConfigChangeNotificationZNode.decode(data));
+    }
+
+    /** Purges an old notification (Kafka's brokers drop those older than 15 minutes). */
+    public void deleteChangeNotification(String notification) {
+        try {
+            zk.curator().delete().forPath(ConfigChangeNotificationZNode.PATH + "/" + notification);
+        } catch (KeeperException.NoNodeException e) {
+            // Another broker purged it first.
+        } catch (Exception e) {
+            throw SamsaZkClient.wrap("delete config change " + notification, e);
         }
     }
 }

@@ -100,6 +100,13 @@ class SamsaZkClientTest {
     }
 
     @Test
+    void topicCreationReplacesALeftoverConfig() {
+        zk.configs().set(ConfigEntityZNode.TOPICS, "leftover", Map.of("old", "1"));
+        zk.topics().create(TopicAssignment.of("leftover", Uuid.randomUuid(), Map.of(0, List.of(1))), Map.of("new", "2"));
+        assertEquals(Map.of("new", "2"), zk.configs().topicConfig("leftover"));
+    }
+
+    @Test
     void topicMarkedForDeletionCannotBeRecreated() {
         TopicAssignment a = TopicAssignment.of("gone", Uuid.randomUuid(), Map.of(0, List.of(1)));
         zk.topics().create(a, Map.of());
@@ -119,6 +126,12 @@ class SamsaZkClientTest {
         byte[] data = zk.curator().getData().forPath(ConfigChangeNotificationZNode.PATH + "/" + changes.get(0));
         assertEquals("topics/t", ConfigChangeNotificationZNode.decode(data));
         assertEquals(List.of("t"), zk.configs().entities(ConfigEntityZNode.TOPICS));
+        assertEquals(changes, zk.configs().changeNotifications(null));
+        assertEquals("topics/t", zk.configs().changedEntity(changes.get(0)).orElseThrow());
+        zk.configs().deleteChangeNotification(changes.get(0));
+        zk.configs().deleteChangeNotification(changes.get(0));
+        assertEquals(List.of(), zk.configs().changeNotifications(null));
+        assertTrue(zk.configs().changedEntity(changes.get(0)).isEmpty());
     }
 
     @Test

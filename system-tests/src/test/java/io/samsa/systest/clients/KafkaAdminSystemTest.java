@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.samsa.systest.harness.BrokerUnderTest;
 import io.samsa.systest.harness.Wait;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,6 @@ class KafkaAdminSystemTest {
     static final SharedBroker SHARED = new SharedBroker("admin");
 
     private static final String DEFAULT_RETENTION_MS = "604800000"; // log.retention.hours=168
-
 
     @Test
     void createsListsAndDescribesTopics() {

@@ -3,9 +3,7 @@ package io.samsa.systest.clients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.samsa.systest.harness.BrokerUnderTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
@@ -46,7 +43,6 @@ class KafkaJavaClientsSystemTest {
     static final SharedBroker SHARED = new SharedBroker("java-clients");
 
     private static final Duration POLL_DEADLINE = Duration.ofSeconds(30);
-
 
     @ParameterizedTest(name = "acks={0} compression={1}")
     @CsvSource({"1,none", "all,none", "all,gzip", "1,snappy", "all,lz4", "1,zstd"})

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.samsa.systest.harness.BrokerUnderTest;
 import io.samsa.systest.harness.CommandResult;
 import io.samsa.systest.harness.ExternalCommand;
 import java.net.URISyntaxException;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +40,6 @@ class KafkaPythonSystemTest {
     private static final int PARTITIONS = 3;
     private static final int COUNT = 40;
     private static final int SEEK_OFFSET = 2;
-
 
     /** A record as the script printed it: "sent" has no headers, "consumed" has them. */
     private record Line(String event, int partition, long offset, String key, String value, List<List<String>> headers) {

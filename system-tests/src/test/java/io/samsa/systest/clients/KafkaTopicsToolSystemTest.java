@@ -1,10 +1,8 @@
 package io.samsa.systest.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.samsa.systest.harness.BrokerUnderTest;
 import io.samsa.systest.harness.CommandResult;
 import io.samsa.systest.harness.ExternalCommand;
 import io.samsa.systest.harness.JavaCommand;
@@ -32,7 +30,6 @@ class KafkaTopicsToolSystemTest {
     static final SharedBroker SHARED = new SharedBroker("kafka-topics");
 
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(90);
-
 
     @Test
     void createsListsDescribesAndDeletesTopics() {

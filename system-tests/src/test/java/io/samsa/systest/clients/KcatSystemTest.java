@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.samsa.systest.harness.BrokerUnderTest;
 import io.samsa.systest.harness.CommandResult;
 import io.samsa.systest.harness.ExternalCommand;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +38,6 @@ class KcatSystemTest {
     private static final Comparator<String> IN_LOG_ORDER = Comparator
             .comparingInt((String line) -> Integer.parseInt(line.substring(line.lastIndexOf('|') + 1)))
             .thenComparingLong(line -> Long.parseLong(line.split("\\|")[3]));
-
 
     @Test
     void listsTheBrokerAndATopicWithItsPartitions() {
