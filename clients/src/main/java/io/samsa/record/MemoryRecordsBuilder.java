@@ -45,6 +45,8 @@ public final class MemoryRecordsBuilder {
     private int partitionLeaderEpoch = BatchLayout.NO_PARTITION_LEADER_EPOCH;
     private boolean transactional;
     private boolean control;
+    private long deleteHorizonMs = BatchLayout.NO_TIMESTAMP;
+    private long lastOffsetOverride = -1;
     private int initialCapacity = DEFAULT_INITIAL_CAPACITY;
 
     private ByteBufferOutputStream out;
@@ -124,6 +126,19 @@ public final class MemoryRecordsBuilder {
         return this;
     }
 
+    /**
+     * Stores a log cleaner's delete horizon: the batch's base timestamp becomes {@code horizonMs}
+     * (record timestamps stay exact, as deltas from it) and the delete-horizon attribute is set.
+     */
+    public MemoryRecordsBuilder deleteHorizonMs(long horizonMs) {
+        checkConfigurable();
+        if (horizonMs < 0) {
+            throw new IllegalArgumentException("Invalid delete horizon " + horizonMs);
+        }
+        this.deleteHorizonMs = horizonMs;
+        return this;
+    }
+
     /** First size of the batch buffer; it grows by doubling. */
     public MemoryRecordsBuilder initialCapacity(int bytes) {
         checkConfigurable();
@@ -170,7 +185,7 @@ public final class MemoryRecordsBuilder {
         }
         if (out == null) {
             start();
-            baseTimestamp = timestamp;
+            baseTimestamp = deleteHorizonMs != BatchLayout.NO_TIMESTAMP ? deleteHorizonMs : timestamp;
         }
         int offsetDelta = (int) (offset - baseOffset);
         long timestampDelta = timestamp - baseTimestamp;
@@ -250,6 +265,21 @@ public final class MemoryRecordsBuilder {
         return HEADER_SIZE + uncompressedRecordBytes;
     }
 
+    /**
+     * Makes the batch end at {@code lastOffset}, past its last record: a compacted batch keeps its
+     * original offset range so that its last producer sequence stays what the producer wrote.
+     */
+    public MemoryRecordsBuilder overrideLastOffset(long lastOffset) {
+        if (built != null) {
+            throw new IllegalStateException("The batch has already been built");
+        }
+        if (lastOffset - baseOffset > Integer.MAX_VALUE || lastOffset < baseOffset) {
+            throw new IllegalArgumentException("Last offset " + lastOffset + " does not fit base offset " + baseOffset);
+        }
+        this.lastOffsetOverride = lastOffset;
+        return this;
+    }
+
     // ---- building ----
 
     /**
@@ -293,13 +323,17 @@ public final class MemoryRecordsBuilder {
         if (control) {
             attributes |= CONTROL_FLAG_MASK;
         }
+        if (deleteHorizonMs != BatchLayout.NO_TIMESTAMP) {
+            attributes |= BatchLayout.DELETE_HORIZON_FLAG_MASK;
+        }
+        long batchLastOffset = Math.max(lastOffset, lastOffsetOverride);
         long batchMaxTimestamp = timestampType == TimestampType.LOG_APPEND_TIME ? logAppendTime : maxTimestamp;
         batch.putLong(BatchLayout.BASE_OFFSET_OFFSET, baseOffset);
         batch.putInt(BatchLayout.LENGTH_OFFSET, size - LOG_OVERHEAD);
         batch.putInt(BatchLayout.PARTITION_LEADER_EPOCH_OFFSET, partitionLeaderEpoch);
         batch.put(BatchLayout.MAGIC_OFFSET, MAGIC_V2);
         batch.putShort(ATTRIBUTES_OFFSET, (short) attributes);
-        batch.putInt(BatchLayout.LAST_OFFSET_DELTA_OFFSET, (int) (lastOffset - baseOffset));
+        batch.putInt(BatchLayout.LAST_OFFSET_DELTA_OFFSET, (int) (batchLastOffset - baseOffset));
         batch.putLong(BatchLayout.BASE_TIMESTAMP_OFFSET, baseTimestamp);
         batch.putLong(BatchLayout.MAX_TIMESTAMP_OFFSET, batchMaxTimestamp);
         batch.putLong(BatchLayout.PRODUCER_ID_OFFSET, producerId);

@@ -147,6 +147,11 @@ public final class RecordBatch implements Iterable<Record> {
         return (attributes() & DELETE_HORIZON_FLAG_MASK) != 0;
     }
 
+    /** The delete horizon the log cleaner stored, or {@link BatchLayout#NO_TIMESTAMP} if none. */
+    public long deleteHorizonMs() {
+        return hasDeleteHorizon() ? baseTimestamp() : BatchLayout.NO_TIMESTAMP;
+    }
+
     public int lastOffsetDelta() {
         return buffer.getInt(LAST_OFFSET_DELTA_OFFSET);
     }

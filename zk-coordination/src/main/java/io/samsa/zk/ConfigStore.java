@@ -73,6 +73,12 @@ public final class ConfigStore {
         return data == null ? Optional.empty() : Optional.of(ConfigChangeNotificationZNode.decode(data));
     }
 
+    /** When a notification was created (ZooKeeper's ctime), or -1 if it is gone. */
+    public long changeNotificationCreatedMs(String notification) {
+        org.apache.zookeeper.data.Stat stat = zk.exists(ConfigChangeNotificationZNode.PATH + "/" + notification, null);
+        return stat == null ? -1L : stat.getCtime();
+    }
+
     /** Purges an old notification (Kafka's brokers drop those older than 15 minutes). */
     public void deleteChangeNotification(String notification) {
         try {

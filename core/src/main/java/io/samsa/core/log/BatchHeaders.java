@@ -66,6 +66,10 @@ final class BatchHeaders {
         return buf.getLong(at + BatchLayout.PRODUCER_ID_OFFSET);
     }
 
+    static short producerEpoch(ByteBuffer buf, int at) {
+        return buf.getShort(at + BatchLayout.PRODUCER_EPOCH_OFFSET);
+    }
+
     static int baseSequence(ByteBuffer buf, int at) {
         return buf.getInt(at + BatchLayout.BASE_SEQUENCE_OFFSET);
     }
@@ -80,6 +84,10 @@ final class BatchHeaders {
 
     static boolean isLogAppendTime(short attributes) {
         return (attributes & BatchLayout.TIMESTAMP_TYPE_MASK) != 0;
+    }
+
+    static boolean hasDeleteHorizon(short attributes) {
+        return (attributes & BatchLayout.DELETE_HORIZON_FLAG_MASK) != 0;
     }
 
     static boolean isControl(short attributes) {

@@ -98,6 +98,22 @@ public final class FileBatchCursor {
         return BatchHeaders.attributes(header, 0);
     }
 
+    public long producerId() {
+        return BatchHeaders.producerId(header, 0);
+    }
+
+    public short producerEpoch() {
+        return BatchHeaders.producerEpoch(header, 0);
+    }
+
+    public int baseSequence() {
+        return BatchHeaders.baseSequence(header, 0);
+    }
+
+    public long baseTimestamp() {
+        return BatchHeaders.baseTimestamp(header, 0);
+    }
+
     public int recordsCount() {
         return BatchHeaders.recordsCount(header, 0);
     }

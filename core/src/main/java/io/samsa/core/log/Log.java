@@ -37,6 +37,7 @@ public final class Log {
     private final ReentrantLock lock = new ReentrantLock();
     private final RetentionPolicy retention = new RetentionPolicy();
     private final LogReader reader;
+    private final ProducerStateManager producerState;
 
     private volatile File dir;
     private volatile LogConfig config;
@@ -64,6 +65,7 @@ public final class Log {
         long hw = Math.min(Math.max(highWatermark, logStartOffset), nextOffsetMetadata.messageOffset());
         this.highWatermarkMetadata = hw == nextOffsetMetadata.messageOffset() ? nextOffsetMetadata
                 : LogOffsetMetadata.offsetOnly(hw);
+        this.producerState = new ProducerStateManager(dir, tp);
     }
 
     /**
@@ -85,7 +87,9 @@ public final class Log {
                 new LeaderEpochCheckpointFile(new File(dir, LogFileNames.LEADER_EPOCH_CHECKPOINT)));
         LogLoader.LoadedLog loaded = new LogLoader(dir, config, time, hadCleanShutdown, logStartOffsetCheckpoint,
                 recoveryPoint, epochCache).load();
-        return new Log(dir, tp, config, time, scheduler, loaded, epochCache, highWatermark);
+        Log log = new Log(dir, tp, config, time, scheduler, loaded, epochCache, highWatermark);
+        log.producerState.recover(log.segments, log.logStartOffset, log.logEndOffset());
+        return log;
     }
 
     /** A new or cleanly closed log with no checkpointed offsets. */
@@ -186,13 +190,28 @@ public final class Log {
         lock.lock();
         try {
             checkOpen();
+            ProducerStateManager.Check check = producerState.checkLeaderAppend(batches);
+            if (check.isDuplicate()) {
+                // A retry of a batch already in the log: answer with its offsets and write nothing.
+                info.duplicateOf(check.duplicate().firstOffset(), check.duplicate().lastOffset());
+                info.logStartOffset(logStartOffset);
+                return info;
+            }
+            if (check.error() != Errors.NONE) {
+                info.fail(check.error(), check.message());
+                info.logStartOffset(logStartOffset);
+                return info;
+            }
             long firstOffset = nextOffsetMetadata.messageOffset();
             long lastOffset = LogValidator.assignOffsets(batches, firstOffset, leaderEpoch);
             info.assignedOffsets(firstOffset, lastOffset);
             if (leaderEpoch >= 0 && leaderEpoch > epochCache.latestEpoch()) {
                 epochCache.assign(leaderEpoch, firstOffset);
             }
+            // The file write consumes the buffer; the producer state reads the headers from a view.
+            ByteBuffer written = batches.duplicate();
             appendValidated(info, batches, cfg);
+            producerState.onAppended(written);
             info.logStartOffset(logStartOffset);
             return info;
         } finally {
@@ -218,7 +237,9 @@ public final class Log {
                         epochCache.assign(epoch, BatchHeaders.baseOffset(batches, at));
                     }
                 }
+                ByteBuffer written = batches.duplicate();
                 appendValidated(info, batches, cfg);
+                producerState.onAppended(written);
             }
             info.logStartOffset(logStartOffset);
             return info;
@@ -265,6 +286,8 @@ public final class Log {
                         + ": a segment with that base offset exists");
             }
             SegmentFiles.removeStale(dir, newOffset);
+            // The producer state as of the new segment's base offset, so recovery replays at most one segment.
+            producerState.takeSnapshot(newOffset);
             active.onBecomeInactiveSegment();
             LogSegment segment = LogSegment.open(dir, newOffset, config, time);
             segments.add(segment);
@@ -378,6 +401,7 @@ public final class Log {
             long newEnd = Math.max(active.readNextOffset(), active.baseOffset());
             nextOffsetMetadata = new LogOffsetMetadata(newEnd, active.baseOffset(), active.size());
             afterTruncation(newEnd);
+            producerState.recover(segments, logStartOffset, newEnd);
             return true;
         } catch (IOException e) {
             throw new StorageException("Error truncating " + topicPartition + " to " + targetOffset, e);
@@ -401,6 +425,7 @@ public final class Log {
             nextOffsetMetadata = new LogOffsetMetadata(newOffset, newOffset, 0);
             epochCache.clear();
             afterTruncation(newOffset);
+            producerState.recover(segments, newOffset, newOffset);
         } catch (IOException e) {
             throw new StorageException("Error emptying " + topicPartition, e);
         } finally {
@@ -477,11 +502,58 @@ public final class Log {
             }
             deleteSegmentFiles(deletable);
             epochCache.truncateFromStart(newStart);
+            producerState.deleteSnapshotsBelow(newStart);
             LOG.info("Deleted {} segment(s) of {} by retention; log start offset is now {}", deletable.size(),
                     topicPartition, newStart);
             return deletable.size();
         } catch (IOException e) {
             throw new StorageException("Error deleting old segments of " + topicPartition, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Swaps a cleaned segment (files named {@code .cleaned}, complete and fsynced) in for the
+     * segments it was written from, by Kafka's crash-safe protocol: rename it {@code .swap} (a
+     * restart from here on completes the swap, see {@link LogLoader}), serve it instead of the old
+     * segments and rename those {@code .deleted}, then give it the live names. The cleaned segment
+     * has the first old segment's base offset. Nothing happens, and false comes back, when the log
+     * changed under the cleaner: closed, or one of the old segments removed, truncated or active.
+     *
+     * @param oldSizes the sizes the old segments had when the cleaner read them
+     */
+    boolean replaceSegments(LogSegment cleaned, List<LogSegment> oldSegments, List<Integer> oldSizes,
+                            SwapObserver observer) throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            LogSegment active = segments.active();
+            for (int i = 0; i < oldSegments.size(); i++) {
+                LogSegment old = oldSegments.get(i);
+                if (segments.get(old.baseOffset()) != old || old == active || old.size() != oldSizes.get(i)) {
+                    LOG.info("Not swapping in the cleaned segment {} of {}: the log changed while it was cleaned",
+                            cleaned.baseOffset(), topicPartition);
+                    return false;
+                }
+            }
+            cleaned.changeFileSuffixes(LogFileNames.CLEANED_SUFFIX, LogFileNames.SWAP_SUFFIX);
+            CheckpointFile.fsyncDirectory(dir);
+            observer.reached(SwapObserver.Step.RENAMED_TO_SWAP);
+            segments.add(cleaned);
+            for (LogSegment old : oldSegments) {
+                if (old.baseOffset() != cleaned.baseOffset()) {
+                    segments.remove(old.baseOffset());
+                }
+            }
+            deleteSegmentFiles(oldSegments);
+            observer.reached(SwapObserver.Step.OLD_SEGMENTS_REMOVED);
+            cleaned.changeFileSuffixes(LogFileNames.SWAP_SUFFIX, "");
+            CheckpointFile.fsyncDirectory(dir);
+            observer.reached(SwapObserver.Step.SWAP_COMPLETED);
+            return true;
         } finally {
             lock.unlock();
         }
@@ -530,6 +602,26 @@ public final class Log {
         }
     }
 
+    /** Forgets producers silent for {@code expirationMs}; returns how many. */
+    public int removeExpiredProducers(long expirationMs) {
+        lock.lock();
+        try {
+            return closed ? 0 : producerState.removeExpired(time.milliseconds(), expirationMs);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The number of idempotent producers this partition remembers. */
+    public int activeProducerCount() {
+        lock.lock();
+        try {
+            return producerState.activeProducerCount();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Flushes and closes every segment. Reads after this fail. */
     public void close() {
         lock.lock();
@@ -538,6 +630,11 @@ public final class Log {
                 return;
             }
             closed = true;
+            try {
+                producerState.takeSnapshot(logEndOffset());
+            } catch (IOException e) {
+                LOG.error("Error writing the producer state snapshot of {}", topicPartition, e);
+            }
             for (LogSegment s : segments.all()) {
                 try {
                     s.close();

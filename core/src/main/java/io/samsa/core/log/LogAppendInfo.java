@@ -24,6 +24,7 @@ public final class LogAppendInfo {
     private int batchCount;
     private Errors error = Errors.NONE;
     private String errorMessage;
+    private boolean duplicate;
 
     LogAppendInfo() {
     }
@@ -60,6 +61,18 @@ public final class LogAppendInfo {
         if (offsetOfMaxTimestamp != UNKNOWN_OFFSET) {
             offsetOfMaxTimestamp += firstOffset;
         }
+    }
+
+    /** A retried idempotent batch already in the log: its original offsets; nothing is written. */
+    void duplicateOf(long firstOffset, long lastOffset) {
+        this.firstOffset = firstOffset;
+        this.lastOffset = lastOffset;
+        this.duplicate = true;
+    }
+
+    /** Whether this append was a retry answered from the producer state rather than written. */
+    public boolean isDuplicate() {
+        return duplicate;
     }
 
     /** For follower appends, whose batches arrive with their offsets. */

@@ -119,6 +119,7 @@ public final class LogConfig extends AbstractConfig {
     // Read on every append and roll check, so parsed once.
     private final int segmentBytes;
     private final long segmentMs;
+    private final long maxSegmentMs;
     private final long segmentJitterMs;
     private final int segmentIndexBytes;
     private final int indexIntervalBytes;
@@ -162,6 +163,7 @@ public final class LogConfig extends AbstractConfig {
         this.fileDeleteDelayMs = getLong(FILE_DELETE_DELAY_MS);
         this.flushMessages = getLong(FLUSH_MESSAGES);
         this.flushMs = getLong(FLUSH_MS);
+        this.maxSegmentMs = compact ? Math.min(segmentMs, getLong(MAX_COMPACTION_LAG_MS)) : segmentMs;
         if (getLong(MIN_COMPACTION_LAG_MS) > getLong(MAX_COMPACTION_LAG_MS)) {
             throw new ConfigException(MIN_COMPACTION_LAG_MS, getLong(MIN_COMPACTION_LAG_MS),
                     "must not exceed " + MAX_COMPACTION_LAG_MS);
@@ -237,6 +239,14 @@ public final class LogConfig extends AbstractConfig {
         return segmentMs;
     }
 
+    /**
+     * The segment age that rolls the active segment: {@code segment.ms}, or for a compacted topic
+     * {@code max.compaction.lag.ms} if smaller, since the active segment is never cleaned.
+     */
+    public long maxSegmentMs() {
+        return maxSegmentMs;
+    }
+
     public long segmentJitterMs() {
         return segmentJitterMs;
     }
@@ -301,6 +311,18 @@ public final class LogConfig extends AbstractConfig {
 
     public long deleteRetentionMs() {
         return getLong(DELETE_RETENTION_MS);
+    }
+
+    public long minCompactionLagMs() {
+        return getLong(MIN_COMPACTION_LAG_MS);
+    }
+
+    public long maxCompactionLagMs() {
+        return getLong(MAX_COMPACTION_LAG_MS);
+    }
+
+    public double minCleanableDirtyRatio() {
+        return getDouble(MIN_CLEANABLE_DIRTY_RATIO);
     }
 
     public boolean uncleanLeaderElectionEnable() {

@@ -36,6 +36,8 @@ public final class LogFileNames {
     public static final String LOG_START_OFFSET_CHECKPOINT = "log-start-offset-checkpoint";
     public static final String REPLICATION_OFFSET_CHECKPOINT = "replication-offset-checkpoint";
     public static final String LEADER_EPOCH_CHECKPOINT = "leader-epoch-checkpoint";
+    /** Per log dir: for each compacted partition, the offset its log is clean up to. */
+    public static final String CLEANER_OFFSET_CHECKPOINT = "cleaner-offset-checkpoint";
 
     private static final int MAX_FILE_NAME = 255;
 

@@ -7,12 +7,14 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Opens a partition directory at startup: removes leftovers of interrupted work ({@code .tmp},
- * {@code .deleted}, {@code .cleaned}, {@code .swap} files and indexes without a segment), opens
+ * {@code .deleted} and {@code .cleaned} files, indexes without a segment), completes the swap of
+ * a cleaned segment that had reached {@code .swap} (the log cleaner's commit point), opens
  * every segment, rebuilds indexes that are missing or malformed, and after an unclean shutdown
  * re-validates the segments from the recovery point on, cutting the log at the first invalid
  * batch and dropping the segments after it. Used once per log, by the loading thread only.
@@ -45,7 +47,10 @@ final class LogLoader {
     }
 
     LoadedLog load() throws IOException {
-        removeLeftovers();
+        List<File> swapLogs = removeLeftovers();
+        for (File swap : swapLogs) {
+            completeSwap(swap);
+        }
         LogSegments segments = new LogSegments();
         try {
             openSegments(segments);
@@ -89,17 +94,24 @@ final class LogLoader {
         }
     }
 
-    private void removeLeftovers() throws IOException {
+    /**
+     * Deletes the files of interrupted work and returns the {@code .log.swap} files to complete.
+     * A swap's index files are deleted too: the completed segment gets fresh indexes.
+     */
+    private List<File> removeLeftovers() throws IOException {
         File[] files = dir.listFiles();
         if (files == null) {
             throw new IOException("Cannot list log directory " + dir);
         }
+        List<File> swapLogs = new ArrayList<>();
         for (File f : files) {
             String name = f.getName();
             if (!f.isFile()) {
                 continue;
             }
-            if (name.endsWith(LogFileNames.TMP_SUFFIX) || name.endsWith(LogFileNames.DELETED_SUFFIX)
+            if (name.endsWith(LogFileNames.LOG_SUFFIX + LogFileNames.SWAP_SUFFIX)) {
+                swapLogs.add(f);
+            } else if (name.endsWith(LogFileNames.TMP_SUFFIX) || name.endsWith(LogFileNames.DELETED_SUFFIX)
                     || name.endsWith(LogFileNames.CLEANED_SUFFIX) || name.endsWith(LogFileNames.SWAP_SUFFIX)) {
                 LOG.info("Removing leftover file {}", f);
                 Files.deleteIfExists(f.toPath());
@@ -108,6 +120,47 @@ final class LogLoader {
                 Files.deleteIfExists(f.toPath());
             }
         }
+        swapLogs.sort(java.util.Comparator.comparing(File::getName));
+        return swapLogs;
+    }
+
+    /**
+     * Finishes what a crash interrupted after a cleaned segment became {@code .swap}: the
+     * segments its offsets came from ({@code [base, next offset)}; the one at its own base offset
+     * at least) are deleted and the swap file takes the live name. Its indexes are rebuilt when
+     * the segment is opened.
+     */
+    private void completeSwap(File swapLog) throws IOException {
+        String name = swapLog.getName();
+        long base = LogFileNames.offsetFromFileName(name);
+        long next = base;
+        try (FileRecords records = FileRecords.open(swapLog)) {
+            FileBatchCursor cursor = records.batchesFrom(0);
+            while (cursor.next()) {
+                next = cursor.lastOffset() + 1;
+            }
+        }
+        long end = Math.max(next, base + 1);
+        File[] logs = dir.listFiles((d, n) -> n.endsWith(LogFileNames.LOG_SUFFIX));
+        if (logs == null) {
+            throw new IOException("Cannot list log directory " + dir);
+        }
+        for (File logFile : logs) {
+            long segmentBase;
+            try {
+                segmentBase = LogFileNames.offsetFromFileName(logFile.getName());
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (segmentBase >= base && segmentBase < end) {
+                LOG.info("Deleting segment {} of {}: a cleaned segment replaces it", segmentBase, dir);
+                SegmentFiles.removeStale(dir, segmentBase);
+            }
+        }
+        SegmentFiles.removeStale(dir, base);
+        Files.move(swapLog.toPath(), LogFileNames.logFile(dir, base).toPath(), StandardCopyOption.ATOMIC_MOVE);
+        CheckpointFile.fsyncDirectory(dir);
+        LOG.info("Completed the swap of cleaned segment {} of {}", base, dir);
     }
 
     private void openSegments(LogSegments segments) throws IOException {

@@ -30,8 +30,8 @@ import java.util.function.ToLongFunction;
  * Every partition log of the broker, across the directories of {@code log.dirs}. At startup it
  * locks each directory, loads its logs (recovering them when the clean-shutdown marker is
  * missing) and removes the marker; while running it creates logs (in the directory holding the
- * fewest), deletes them (rename to {@code -delete}, remove later), and runs retention, flushes
- * and checkpoint writes on the scheduler; at shutdown it flushes and closes every log, writes the
+ * fewest), deletes them (rename to {@code -delete}, remove later), runs retention, flushes
+ * and checkpoint writes on the scheduler and compaction on the {@link LogCleaner}'s threads; at shutdown it flushes and closes every log, writes the
  * checkpoints and the clean-shutdown marker. Thread-safe.
  */
 public final class LogManager {
@@ -48,6 +48,7 @@ public final class LogManager {
     private final List<FileChannel> lockChannels = new ArrayList<>();
     private final List<Scheduler.Task> tasks = new ArrayList<>();
     private final Map<File, Boolean> cleanAtStartup = new HashMap<>();
+    private final LogCleaner cleaner;
     private volatile LogConfig defaultConfig;
     private volatile boolean shutDown;
 
@@ -63,11 +64,17 @@ public final class LogManager {
         this.topicConfigs = topicConfigs;
         this.time = time;
         this.scheduler = scheduler;
+        CleanerConfig cleanerConfig = config.cleanerConfig();
+        this.cleaner = cleanerConfig.enableCleaner()
+                ? new LogCleaner(cleanerConfig, config.logDirs(), logs::values, time) : null;
     }
 
-    /** Loads every log and schedules retention, flush and checkpoint tasks. */
+    /** Loads every log, schedules retention, flush and checkpoint tasks, and starts the log cleaner. */
     public void startup() throws IOException {
         loadLogs();
+        if (cleaner != null) {
+            cleaner.startup();
+        }
         tasks.add(scheduler.schedule("kafka-log-retention", this::cleanupLogs, config.initialTaskDelayMs(),
                 config.retentionCheckIntervalMs()));
         if (config.flushCheckIntervalMs() != Long.MAX_VALUE) {
@@ -225,6 +232,14 @@ public final class LogManager {
                 log.updateConfig(topicConfig);
             }
         }
+        if (cleaner != null && topicConfig.compact()) {
+            cleaner.wakeUpThreads();
+        }
+    }
+
+    /** The log cleaner, or null when {@code log.cleaner.enable} is false. */
+    public LogCleaner cleaner() {
+        return cleaner;
     }
 
     /** The partition's log, or null. */
@@ -302,10 +317,18 @@ public final class LogManager {
         if (log == null) {
             return false;
         }
+        if (cleaner != null) {
+            cleaner.abortAndPauseCleaning(tp);
+        }
         try {
             log.renameDir(LogFileNames.logDeleteDirName(tp, UUID.randomUUID().toString().replace("-", "")));
         } catch (IOException e) {
             throw new StorageException("Error renaming " + log.dir() + " for deletion", e);
+        } finally {
+            if (cleaner != null) {
+                cleaner.removeLog(tp, log.parentDir());
+                cleaner.resumeCleaning(tp);
+            }
         }
         writeCheckpoints(log.parentDir());
         scheduler.scheduleOnce("kafka-delete-logs", () -> {
@@ -423,6 +446,9 @@ public final class LogManager {
                 return;
             }
             shutDown = true;
+        }
+        if (cleaner != null) {
+            cleaner.shutdown();
         }
         tasks.forEach(Scheduler.Task::cancel);
         tasks.clear();

@@ -19,22 +19,50 @@ import java.util.Map;
  * @param flushStartOffsetCheckpointMs       {@code log.flush.start.offset.checkpoint.interval.ms}
  * @param highWatermarkCheckpointMs          {@code replica.high.watermark.checkpoint.interval.ms}
  * @param initialTaskDelayMs                 {@code log.initial.task.delay.ms}
+ * @param cleanerConfig                      the {@code log.cleaner.*} settings
  */
 public record LogManagerConfig(List<File> logDirs, int recoveryThreadsPerDataDir, long retentionCheckIntervalMs,
                                long flushCheckIntervalMs, long flushRecoveryPointCheckpointMs,
                                long flushStartOffsetCheckpointMs, long highWatermarkCheckpointMs,
-                               long initialTaskDelayMs) {
+                               long initialTaskDelayMs, CleanerConfig cleanerConfig) {
 
     public LogManagerConfig {
         if (logDirs.isEmpty()) {
             throw new ConfigException("log.dirs must name at least one directory");
         }
         logDirs = List.copyOf(logDirs);
+        if (cleanerConfig == null) {
+            cleanerConfig = CleanerConfig.defaults();
+        }
+    }
+
+    /** As the canonical constructor, with the cleaner's defaults. */
+    public LogManagerConfig(List<File> logDirs, int recoveryThreadsPerDataDir, long retentionCheckIntervalMs,
+                            long flushCheckIntervalMs, long flushRecoveryPointCheckpointMs,
+                            long flushStartOffsetCheckpointMs, long highWatermarkCheckpointMs, long initialTaskDelayMs) {
+        this(logDirs, recoveryThreadsPerDataDir, retentionCheckIntervalMs, flushCheckIntervalMs,
+                flushRecoveryPointCheckpointMs, flushStartOffsetCheckpointMs, highWatermarkCheckpointMs,
+                initialTaskDelayMs, CleanerConfig.defaults());
     }
 
     /** Kafka's defaults for everything but the directories. */
     public static LogManagerConfig defaults(List<File> logDirs) {
-        return new LogManagerConfig(logDirs, 1, 300_000L, Long.MAX_VALUE, 60_000L, 60_000L, 5_000L, 30_000L);
+        return new LogManagerConfig(logDirs, 1, 300_000L, Long.MAX_VALUE, 60_000L, 60_000L, 5_000L, 30_000L,
+                CleanerConfig.defaults());
+    }
+
+    /** This config with other log directories. */
+    public LogManagerConfig withLogDirs(List<File> dirs) {
+        return new LogManagerConfig(dirs, recoveryThreadsPerDataDir, retentionCheckIntervalMs, flushCheckIntervalMs,
+                flushRecoveryPointCheckpointMs, flushStartOffsetCheckpointMs, highWatermarkCheckpointMs,
+                initialTaskDelayMs, cleanerConfig);
+    }
+
+    /** This config with other cleaner settings. */
+    public LogManagerConfig withCleanerConfig(CleanerConfig cleaner) {
+        return new LogManagerConfig(logDirs, recoveryThreadsPerDataDir, retentionCheckIntervalMs, flushCheckIntervalMs,
+                flushRecoveryPointCheckpointMs, flushStartOffsetCheckpointMs, highWatermarkCheckpointMs,
+                initialTaskDelayMs, cleaner);
     }
 
     /** From broker properties; invalid values throw naming the key. */
@@ -57,7 +85,8 @@ public record LogManagerConfig(List<File> logDirs, int recoveryThreadsPerDataDir
                 positive(props, "log.flush.offset.checkpoint.interval.ms", 60_000L),
                 positive(props, "log.flush.start.offset.checkpoint.interval.ms", 60_000L),
                 positive(props, "replica.high.watermark.checkpoint.interval.ms", 5_000L),
-                nonNegative(props, "log.initial.task.delay.ms", 30_000L));
+                nonNegative(props, "log.initial.task.delay.ms", 30_000L),
+                CleanerConfig.fromBrokerProperties(props));
     }
 
     private static long positive(Map<String, ?> props, String key, long def) {

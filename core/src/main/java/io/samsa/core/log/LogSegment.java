@@ -352,7 +352,7 @@ public final class LogSegment implements Closeable {
                               int messagesSize, long now) throws IOException {
         int size = size();
         boolean reachedRollMs = size > 0
-                && timeWaitedForRoll(now, maxTimestampInMessages) > config.segmentMs() - rollJitterMs;
+                && timeWaitedForRoll(now, maxTimestampInMessages) > config.maxSegmentMs() - rollJitterMs;
         return size > config.segmentBytes() - messagesSize
                 || reachedRollMs
                 || offsetIndex.isFull()
@@ -366,7 +366,8 @@ public final class LogSegment implements Closeable {
         return first >= 0 ? messageTimestamp - first : now - created;
     }
 
-    private long firstBatchTimestamp() throws IOException {
+    /** The first batch's max timestamp, -1 if it has none or the segment is empty. */
+    long firstBatchTimestamp() throws IOException {
         long first = firstBatchTimestamp;
         if (first == UNKNOWN && log.sizeInBytes() > 0) {
             FileBatchCursor cursor = log.batchesFrom(0);

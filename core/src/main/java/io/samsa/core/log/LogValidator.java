@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 /**
  * Validates the batches of one partition's produce data and assigns their offsets in place: the
  * broker's whole work on a produce, done on the request's own buffer with header reads and
- * writes (no per-record objects, no decompression, no copy). Validation and the LogAppendTime
+ * writes (no per-record objects, no decompression, no copy) — except on compacted topics, whose
+ * records must all carry a key ({@link RecordKeyCheck}). Validation and the LogAppendTime
  * rewrite (which re-seals the CRC) run before the log's lock is taken; only offset and epoch
  * assignment, which the CRC does not cover, runs under it. Stateless; thread-safe.
  */
@@ -27,6 +28,7 @@ public final class LogValidator {
     public static LogAppendInfo validateForLeader(ByteBuffer batches, LogConfig config, long now) {
         LogAppendInfo info = new LogAppendInfo();
         boolean logAppendTime = config.timestampType() == MessageTimestampType.LOG_APPEND_TIME;
+        boolean compact = config.compact();
         int end = batches.limit();
         long relativeNext = 0;
         for (int at = batches.position(); at < end; ) {
@@ -38,6 +40,16 @@ public final class LogValidator {
             BatchValidator.Rejection rejection = BatchValidator.check(batches, at, size, config, now, true);
             if (rejection != null) {
                 return LogAppendInfo.failed(rejection.error(), rejection.message());
+            }
+            if (compact) {
+                RecordKeyCheck.Result keys = RecordKeyCheck.check(batches, at, size);
+                if (keys == RecordKeyCheck.Result.KEYLESS_RECORD) {
+                    return LogAppendInfo.failed(Errors.INVALID_RECORD,
+                            "Compacted topic cannot accept message without key.");
+                }
+                if (keys == RecordKeyCheck.Result.MALFORMED) {
+                    return LogAppendInfo.failed(Errors.CORRUPT_MESSAGE, "Malformed records in a record batch");
+                }
             }
             if (logAppendTime) {
                 BatchHeaders.setLogAppendTime(batches, at, size, now);

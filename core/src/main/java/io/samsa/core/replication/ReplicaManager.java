@@ -36,6 +36,7 @@ public final class ReplicaManager {
     private final Function<String, LogConfig> topicConfigs;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private final List<Consumer<TopicPartition>> appendListeners = new CopyOnWriteArrayList<>();
+    private final List<LeadershipListener> leadershipListeners = new CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
     private int controllerEpoch = -1;
 
@@ -52,6 +53,22 @@ public final class ReplicaManager {
     /** Called after every successful append with the partition written (e.g. to wake waiting fetches). */
     public void addAppendListener(Consumer<TopicPartition> listener) {
         appendListeners.add(listener);
+    }
+
+    /**
+     * Told of every role the controller applies here (e.g. the group coordinator loads the
+     * {@code __consumer_offsets} partitions this broker comes to lead). Called on the thread handling
+     * the controller request, under the state lock: listeners must only hand the work off.
+     */
+    public interface LeadershipListener {
+        void onBecomeLeader(TopicPartition tp, int leaderEpoch);
+
+        /** This broker no longer leads {@code tp}: a follower now, or the replica was stopped ({@code leaderEpoch} -1). */
+        void onResign(TopicPartition tp, int leaderEpoch);
+    }
+
+    public void addLeadershipListener(LeadershipListener listener) {
+        leadershipListeners.add(listener);
     }
 
     public Optional<Partition> partition(TopicPartition tp) {
@@ -85,9 +102,19 @@ public final class ReplicaManager {
                         Log l = logManager.getOrCreateLog(k, topicConfigs.apply(k.topic()));
                         return new Partition(k, state.topicId(), brokerId, l);
                     });
-                    result.put(tp, p.applyState(state) ? Errors.NONE : Errors.STALE_CONTROLLER_EPOCH);
+                    boolean applied = p.applyState(state);
+                    result.put(tp, applied ? Errors.NONE : Errors.STALE_CONTROLLER_EPOCH);
                     if (state.leader() == brokerId) {
                         log.info("Leader for {} at epoch {} (log end offset {})", tp, state.leaderEpoch(), p.log().logEndOffset());
+                    }
+                    if (applied) {
+                        for (LeadershipListener l : leadershipListeners) {
+                            if (state.leader() == brokerId) {
+                                l.onBecomeLeader(tp, state.leaderEpoch());
+                            } else {
+                                l.onResign(tp, state.leaderEpoch());
+                            }
+                        }
                     }
                 } catch (RuntimeException e) {
                     log.error("Could not create or load the log of {}", tp, e);
@@ -119,6 +146,9 @@ public final class ReplicaManager {
                 }
                 if (p != null) {
                     log.info("Stopped replica {}{}", tp, delete ? " and deleted its data" : "");
+                    for (LeadershipListener l : leadershipListeners) {
+                        l.onResign(tp, -1);
+                    }
                 }
             }
             return result;

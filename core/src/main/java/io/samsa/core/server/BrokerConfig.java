@@ -75,6 +75,9 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String TRANSACTION_STATE_LOG_MIN_ISR = "transaction.state.log.min.isr";
     public static final String GROUP_INITIAL_REBALANCE_DELAY_MS = "group.initial.rebalance.delay.ms";
     public static final String COMPRESSION_TYPE = "compression.type";
+    public static final String PRODUCER_ID_EXPIRATION_MS = "producer.id.expiration.ms";
+    public static final String PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS = "producer.id.expiration.check.interval.ms";
+    public static final String TRANSACTIONAL_ID_EXPIRATION_MS = "transactional.id.expiration.ms";
 
     public static final ConfigDef DEF = new ConfigDef()
             .define(BROKER_ID, ConfigType.INT, -1, atLeast(-1), "This broker's id; unique in the cluster", false)
@@ -126,7 +129,10 @@ public final class BrokerConfig extends AbstractConfig {
             .define(TRANSACTION_STATE_LOG_REPLICATION_FACTOR, ConfigType.SHORT, (short) 3, atLeast(1), "Replication factor of __transaction_state", false)
             .define(TRANSACTION_STATE_LOG_MIN_ISR, ConfigType.INT, 2, atLeast(1), "min.insync.replicas of __transaction_state", false)
             .define(GROUP_INITIAL_REBALANCE_DELAY_MS, ConfigType.INT, 3000, atLeast(0), "Delay of a new group's first rebalance", false)
-            .define(COMPRESSION_TYPE, ConfigType.STRING, "producer", oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), "Compression of stored batches", true);
+            .define(COMPRESSION_TYPE, ConfigType.STRING, "producer", oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), "Compression of stored batches", true)
+            .define(PRODUCER_ID_EXPIRATION_MS, ConfigType.LONG, 86400000L, atLeast(1), "Idempotent producer state is forgotten after this long without writes", true)
+            .define(PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS, ConfigType.LONG, 600000L, atLeast(1), "How often expired producer state is removed", false)
+            .define(TRANSACTIONAL_ID_EXPIRATION_MS, ConfigType.LONG, 604800000L, atLeast(1), "Transactional ids expire after this long without use", true);
 
     private final List<EndPoint> listeners;
     private final List<EndPoint> advertisedListeners;

@@ -10,7 +10,7 @@ import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.FetchPurgatory;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.admin.TopicConfigs;
-import io.samsa.core.server.admin.ZkTopicAdmin;
+import io.samsa.core.server.admin.ZkAdminManager;
 import io.samsa.core.server.handlers.ApiVersionsHandler;
 import io.samsa.core.server.handlers.CreatePartitionsHandler;
 import io.samsa.core.server.handlers.CreateTopicsHandler;
@@ -18,6 +18,8 @@ import io.samsa.core.server.handlers.DeleteTopicsHandler;
 import io.samsa.core.server.handlers.DescribeClusterHandler;
 import io.samsa.core.server.handlers.DescribeConfigsHandler;
 import io.samsa.core.server.handlers.FetchHandler;
+import io.samsa.core.server.handlers.InitProducerIdHandler;
+import io.samsa.core.coordinator.producer.ProducerIdManager;
 import io.samsa.core.server.handlers.LeaderAndIsrHandler;
 import io.samsa.core.server.handlers.ListOffsetsHandler;
 import io.samsa.core.server.handlers.MetadataHandler;
@@ -65,6 +67,7 @@ public final class SamsaServer {
     private SocketServer socketServer;
     private BrokerRegistration registration;
     private BrokerControllerRole controllerRole;
+    private final FaultHooks faultHooks = new FaultHooks();
     private volatile boolean started;
     private boolean shutDown;
 
@@ -108,19 +111,23 @@ public final class SamsaServer {
                 lmConfig.flushStartOffsetCheckpointMs(), lmConfig.highWatermarkCheckpointMs(), lmConfig.initialTaskDelayMs()),
                 brokerDefaults, topicConfigs::logConfig, time, scheduler);
         logManager.startup();
+        long producerExpirationMs = config.getLong(BrokerConfig.PRODUCER_ID_EXPIRATION_MS);
+        long producerCheckMs = config.getLong(BrokerConfig.PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS);
+        scheduler.schedule("remove-expired-producers",
+                () -> logManager.allLogs().forEach(l -> l.removeExpiredProducers(producerExpirationMs)), producerCheckMs, producerCheckMs);
 
         metadataCache = new MetadataCache();
         metadataWaiters = new MetadataWaiters(metadataCache);
         replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig);
         fetchPurgatory = new FetchPurgatory();
         replicaManager.addAppendListener(fetchPurgatory::onAppend);
-        ZkTopicAdmin topicAdmin = new ZkTopicAdmin(zk, metadataCache, config, topicConfigs);
+        ZkAdminManager topicAdmin = new ZkAdminManager(zk, config, topicConfigs);
 
         HandlerRegistry registry = new HandlerRegistry();
         ApiVersionsHandler apiVersions = new ApiVersionsHandler(registry);
         registry.register(apiVersions)
                 .register(new MetadataHandler(metadataCache, identity, topicAdmin, config.getBoolean(BrokerConfig.AUTO_CREATE_TOPICS_ENABLE)))
-                .register(new ProduceHandler(replicaManager, metadataCache))
+                .register(new ProduceHandler(replicaManager, metadataCache, faultHooks))
                 .register(new FetchHandler(replicaManager, metadataCache, fetchPurgatory))
                 .register(new ListOffsetsHandler(replicaManager, metadataCache))
                 .register(new CreateTopicsHandler(topicAdmin, metadataWaiters))
@@ -130,7 +137,8 @@ public final class SamsaServer {
                 .register(new DescribeClusterHandler(metadataCache, identity))
                 .register(new LeaderAndIsrHandler(replicaManager))
                 .register(new UpdateMetadataHandler(metadataCache))
-                .register(new StopReplicaHandler(replicaManager));
+                .register(new StopReplicaHandler(replicaManager))
+                .register(new InitProducerIdHandler(new ProducerIdManager(() -> zk.allocateProducerIdBlock(brokerId))));
 
         int ioThreads = config.getInt(BrokerConfig.NUM_IO_THREADS);
         AtomicInteger threadIds = new AtomicInteger();
@@ -186,6 +194,11 @@ public final class SamsaServer {
 
     public ReplicaManager replicaManager() {
         return replicaManager;
+    }
+
+    /** Fault injection for tests. */
+    public FaultHooks faultHooks() {
+        return faultHooks;
     }
 
     public boolean isController() {

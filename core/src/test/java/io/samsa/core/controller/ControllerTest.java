@@ -2,7 +2,6 @@ package io.samsa.core.controller;
 
 import static io.samsa.core.controller.ControllerTestCluster.waitUntil;
 import static io.samsa.core.controller.RecordingChannel.Kind.LEADER_AND_ISR;
-import static io.samsa.core.controller.RecordingChannel.Kind.STOP_REPLICA;
 import static io.samsa.core.controller.RecordingChannel.Kind.UPDATE_METADATA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -57,7 +57,6 @@ class KafkaClientsSmokeTest {
         }
         Properties pp = new Properties();
         pp.putAll(common);
-        pp.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         List<RecordMetadata> sent = new ArrayList<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {

@@ -28,12 +28,17 @@ final class ClientConfigs {
         return Admin.create(p);
     }
 
-    /** A non-idempotent producer (idempotence is a later issue) with the given acks and codec. */
+    /**
+     * A producer with the given acks and codec: with acks=all the client's default idempotence is
+     * left on; with acks=1 it is switched off, as the client requires.
+     */
     static KafkaProducer<String, String> producer(BrokerUnderTest broker, String acks, String compression, int lingerMs) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, acks);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        if (!acks.equals("all") && !acks.equals("-1")) {
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        }
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);

@@ -29,7 +29,7 @@ import org.apache.kafka.common.requests.ResponseHeader;
 final class RawFetch {
 
     /** One record batch as fetched: offsets, codec name ({@code none}, {@code gzip}, ...), CRC validity. */
-    record Batch(long baseOffset, long lastOffset, String compression, boolean crcValid) {
+    record Batch(long baseOffset, long lastOffset, String compression, boolean crcValid, long producerId) {
     }
 
     private static final short VERSION = 11;
@@ -74,7 +74,7 @@ final class RawFetch {
         }
         List<Batch> batches = new ArrayList<>();
         for (MutableRecordBatch b : ((MemoryRecords) p.records()).batches()) {
-            batches.add(new Batch(b.baseOffset(), b.lastOffset(), b.compressionType().name, b.isValid()));
+            batches.add(new Batch(b.baseOffset(), b.lastOffset(), b.compressionType().name, b.isValid(), b.producerId()));
         }
         return batches;
     }

@@ -3,7 +3,7 @@ package io.samsa.core.server.handlers;
 import io.samsa.common.Errors;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
-import io.samsa.core.server.admin.TopicAdmin;
+import io.samsa.core.server.admin.AdminManager;
 import io.samsa.core.server.metadata.MetadataWaiters;
 import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.Struct;
@@ -20,10 +20,10 @@ import java.util.Map;
  */
 public final class CreatePartitionsHandler implements ApiHandler {
 
-    private final TopicAdmin admin;
+    private final AdminManager admin;
     private final MetadataWaiters waiters;
 
-    public CreatePartitionsHandler(TopicAdmin admin, MetadataWaiters waiters) {
+    public CreatePartitionsHandler(AdminManager admin, MetadataWaiters waiters) {
         this.admin = admin;
         this.waiters = waiters;
     }
@@ -46,7 +46,7 @@ public final class CreatePartitionsHandler implements ApiHandler {
     @Override
     public void handle(Request request, Struct body) {
         boolean validateOnly = body.getBoolean("validate_only");
-        Map<String, TopicAdmin.ApiError> results = new LinkedHashMap<>();
+        Map<String, AdminManager.ApiError> results = new LinkedHashMap<>();
         Map<String, Integer> grown = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Struct t : body.getStructArray("topics")) {
@@ -55,7 +55,7 @@ public final class CreatePartitionsHandler implements ApiHandler {
         for (Struct t : body.getStructArray("topics")) {
             String name = t.getString("name");
             if (seen.get(name) > 1) {
-                results.put(name, new TopicAdmin.ApiError(Errors.INVALID_REQUEST, "Duplicate topic in request."));
+                results.put(name, new AdminManager.ApiError(Errors.INVALID_REQUEST, "Duplicate topic in request."));
                 continue;
             }
             List<Struct> rawAssignments = t.getStructArray("assignments");
@@ -67,7 +67,7 @@ public final class CreatePartitionsHandler implements ApiHandler {
                 }
             }
             int count = t.getInt("count");
-            TopicAdmin.ApiError e = admin.createPartitions(name, count, assignments, validateOnly);
+            AdminManager.ApiError e = admin.createPartitions(name, count, assignments, validateOnly);
             results.put(name, e);
             if (e.isSuccess() && !validateOnly) {
                 grown.put(name, count);
@@ -80,14 +80,14 @@ public final class CreatePartitionsHandler implements ApiHandler {
         waiters.await(snap -> grown.entrySet().stream().allMatch(e -> CreateTopicsHandler.hasLeaders(snap, e.getKey(), e.getValue())),
                 body.getInt("timeout_ms"), ready -> {
                     if (!ready) {
-                        grown.keySet().forEach(n -> results.put(n, new TopicAdmin.ApiError(Errors.REQUEST_TIMED_OUT,
+                        grown.keySet().forEach(n -> results.put(n, new AdminManager.ApiError(Errors.REQUEST_TIMED_OUT,
                                 "Timed out waiting for the new partitions' leaders")));
                     }
                     request.sendResponse(response(results));
                 });
     }
 
-    private static Struct response(Map<String, TopicAdmin.ApiError> results) {
+    private static Struct response(Map<String, AdminManager.ApiError> results) {
         Struct response = new Struct(ApiKeys.CREATE_PARTITIONS.responseSpec().root());
         results.forEach((name, e) -> response.addElement("results")
                 .set("name", name)

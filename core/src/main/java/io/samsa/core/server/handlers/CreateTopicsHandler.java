@@ -4,7 +4,7 @@ import io.samsa.common.Errors;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.admin.ConfigEntry;
-import io.samsa.core.server.admin.TopicAdmin;
+import io.samsa.core.server.admin.AdminManager;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.core.server.metadata.MetadataWaiters;
 import io.samsa.core.server.metadata.PartitionInfo;
@@ -27,10 +27,10 @@ import java.util.Set;
  */
 public final class CreateTopicsHandler implements ApiHandler {
 
-    private final TopicAdmin admin;
+    private final AdminManager admin;
     private final MetadataWaiters waiters;
 
-    public CreateTopicsHandler(TopicAdmin admin, MetadataWaiters waiters) {
+    public CreateTopicsHandler(AdminManager admin, MetadataWaiters waiters) {
         this.admin = admin;
         this.waiters = waiters;
     }
@@ -57,12 +57,12 @@ public final class CreateTopicsHandler implements ApiHandler {
         for (Struct t : body.getStructArray("topics")) {
             seen.merge(t.getString("name"), 1, Integer::sum);
         }
-        Map<String, TopicAdmin.CreateResult> results = new LinkedHashMap<>();
+        Map<String, AdminManager.CreateResult> results = new LinkedHashMap<>();
         Set<String> created = new HashSet<>();
         for (Struct t : body.getStructArray("topics")) {
             String name = t.getString("name");
             if (seen.get(name) > 1) {
-                results.put(name, TopicAdmin.CreateResult.failed(Errors.INVALID_REQUEST, "Create topics request from client `"
+                results.put(name, AdminManager.CreateResult.failed(Errors.INVALID_REQUEST, "Create topics request from client `"
                         + request.header().clientId() + "` contains multiple entries for the following topics: " + name));
                 continue;
             }
@@ -74,7 +74,7 @@ public final class CreateTopicsHandler implements ApiHandler {
             for (Struct c : t.getStructArray("configs")) {
                 configs.put(c.getString("name"), c.getString("value"));
             }
-            TopicAdmin.CreateResult r = admin.createTopic(new TopicAdmin.NewTopic(name, t.getInt("num_partitions"),
+            AdminManager.CreateResult r = admin.createTopic(new AdminManager.NewTopic(name, t.getInt("num_partitions"),
                     t.getShort("replication_factor"), assignments, configs), validateOnly);
             results.put(name, r);
             if (r.error().isSuccess() && !validateOnly) {
@@ -106,7 +106,7 @@ public final class CreateTopicsHandler implements ApiHandler {
         return true;
     }
 
-    private static Struct response(Map<String, TopicAdmin.CreateResult> results, Set<String> timedOut) {
+    private static Struct response(Map<String, AdminManager.CreateResult> results, Set<String> timedOut) {
         Struct response = new Struct(ApiKeys.CREATE_TOPICS.responseSpec().root());
         results.forEach((name, r) -> {
             Errors error = timedOut.contains(name) ? Errors.REQUEST_TIMED_OUT : r.error().error();

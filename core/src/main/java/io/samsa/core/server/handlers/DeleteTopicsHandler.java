@@ -4,7 +4,7 @@ import io.samsa.common.Errors;
 import io.samsa.common.Uuid;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
-import io.samsa.core.server.admin.TopicAdmin;
+import io.samsa.core.server.admin.AdminManager;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.core.server.metadata.MetadataWaiters;
 import io.samsa.protocol.ApiKeys;
@@ -20,11 +20,11 @@ import java.util.List;
  */
 public final class DeleteTopicsHandler implements ApiHandler {
 
-    private final TopicAdmin admin;
+    private final AdminManager admin;
     private final MetadataCache metadata;
     private final MetadataWaiters waiters;
 
-    public DeleteTopicsHandler(TopicAdmin admin, MetadataCache metadata, MetadataWaiters waiters) {
+    public DeleteTopicsHandler(AdminManager admin, MetadataCache metadata, MetadataWaiters waiters) {
         this.admin = admin;
         this.metadata = metadata;
         this.waiters = waiters;
@@ -88,7 +88,7 @@ public final class DeleteTopicsHandler implements ApiHandler {
             if (o.error != null) {
                 continue;
             }
-            TopicAdmin.ApiError e = admin.deleteTopic(o.name);
+            AdminManager.ApiError e = admin.deleteTopic(o.name);
             o.error = e.error();
             o.message = e.message();
             if (e.isSuccess()) {

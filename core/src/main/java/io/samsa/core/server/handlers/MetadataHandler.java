@@ -7,7 +7,7 @@ import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.ClusterIdentity;
 import io.samsa.zk.EndPoint;
 import io.samsa.core.server.TopicNames;
-import io.samsa.core.server.admin.TopicAdmin;
+import io.samsa.core.server.admin.AdminManager;
 import io.samsa.core.server.metadata.BrokerNode;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.core.server.metadata.PartitionInfo;
@@ -33,10 +33,10 @@ public final class MetadataHandler implements ApiHandler {
 
     private final MetadataCache cache;
     private final ClusterIdentity identity;
-    private final TopicAdmin topicAdmin;
+    private final AdminManager topicAdmin;
     private final boolean autoCreateEnabled;
 
-    public MetadataHandler(MetadataCache cache, ClusterIdentity identity, TopicAdmin topicAdmin, boolean autoCreateEnabled) {
+    public MetadataHandler(MetadataCache cache, ClusterIdentity identity, AdminManager topicAdmin, boolean autoCreateEnabled) {
         this.cache = cache;
         this.identity = identity;
         this.topicAdmin = topicAdmin;
@@ -103,7 +103,7 @@ public final class MetadataHandler implements ApiHandler {
                 Optional<TopicInfo> t = snap.topic(name);
                 if (t.isPresent()) {
                     addTopic(response, t.get(), version);
-                } else if (TopicNames.invalidReason(name) != null) {
+                } else if (!TopicNames.isValid(name)) {
                     addError(response, name, Uuid.ZERO, Errors.INVALID_TOPIC_EXCEPTION);
                 } else if (autoCreateEnabled && allowAutoCreate && !TopicNames.isInternal(name)) {
                     toCreate.add(name);

@@ -6,12 +6,14 @@ import io.samsa.core.network.Request;
 import io.samsa.core.replication.AppendResult;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
+import io.samsa.core.server.FaultHooks;
 import io.samsa.core.server.TopicNames;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.Struct;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Produce: appends each partition's batches (validated and offset-assigned in place, straight
@@ -24,10 +26,13 @@ public final class ProduceHandler implements ApiHandler {
 
     private final ReplicaManager replicaManager;
     private final MetadataCache metadata;
+    private final FaultHooks faults;
+    private final AtomicInteger requestCount = new AtomicInteger();
 
-    public ProduceHandler(ReplicaManager replicaManager, MetadataCache metadata) {
+    public ProduceHandler(ReplicaManager replicaManager, MetadataCache metadata, FaultHooks faults) {
         this.replicaManager = replicaManager;
         this.metadata = metadata;
+        this.faults = faults;
     }
 
     @Override
@@ -80,7 +85,9 @@ public final class ProduceHandler implements ApiHandler {
                         .set("error_message", result.message());
             }
         }
-        if (acks == 0) {
+        if (faults.shouldDropProduceResponse(requestCount.incrementAndGet())) {
+            request.closeConnection("fault injected by a test: produce response dropped after the append");
+        } else if (acks == 0) {
             request.sendNoResponse();
         } else {
             request.sendResponse(response);

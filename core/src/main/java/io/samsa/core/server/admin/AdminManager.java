@@ -12,7 +12,7 @@ import java.util.Map;
  * validates and writes the intent to ZooKeeper, and the controller, watching, does the rest.
  * Implementations are thread-safe.
  */
-public interface TopicAdmin {
+public interface AdminManager {
 
     /** A topic to create. {@code numPartitions}/{@code replicationFactor} of -1 mean the broker default. */
     record NewTopic(String name, int numPartitions, short replicationFactor, Map<Integer, List<Integer>> assignments,

@@ -1,0 +1,93 @@
+package io.samsa.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code bin/samsa-bench.sh}: benchmarks Samsa against Apache Kafka 3.9.1 on this machine in one
+ * run and prints, per workload, each broker's medians, the Samsa/Kafka ratios, and one
+ * {@code BENCH {json}} line. Progress goes to standard error, the report to standard output.
+ * Exit status: 0 when the run completed (failed workloads are in the report), 2 for a bad
+ * command line, 1 when the harness itself could not run.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+            if (options == null) {
+                BenchOptions.printHelp(System.out);
+                return;
+            }
+        } catch (BenchOptions.UsageException | IOException e) {
+            System.err.println("samsa-bench: " + e.getMessage() + " (see --help)");
+            System.exit(2);
+            return;
+        }
+        try {
+            run(options, System.out);
+        } catch (Exception e) {
+            System.err.println("samsa-bench: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(BenchOptions options, PrintStream out) throws IOException {
+        long start = System.nanoTime();
+        Path home = Path.of(System.getProperty("samsa.home", ".")).toAbsolutePath().normalize();
+        Path parent = options.workDir() != null ? options.workDir() : Path.of(System.getProperty("java.io.tmpdir"));
+        Files.createDirectories(parent);
+        Path runDir = Files.createTempDirectory(parent.toAbsolutePath(), "samsa-bench-");
+        BenchSetup setup = new BenchSetup(home, runDir, options.heap());
+        setup.verify();
+        BenchLog.info("run directory " + runDir + " (broker logs and perf tool output are kept there)");
+
+        BenchRun run = new BenchRun(setup, options);
+        List<RunResult> results = run.execute();
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
+
+        List<WorkloadSummary> summaries = new ArrayList<>();
+        summaries.add(WorkloadSummary.of(Workloads.STARTUP,
+                "broker start: process start to the first Metadata response (CPU and peak RSS up to then)",
+                options.brokers(), results));
+        for (Workload w : run.workloads()) {
+            summaries.add(WorkloadSummary.of(w.id(), title(w), options.brokers(), results));
+        }
+        out.println();
+        out.println("Samsa vs Apache Kafka 3.9.1, " + (options.quick() ? "quick" : "full") + " run: "
+                + options.repetitions() + " repetition(s), medians; broker heap " + options.heap() + "; "
+                + Runtime.getRuntime().availableProcessors() + " cores; " + runDir);
+        out.println();
+        out.print(ReportTable.render(summaries, options.brokers()));
+        for (WorkloadSummary s : summaries) {
+            out.println(ReportJson.line(s, options.brokers()));
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("workload", "run");
+        summary.put("quick", options.quick());
+        summary.put("repetitions", options.repetitions());
+        summary.put("heap", options.heap());
+        summary.put("cores", Runtime.getRuntime().availableProcessors());
+        summary.put("wall_s", wallSeconds);
+        summary.put("run_dir", runDir.toString());
+        out.println(ReportJson.PREFIX + Json.write(summary));
+        out.printf(Locale.ROOT, "Wall time: %.0f s (%d min %02d s)%n", wallSeconds, (long) wallSeconds / 60,
+                (long) wallSeconds % 60);
+    }
+
+    private static String title(Workload w) {
+        return w.title() + String.format(Locale.ROOT, "; %,d records", w.records());
+    }
+}

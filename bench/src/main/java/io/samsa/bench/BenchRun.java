@@ -1,0 +1,169 @@
+package io.samsa.bench;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The whole side-by-side run: for each repetition, each broker in turn (alternating which goes
+ * first) gets a fresh ZooKeeper, a fresh broker with empty data, its topics, and then every
+ * workload in order, W3 reading the records W1 wrote. Only one broker runs at a time. A workload
+ * that fails is reported FAILED with its reason and is not retried on that broker in later
+ * repetitions (a broker that lacks a feature would only fail again, slowly); the others carry on.
+ * Not thread-safe.
+ */
+public final class BenchRun {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+
+    private final BenchSetup setup;
+    private final BenchOptions options;
+    private final List<Workload> workloads;
+    private final List<RunResult> results = new ArrayList<>();
+    /** Per broker, the workloads that failed and in which repetition. */
+    private final Map<BrokerKind, Map<String, Integer>> failedIn = new EnumMap<>(BrokerKind.class);
+
+    public BenchRun(BenchSetup setup, BenchOptions options) {
+        this.setup = setup;
+        this.options = options;
+        this.workloads = options.selectedWorkloads();
+    }
+
+    public List<Workload> workloads() {
+        return workloads;
+    }
+
+    public List<RunResult> execute() throws IOException {
+        for (int rep = 1; rep <= options.repetitions(); rep++) {
+            for (BrokerKind kind : options.brokerOrder(rep)) {
+                runBroker(kind, rep);
+            }
+        }
+        return results;
+    }
+
+    private void runBroker(BrokerKind kind, int rep) throws IOException {
+        Path dir = setup.runDir().resolve(String.format(Locale.ROOT, "rep%d-%s", rep, kind.id()));
+        BenchLog.info("repetition " + rep + ": starting ZooKeeper and " + kind.id() + " in " + dir);
+        try (ZooKeeperProcess zk = ZooKeeperProcess.start(setup, dir.resolve("zookeeper"))) {
+            BrokerProcess broker;
+            try {
+                broker = BrokerProcess.start(kind, setup, dir.resolve("broker"), zk.connectString(), START_TIMEOUT);
+            } catch (IllegalStateException e) {
+                failEverything(kind, rep, "broker did not start: " + e.getMessage());
+                return;
+            }
+            try {
+                results.add(startupResult(broker, rep));
+                try {
+                    TopicSetup.create(broker.bootstrapServers(), workloads, TOPIC_TIMEOUT);
+                } catch (Exception e) {
+                    failWorkloads(kind, rep, "creating the topics failed: " + e);
+                    return;
+                }
+                Map<String, Boolean> okThisRun = new HashMap<>();
+                for (Workload w : workloads) {
+                    RunResult r = runWorkload(w, broker, rep, okThisRun);
+                    okThisRun.put(w.id(), r.succeeded());
+                    if (!r.succeeded()) {
+                        failedIn.computeIfAbsent(kind, k -> new HashMap<>()).putIfAbsent(w.id(), rep);
+                    }
+                    results.add(r);
+                    BenchLog.info("repetition " + rep + " " + kind.id() + " " + w.id() + ": " + brief(r));
+                }
+            } finally {
+                broker.close();
+            }
+        } finally {
+            if (!options.keepData()) {
+                deleteTree(dir.resolve("broker/data"));
+                deleteTree(dir.resolve("zookeeper/data"));
+            }
+        }
+    }
+
+    private RunResult runWorkload(Workload w, BrokerProcess broker, int rep, Map<String, Boolean> okThisRun)
+            throws IOException {
+        BrokerKind kind = broker.kind();
+        Integer earlier = failedIn.getOrDefault(kind, Map.of()).get(w.id());
+        if (earlier != null) {
+            return RunResult.failed(w.id(), kind, rep, "not retried: failed in repetition " + earlier);
+        }
+        if (w.kind() == Workload.Kind.CONSUME) {
+            Workload source = Workloads.source(w, workloads);
+            if (source != null && !okThisRun.getOrDefault(source.id(), false)) {
+                return RunResult.failed(w.id(), kind, rep, "reads " + source.id() + "'s records, and "
+                        + source.id() + " failed");
+            }
+        }
+        BenchLog.info("repetition " + rep + " " + kind.id() + " " + w.id() + ": " + w.records() + " records ...");
+        return WorkloadRunner.run(w, broker, rep, setup, Duration.ofSeconds(options.deadlineSeconds()));
+    }
+
+    private RunResult startupResult(BrokerProcess broker, int rep) throws IOException {
+        Map<Metric, Double> f = new EnumMap<>(Metric.class);
+        f.put(Metric.STARTUP_MS, broker.startupMillis());
+        f.put(Metric.BROKER_CPU_S, ProcFs.cpuSeconds(broker.pid()));
+        f.put(Metric.BROKER_PEAK_RSS_MIB, ProcFs.peakRssKib(broker.pid()) / 1024.0);
+        RunResult r = RunResult.ok(Workloads.STARTUP, broker.kind(), rep, f);
+        BenchLog.info("repetition " + rep + " " + broker.kind().id() + " answered after "
+                + String.format(Locale.ROOT, "%.0f ms", broker.startupMillis()));
+        return r;
+    }
+
+    private void failEverything(BrokerKind kind, int rep, String reason) {
+        BenchLog.info("repetition " + rep + " " + kind.id() + ": " + reason);
+        results.add(RunResult.failed(Workloads.STARTUP, kind, rep, reason));
+        failWorkloads(kind, rep, reason);
+    }
+
+    private void failWorkloads(BrokerKind kind, int rep, String reason) {
+        for (Workload w : workloads) {
+            results.add(RunResult.failed(w.id(), kind, rep, reason));
+        }
+    }
+
+    private static String brief(RunResult r) {
+        if (!r.succeeded()) {
+            return "FAILED: " + r.failure();
+        }
+        StringBuilder sb = new StringBuilder("ok");
+        for (Metric m : List.of(Metric.RECORDS_PER_SEC, Metric.MB_PER_SEC, Metric.LATENCY_P99_MS, Metric.BROKER_CPU_S)) {
+            Double v = r.figures().get(m);
+            if (v != null) {
+                sb.append(", ").append(m.label()).append(' ').append(ReportTable.value(v));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

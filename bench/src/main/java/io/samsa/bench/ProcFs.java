@@ -1,0 +1,101 @@
+package io.samsa.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a process's resource use from Linux's /proc: CPU time as utime+stime clock ticks from
+ * {@code /proc/<pid>/stat}, peak resident set size as {@code VmHWM} from {@code /proc/<pid>/status},
+ * and resets that peak by writing 5 to {@code /proc/<pid>/clear_refs}. Ticks convert to seconds by
+ * {@code getconf CLK_TCK}. Stateless apart from the tick rate, read once; thread-safe.
+ */
+public final class ProcFs {
+
+    private static final long DEFAULT_CLOCK_TICKS = 100;
+    private static volatile long clockTicks = -1;
+
+    private ProcFs() {
+    }
+
+    /** utime + stime of {@code pid}, in seconds. */
+    public static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+        return cpuTicks(stat) / (double) clockTicksPerSecond();
+    }
+
+    /** VmHWM of {@code pid} in KiB. */
+    public static long peakRssKib(long pid) throws IOException {
+        return vmHwmKib(Files.readString(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Resets {@code pid}'s VmHWM to its current RSS, so the next reading is the peak from now on.
+     *
+     * @return false if the kernel refused (older kernel, or not permitted)
+     */
+    public static boolean resetPeakRss(long pid) {
+        try {
+            Files.writeString(Path.of("/proc", Long.toString(pid), "clear_refs"), "5");
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * utime + stime from the text of {@code /proc/<pid>/stat}: fields 14 and 15, counted after the
+     * command name, which is parenthesised and may itself contain spaces and parentheses.
+     */
+    static long cpuTicks(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("Not a /proc/<pid>/stat line: " + stat);
+        }
+        // After ") " come fields 3 (state) onwards: utime is field 14, stime field 15.
+        String[] fields = stat.substring(close + 2).trim().split("\\s+");
+        final int utimeIndex = 14 - 3;
+        if (fields.length <= utimeIndex + 1) {
+            throw new IllegalArgumentException("Short /proc/<pid>/stat line: " + stat);
+        }
+        return Long.parseLong(fields[utimeIndex]) + Long.parseLong(fields[utimeIndex + 1]);
+    }
+
+    /** The VmHWM figure, in KiB, from the text of {@code /proc/<pid>/status}. */
+    static long vmHwmKib(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("VmHWM:")) {
+                String[] parts = line.substring("VmHWM:".length()).trim().split("\\s+");
+                if (parts.length != 2 || !parts[1].equals("kB")) {
+                    throw new IllegalArgumentException("Unexpected VmHWM line: " + line);
+                }
+                return Long.parseLong(parts[0]);
+            }
+        }
+        throw new IllegalArgumentException("No VmHWM line in /proc/<pid>/status");
+    }
+
+    /** The kernel's clock ticks per second ({@code getconf CLK_TCK}), 100 if it cannot be asked. */
+    public static long clockTicksPerSecond() {
+        long t = clockTicks;
+        if (t > 0) {
+            return t;
+        }
+        t = DEFAULT_CLOCK_TICKS;
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                t = Long.parseLong(out);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Keep the default: 100 Hz is what Linux reports to user space on every common architecture.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        clockTicks = t;
+        return t;
+    }
+}

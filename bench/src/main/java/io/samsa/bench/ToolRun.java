@@ -1,0 +1,75 @@
+package io.samsa.bench;
+
+import java.util.regex.Pattern;
+
+/**
+ * What one perf tool run left behind: its exit code, the tail of its standard output (where the
+ * summaries are), the head of its standard error (where the first error is), and whether the
+ * harness had to kill it for running past its deadline or for flooding its error output.
+ * Immutable.
+ */
+public record ToolRun(int exitCode, String stdout, String stderr, boolean timedOut, boolean flooded,
+                      double wallSeconds) {
+
+    private static final Pattern ERROR_LINE = Pattern.compile(
+            ".*(Exception|Error:|ERROR|FATAL|WARNING: Exiting).*");
+    private static final int MAX_REASON = 300;
+
+    public boolean exitedNormally() {
+        return !timedOut && !flooded && exitCode == 0;
+    }
+
+    /** Why the run did not finish normally, or {@code null} if it did. */
+    public String abnormalEnd(double deadlineSeconds) {
+        if (timedOut) {
+            return "killed after " + (long) deadlineSeconds + " s without finishing; first error: " + firstError();
+        }
+        if (flooded) {
+            return "killed for flooding stderr; first error: " + firstError();
+        }
+        if (exitCode != 0) {
+            return "exit code " + exitCode + ": " + firstError();
+        }
+        return null;
+    }
+
+    /**
+     * The first line that looks like an error, from stderr, else from stdout; else the last
+     * non-blank stdout line; clipped to a readable length.
+     */
+    public String firstError() {
+        String line = firstMatching(stderr);
+        if (line == null) {
+            line = firstMatching(stdout);
+        }
+        if (line == null) {
+            line = lastNonBlank(stderr);
+        }
+        if (line == null) {
+            line = lastNonBlank(stdout);
+        }
+        if (line == null) {
+            return "(no output)";
+        }
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
+    }
+
+    private static String firstMatching(String text) {
+        for (String l : text.split("\\R")) {
+            if (ERROR_LINE.matcher(l).matches()) {
+                return l.trim();
+            }
+        }
+        return null;
+    }
+
+    private static String lastNonBlank(String text) {
+        String[] lines = text.split("\\R");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (!lines[i].isBlank()) {
+                return lines[i].trim();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+package io.samsa.core.coordinator.group;
+
+import io.samsa.common.Errors;
+import io.samsa.common.TopicPartition;
+import io.samsa.core.log.FetchDataInfo;
+import io.samsa.core.log.Log;
+import io.samsa.core.replication.AppendResult;
+import io.samsa.core.replication.Partition;
+import io.samsa.core.replication.ReplicaManager;
+import io.samsa.record.BatchIterator;
+import io.samsa.record.MemoryRecords;
+import io.samsa.record.Record;
+import io.samsa.record.RecordBatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * {@link OffsetsLog} over this broker's {@link ReplicaManager}: the coordinator's own append path
+ * to the internal topic (clients are refused it in ProduceHandler) with acks=all semantics, and
+ * replay by reading the partition's log in chunks of {@code offsets.load.buffer.size}.
+ * Thread-safe.
+ */
+public final class ReplicaOffsetsLog implements OffsetsLog {
+
+    private static final short ACKS_ALL = -1;
+
+    private final ReplicaManager replicaManager;
+    private final int loadBufferSize;
+
+    public ReplicaOffsetsLog(ReplicaManager replicaManager, int loadBufferSize) {
+        this.replicaManager = replicaManager;
+        this.loadBufferSize = loadBufferSize;
+    }
+
+    @Override
+    public void append(int partition, ByteBuffer records, AppendCallback callback) {
+        AppendResult r;
+        try {
+            r = replicaManager.appendRecords(new TopicPartition(OffsetsTopic.NAME, partition), records, ACKS_ALL);
+        } catch (RuntimeException e) {
+            callback.onComplete(Errors.KAFKA_STORAGE_ERROR, -1L);
+            return;
+        }
+        callback.onComplete(r.error(), r.baseOffset());
+    }
+
+    @Override
+    public boolean replay(int partition, RecordVisitor visitor) {
+        Optional<Partition> p = replicaManager.partition(new TopicPartition(OffsetsTopic.NAME, partition));
+        if (p.isEmpty()) {
+            return false;
+        }
+        Log log = p.get().log();
+        long offset = log.logStartOffset();
+        long end = log.highWatermark();
+        while (offset < end) {
+            FetchDataInfo data = log.read(offset, loadBufferSize, end, true);
+            if (data.slice().isEmpty()) {
+                break;
+            }
+            ByteBuffer buf;
+            try {
+                buf = data.slice().readFully();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + OffsetsTopic.NAME + "-" + partition, e);
+            }
+            long before = offset;
+            BatchIterator batches = MemoryRecords.readableRecords(buf).batchIterator();
+            while (batches.hasNext()) {
+                RecordBatch batch = batches.next();
+                if (batch.lastOffset() < offset) {
+                    continue;
+                }
+                if (!batch.isControlBatch()) {
+                    for (Record r : batch) {
+                        if (r.offset() >= offset && r.offset() < end && r.hasKey()) {
+                            visitor.visit(r.offset(), r.key(), r.value());
+                        }
+                    }
+                }
+                offset = batch.nextOffset();
+            }
+            if (offset == before) {
+                break;
+            }
+        }
+        return true;
+    }
+}

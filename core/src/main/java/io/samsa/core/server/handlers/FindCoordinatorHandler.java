@@ -1,0 +1,116 @@
+package io.samsa.core.server.handlers;
+
+import io.samsa.common.Errors;
+import io.samsa.common.TopicPartition;
+import io.samsa.core.coordinator.group.GroupCoordinator;
+import io.samsa.core.coordinator.group.OffsetsTopic;
+import io.samsa.core.coordinator.group.OffsetsTopicCreator;
+import io.samsa.core.network.Request;
+import io.samsa.core.server.ApiHandler;
+import io.samsa.core.server.metadata.BrokerNode;
+import io.samsa.core.server.metadata.MetadataCache;
+import io.samsa.core.server.metadata.PartitionInfo;
+import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.Struct;
+import io.samsa.zk.EndPoint;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * FindCoordinator: the broker leading the group's {@code __consumer_offsets} partition, as
+ * reachable on the listener the request came in on. The first group lookup creates the topic
+ * (answering COORDINATOR_NOT_AVAILABLE until it has leaders). Transaction coordinators do not
+ * exist yet: transactional keys answer COORDINATOR_NOT_AVAILABLE. v4+ batches keys. v0 stays in
+ * range because librdkafka enables group consumers and lz4 only when it is. Thread-safe.
+ */
+public final class FindCoordinatorHandler implements ApiHandler {
+
+    private static final byte GROUP = 0;
+    private static final byte TRANSACTION = 1;
+
+    private record Lookup(Errors error, String message, int nodeId, String host, int port) {
+        static Lookup error(Errors e, String message) {
+            return new Lookup(e, message, -1, "", -1);
+        }
+    }
+
+    private final GroupCoordinator coordinator;
+    private final OffsetsTopicCreator offsetsTopic;
+    private final MetadataCache metadata;
+
+    public FindCoordinatorHandler(GroupCoordinator coordinator, OffsetsTopicCreator offsetsTopic, MetadataCache metadata) {
+        this.coordinator = coordinator;
+        this.offsetsTopic = offsetsTopic;
+        this.metadata = metadata;
+    }
+
+    @Override
+    public ApiKeys apiKey() {
+        return ApiKeys.FIND_COORDINATOR;
+    }
+
+    @Override
+    public short minVersion() {
+        return 0;
+    }
+
+    @Override
+    public short maxVersion() {
+        return 6;
+    }
+
+    @Override
+    public void handle(Request request, Struct body) {
+        short version = request.version();
+        byte keyType = version >= 1 ? body.getByte("key_type") : GROUP;
+        Struct response = new Struct(ApiKeys.FIND_COORDINATOR.responseSpec().root());
+        if (version < 4) {
+            Lookup l = lookup(body.getString("key"), keyType, request.listenerName());
+            response.set("error_code", l.error().code())
+                    .set("error_message", l.message())
+                    .set("node_id", l.nodeId())
+                    .set("host", l.host())
+                    .set("port", l.port());
+        } else {
+            List<String> keys = body.getStringArray("coordinator_keys");
+            for (String key : keys) {
+                Lookup l = lookup(key, keyType, request.listenerName());
+                response.addElement("coordinators")
+                        .set("key", key)
+                        .set("node_id", l.nodeId())
+                        .set("host", l.host())
+                        .set("port", l.port())
+                        .set("error_code", l.error().code())
+                        .set("error_message", l.message());
+            }
+        }
+        request.sendResponse(response);
+    }
+
+    private Lookup lookup(String key, byte keyType, String listener) {
+        if (keyType == TRANSACTION) {
+            return Lookup.error(Errors.COORDINATOR_NOT_AVAILABLE, "Transactions are not supported yet");
+        }
+        if (keyType != GROUP) {
+            return Lookup.error(Errors.INVALID_REQUEST, "Unsupported key type " + keyType);
+        }
+        if (key == null) {
+            return Lookup.error(Errors.INVALID_REQUEST, "No key");
+        }
+        if (!offsetsTopic.ensureExists()) {
+            return Lookup.error(Errors.COORDINATOR_NOT_AVAILABLE, "The coordinator is not available.");
+        }
+        MetadataCache.Snapshot snap = metadata.snapshot();
+        TopicPartition tp = new TopicPartition(OffsetsTopic.NAME, coordinator.partitionFor(key));
+        Optional<PartitionInfo> p = snap.partition(tp);
+        if (p.isEmpty() || p.get().leader() < 0) {
+            return Lookup.error(Errors.COORDINATOR_NOT_AVAILABLE, "The coordinator is not available.");
+        }
+        Optional<EndPoint> ep = snap.broker(p.get().leader()).flatMap((BrokerNode b) -> b.endPoint(listener));
+        if (ep.isEmpty()) {
+            return Lookup.error(Errors.COORDINATOR_NOT_AVAILABLE, "The coordinator is not available.");
+        }
+        return new Lookup(Errors.NONE, null, p.get().leader(), ep.get().host(), ep.get().port());
+    }
+}
