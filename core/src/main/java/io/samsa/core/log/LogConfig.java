@@ -226,6 +226,38 @@ public final class LogConfig extends AbstractConfig {
         return names;
     }
 
+    /** Whether a topic-level key holds a comma-separated list (IncrementalAlterConfigs may append to it). */
+    public static boolean isListType(String topicKey) {
+        ConfigDef.Key key = DEF.key(topicKey);
+        return key != null && key.type() == ConfigType.LIST;
+    }
+
+    /**
+     * The broker-level keys that set a topic-level key's default, highest precedence first
+     * ({@code retention.ms}: {@code log.retention.ms}, {@code log.retention.minutes},
+     * {@code log.retention.hours}); empty if the broker has none.
+     */
+    public static List<String> brokerSynonyms(String topicKey) {
+        switch (topicKey) {
+            case RETENTION_MS:
+                return List.of("log.retention.ms", "log.retention.minutes", "log.retention.hours");
+            case SEGMENT_MS:
+                return List.of("log.roll.ms", "log.roll.hours");
+            case SEGMENT_JITTER_MS:
+                return List.of("log.roll.jitter.ms", "log.roll.jitter.hours");
+            case FLUSH_MS:
+                return List.of("log.flush.interval.ms", "log.flush.scheduler.interval.ms");
+            default:
+                List<String> out = new java.util.ArrayList<>();
+                BROKER_KEYS.forEach((broker, topic) -> {
+                    if (topic.equals(topicKey)) {
+                        out.add(broker);
+                    }
+                });
+                return out;
+        }
+    }
+
     /** The topic-level key for a broker-level one ({@code log.segment.bytes} gives {@code segment.bytes}), or null. */
     public static String topicKeyForBrokerKey(String brokerKey) {
         return BROKER_KEYS.get(brokerKey);

@@ -75,6 +75,17 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String TRANSACTION_STATE_LOG_MIN_ISR = "transaction.state.log.min.isr";
     public static final String GROUP_INITIAL_REBALANCE_DELAY_MS = "group.initial.rebalance.delay.ms";
     public static final String COMPRESSION_TYPE = "compression.type";
+    public static final String LOG_CLEANER_ENABLE = "log.cleaner.enable";
+    public static final String LOG_CLEANER_THREADS = "log.cleaner.threads";
+    public static final String LOG_CLEANER_DEDUPE_BUFFER_SIZE = "log.cleaner.dedupe.buffer.size";
+    public static final String LOG_CLEANER_IO_BUFFER_SIZE = "log.cleaner.io.buffer.size";
+    public static final String LOG_CLEANER_IO_BUFFER_LOAD_FACTOR = "log.cleaner.io.buffer.load.factor";
+    public static final String LOG_CLEANER_IO_MAX_BYTES_PER_SECOND = "log.cleaner.io.max.bytes.per.second";
+    public static final String LOG_CLEANER_BACKOFF_MS = "log.cleaner.backoff.ms";
+    public static final String LOG_CLEANER_DELETE_RETENTION_MS = "log.cleaner.delete.retention.ms";
+    public static final String LOG_CLEANER_MIN_CLEANABLE_RATIO = "log.cleaner.min.cleanable.ratio";
+    public static final String LOG_CLEANER_MIN_COMPACTION_LAG_MS = "log.cleaner.min.compaction.lag.ms";
+    public static final String LOG_CLEANER_MAX_COMPACTION_LAG_MS = "log.cleaner.max.compaction.lag.ms";
     public static final String PRODUCER_ID_EXPIRATION_MS = "producer.id.expiration.ms";
     public static final String PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS = "producer.id.expiration.check.interval.ms";
     public static final String TRANSACTIONAL_ID_EXPIRATION_MS = "transactional.id.expiration.ms";
@@ -130,6 +141,17 @@ public final class BrokerConfig extends AbstractConfig {
             .define(TRANSACTION_STATE_LOG_MIN_ISR, ConfigType.INT, 2, atLeast(1), "min.insync.replicas of __transaction_state", false)
             .define(GROUP_INITIAL_REBALANCE_DELAY_MS, ConfigType.INT, 3000, atLeast(0), "Delay of a new group's first rebalance", false)
             .define(COMPRESSION_TYPE, ConfigType.STRING, "producer", oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), "Compression of stored batches", true)
+            .define(LOG_CLEANER_ENABLE, ConfigType.BOOLEAN, true, null, "Run the log cleaner that compacts cleanup.policy=compact topics", false)
+            .define(LOG_CLEANER_THREADS, ConfigType.INT, 1, atLeast(1), "Log cleaner threads", false)
+            .define(LOG_CLEANER_DEDUPE_BUFFER_SIZE, ConfigType.LONG, 134217728L, atLeast(1024 * 1024), "Memory for the cleaners' key maps, shared by the threads", false)
+            .define(LOG_CLEANER_IO_BUFFER_SIZE, ConfigType.INT, 524288, atLeast(1024), "Read and write buffer size of each cleaner thread", false)
+            .define(LOG_CLEANER_IO_BUFFER_LOAD_FACTOR, ConfigType.DOUBLE, 0.9, null, "How full a cleaner key map may get", false)
+            .define(LOG_CLEANER_IO_MAX_BYTES_PER_SECOND, ConfigType.DOUBLE, Double.MAX_VALUE, null, "Cleaner I/O limit (accepted; not enforced)", false)
+            .define(LOG_CLEANER_BACKOFF_MS, ConfigType.LONG, 15000L, atLeast(0), "Cleaner sleep when no log needs cleaning", false)
+            .define(LOG_CLEANER_DELETE_RETENTION_MS, ConfigType.LONG, 86400000L, atLeast(0), "Default delete.retention.ms: how long tombstones survive compaction", true)
+            .define(LOG_CLEANER_MIN_CLEANABLE_RATIO, ConfigType.DOUBLE, 0.5, between(0, 1), "Default min.cleanable.dirty.ratio", true)
+            .define(LOG_CLEANER_MIN_COMPACTION_LAG_MS, ConfigType.LONG, 0L, atLeast(0), "Default min.compaction.lag.ms", true)
+            .define(LOG_CLEANER_MAX_COMPACTION_LAG_MS, ConfigType.LONG, Long.MAX_VALUE, atLeast(1), "Default max.compaction.lag.ms", true)
             .define(PRODUCER_ID_EXPIRATION_MS, ConfigType.LONG, 86400000L, atLeast(1), "Idempotent producer state is forgotten after this long without writes", true)
             .define(PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS, ConfigType.LONG, 600000L, atLeast(1), "How often expired producer state is removed", false)
             .define(TRANSACTIONAL_ID_EXPIRATION_MS, ConfigType.LONG, 604800000L, atLeast(1), "Transactional ids expire after this long without use", true);
