@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The whole side-by-side run: for each repetition, each broker in turn (alternating which goes
@@ -56,7 +58,14 @@ public final class BenchRun {
     private void runBroker(BrokerKind kind, int rep) throws IOException {
         Path dir = setup.runDir().resolve(String.format(Locale.ROOT, "rep%d-%s", rep, kind.id()));
         BenchLog.info("repetition " + rep + ": starting ZooKeeper and " + kind.id() + " in " + dir);
-        try (ZooKeeperProcess zk = ZooKeeperProcess.start(setup, dir.resolve("zookeeper"))) {
+        ZooKeeperProcess zk;
+        try {
+            zk = ZooKeeperProcess.start(setup, dir.resolve("zookeeper"));
+        } catch (IllegalStateException e) {
+            failEverything(kind, rep, e.getMessage());
+            return;
+        }
+        try (zk) {
             BrokerProcess broker;
             try {
                 broker = BrokerProcess.start(kind, setup, dir.resolve("broker"), zk.connectString(), START_TIMEOUT);
@@ -64,32 +73,48 @@ public final class BenchRun {
                 failEverything(kind, rep, "broker did not start: " + e.getMessage());
                 return;
             }
-            try {
-                results.add(startupResult(broker, rep));
-                try {
-                    TopicSetup.create(broker.bootstrapServers(), workloads, TOPIC_TIMEOUT);
-                } catch (Exception e) {
-                    failWorkloads(kind, rep, "creating the topics failed: " + e);
-                    return;
-                }
-                Map<String, Boolean> okThisRun = new HashMap<>();
-                for (Workload w : workloads) {
-                    RunResult r = runWorkload(w, broker, rep, okThisRun);
-                    okThisRun.put(w.id(), r.succeeded());
-                    if (!r.succeeded()) {
-                        failedIn.computeIfAbsent(kind, k -> new HashMap<>()).putIfAbsent(w.id(), rep);
-                    }
-                    results.add(r);
-                    BenchLog.info("repetition " + rep + " " + kind.id() + " " + w.id() + ": " + brief(r));
-                }
-            } finally {
-                broker.close();
+            try (broker) {
+                runWorkloads(broker, rep);
             }
         } finally {
             if (!options.keepData()) {
                 deleteTree(dir.resolve("broker/data"));
                 deleteTree(dir.resolve("zookeeper/data"));
             }
+        }
+    }
+
+    private void runWorkloads(BrokerProcess broker, int rep) {
+        BrokerKind kind = broker.kind();
+        try {
+            results.add(startupResult(broker, rep));
+        } catch (IOException e) {
+            results.add(RunResult.failed(Workloads.STARTUP, kind, rep, "cannot read /proc of the broker: " + e));
+        }
+        try {
+            TopicSetup.create(broker.bootstrapServers(), workloads, TOPIC_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failWorkloads(kind, rep, "interrupted while creating the topics");
+            return;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            failWorkloads(kind, rep, "creating the topics failed: " + e);
+            return;
+        }
+        Map<String, Boolean> okThisRun = new HashMap<>();
+        for (Workload w : workloads) {
+            RunResult r;
+            try {
+                r = runWorkload(w, broker, rep, okThisRun);
+            } catch (IOException e) {
+                r = RunResult.failed(w.id(), kind, rep, "harness error: " + e);
+            }
+            okThisRun.put(w.id(), r.succeeded());
+            if (!r.succeeded()) {
+                failedIn.computeIfAbsent(kind, k -> new HashMap<>()).putIfAbsent(w.id(), rep);
+            }
+            results.add(r);
+            BenchLog.info("repetition " + rep + " " + kind.id() + " " + w.id() + ": " + brief(r));
         }
     }
 

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -81,6 +82,8 @@ public class LogAppendBench {
     public void tearDown() throws Exception {
         log.close();
         scheduler.shutdown();
-        Files.walk(root).sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        try (var paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
     }
 }

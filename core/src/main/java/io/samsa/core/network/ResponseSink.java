@@ -78,30 +78,6 @@ final class ResponseSink implements ProtocolSink {
     }
 
     @Override
-    public void writeUnsignedVarint(int v) {
-        while ((v & 0xFFFFFF80) != 0) {
-            current.writeByte((v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        current.writeByte(v);
-    }
-
-    @Override
-    public void writeVarint(int v) {
-        writeUnsignedVarint((v << 1) ^ (v >> 31));
-    }
-
-    @Override
-    public void writeVarlong(long v) {
-        long z = (v << 1) ^ (v >> 63);
-        while ((z & 0xFFFFFFFFFFFFFF80L) != 0) {
-            current.writeByte(((int) z & 0x7F) | 0x80);
-            z >>>= 7;
-        }
-        current.writeByte((int) z);
-    }
-
-    @Override
     public void writeBytes(byte[] bytes) {
         current.writeBytes(bytes);
     }

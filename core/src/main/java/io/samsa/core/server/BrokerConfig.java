@@ -74,6 +74,14 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String TRANSACTION_STATE_LOG_REPLICATION_FACTOR = "transaction.state.log.replication.factor";
     public static final String TRANSACTION_STATE_LOG_MIN_ISR = "transaction.state.log.min.isr";
     public static final String GROUP_INITIAL_REBALANCE_DELAY_MS = "group.initial.rebalance.delay.ms";
+    public static final String GROUP_MIN_SESSION_TIMEOUT_MS = "group.min.session.timeout.ms";
+    public static final String GROUP_MAX_SESSION_TIMEOUT_MS = "group.max.session.timeout.ms";
+    public static final String GROUP_MAX_SIZE = "group.max.size";
+    public static final String OFFSET_METADATA_MAX_BYTES = "offset.metadata.max.bytes";
+    public static final String OFFSETS_RETENTION_MINUTES = "offsets.retention.minutes";
+    public static final String OFFSETS_RETENTION_CHECK_INTERVAL_MS = "offsets.retention.check.interval.ms";
+    public static final String OFFSETS_TOPIC_SEGMENT_BYTES = "offsets.topic.segment.bytes";
+    public static final String OFFSETS_LOAD_BUFFER_SIZE = "offsets.load.buffer.size";
     public static final String COMPRESSION_TYPE = "compression.type";
     public static final String LOG_CLEANER_ENABLE = "log.cleaner.enable";
     public static final String LOG_CLEANER_THREADS = "log.cleaner.threads";
@@ -140,6 +148,14 @@ public final class BrokerConfig extends AbstractConfig {
             .define(TRANSACTION_STATE_LOG_REPLICATION_FACTOR, ConfigType.SHORT, (short) 3, atLeast(1), "Replication factor of __transaction_state", false)
             .define(TRANSACTION_STATE_LOG_MIN_ISR, ConfigType.INT, 2, atLeast(1), "min.insync.replicas of __transaction_state", false)
             .define(GROUP_INITIAL_REBALANCE_DELAY_MS, ConfigType.INT, 3000, atLeast(0), "Delay of a new group's first rebalance", false)
+            .define(GROUP_MIN_SESSION_TIMEOUT_MS, ConfigType.INT, 6000, atLeast(0), "Shortest session timeout a group member may ask for", false)
+            .define(GROUP_MAX_SESSION_TIMEOUT_MS, ConfigType.INT, 1800000, atLeast(0), "Longest session timeout a group member may ask for", false)
+            .define(GROUP_MAX_SIZE, ConfigType.INT, Integer.MAX_VALUE, atLeast(1), "Most members a group may have", false)
+            .define(OFFSET_METADATA_MAX_BYTES, ConfigType.INT, 4096, atLeast(0), "Longest metadata string stored with a committed offset", false)
+            .define(OFFSETS_RETENTION_MINUTES, ConfigType.INT, 10080, atLeast(1), "Offsets of a group empty this long are deleted", false)
+            .define(OFFSETS_RETENTION_CHECK_INTERVAL_MS, ConfigType.LONG, 600000L, atLeast(1), "How often offsets are checked for expiry", false)
+            .define(OFFSETS_TOPIC_SEGMENT_BYTES, ConfigType.INT, 104857600, atLeast(1), "segment.bytes of __consumer_offsets", false)
+            .define(OFFSETS_LOAD_BUFFER_SIZE, ConfigType.INT, 5242880, atLeast(1), "Bytes read at a time when loading __consumer_offsets", false)
             .define(COMPRESSION_TYPE, ConfigType.STRING, "producer", oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), "Compression of stored batches", true)
             .define(LOG_CLEANER_ENABLE, ConfigType.BOOLEAN, true, null, "Run the log cleaner that compacts cleanup.policy=compact topics", false)
             .define(LOG_CLEANER_THREADS, ConfigType.INT, 1, atLeast(1), "Log cleaner threads", false)

@@ -9,9 +9,31 @@ import io.samsa.core.log.ThreadPoolScheduler;
 import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.FetchPurgatory;
 import io.samsa.core.replication.ReplicaManager;
+import io.samsa.core.server.admin.DynamicConfigManager;
 import io.samsa.core.server.admin.TopicConfigs;
+import io.samsa.core.server.admin.ZkConfigAdmin;
+import io.samsa.core.server.handlers.AlterConfigsHandler;
+import io.samsa.core.server.handlers.DeleteRecordsHandler;
+import io.samsa.core.server.handlers.IncrementalAlterConfigsHandler;
 import io.samsa.core.server.admin.ZkAdminManager;
+import io.samsa.core.coordinator.group.CoordinatorThread;
+import io.samsa.core.coordinator.group.GroupConfig;
+import io.samsa.core.coordinator.group.GroupCoordinator;
+import io.samsa.core.coordinator.group.OffsetsTopic;
+import io.samsa.core.coordinator.group.OffsetsTopicCreator;
+import io.samsa.core.coordinator.group.ReplicaOffsetsLog;
 import io.samsa.core.server.handlers.ApiVersionsHandler;
+import io.samsa.core.server.handlers.DeleteGroupsHandler;
+import io.samsa.core.server.handlers.DescribeGroupsHandler;
+import io.samsa.core.server.handlers.FindCoordinatorHandler;
+import io.samsa.core.server.handlers.HeartbeatHandler;
+import io.samsa.core.server.handlers.JoinGroupHandler;
+import io.samsa.core.server.handlers.LeaveGroupHandler;
+import io.samsa.core.server.handlers.ListGroupsHandler;
+import io.samsa.core.server.handlers.OffsetCommitHandler;
+import io.samsa.core.server.handlers.OffsetDeleteHandler;
+import io.samsa.core.server.handlers.OffsetFetchHandler;
+import io.samsa.core.server.handlers.SyncGroupHandler;
 import io.samsa.core.server.handlers.CreatePartitionsHandler;
 import io.samsa.core.server.handlers.CreateTopicsHandler;
 import io.samsa.core.server.handlers.DeleteTopicsHandler;
@@ -40,6 +62,8 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,11 +82,15 @@ public final class SamsaServer {
     private final Time time;
     private SamsaZkClient zk;
     private LogManager logManager;
+    private DynamicConfigManager dynamicConfigManager;
     private ThreadPoolScheduler scheduler;
     private MetadataCache metadataCache;
     private MetadataWaiters metadataWaiters;
     private ReplicaManager replicaManager;
     private FetchPurgatory fetchPurgatory;
+    private GroupCoordinator groupCoordinator;
+    private CoordinatorThread groupCoordinatorThread;
+    private ExecutorService groupLoader;
     private ThreadPoolExecutor handlerPool;
     private SocketServer socketServer;
     private BrokerRegistration registration;
@@ -106,11 +134,11 @@ public final class SamsaServer {
         scheduler = new ThreadPoolScheduler(1, "samsa-log-scheduler");
         List<File> dirs = config.logDirs().stream().map(File::new).toList();
         LogManagerConfig lmConfig = LogManagerConfig.fromBrokerProperties(config.originals());
-        logManager = new LogManager(new LogManagerConfig(dirs, lmConfig.recoveryThreadsPerDataDir(),
-                lmConfig.retentionCheckIntervalMs(), lmConfig.flushCheckIntervalMs(), lmConfig.flushRecoveryPointCheckpointMs(),
-                lmConfig.flushStartOffsetCheckpointMs(), lmConfig.highWatermarkCheckpointMs(), lmConfig.initialTaskDelayMs()),
-                brokerDefaults, topicConfigs::logConfig, time, scheduler);
+        logManager = new LogManager(lmConfig.withLogDirs(dirs), brokerDefaults, topicConfigs::logConfig, time, scheduler);
         logManager.startup();
+        dynamicConfigManager = new DynamicConfigManager(zk, topicConfigs, logManager, time);
+        dynamicConfigManager.startup();
+        ZkConfigAdmin configAdmin = new ZkConfigAdmin(zk, topicConfigs);
         long producerExpirationMs = config.getLong(BrokerConfig.PRODUCER_ID_EXPIRATION_MS);
         long producerCheckMs = config.getLong(BrokerConfig.PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS);
         scheduler.schedule("remove-expired-producers",
@@ -122,6 +150,22 @@ public final class SamsaServer {
         fetchPurgatory = new FetchPurgatory();
         replicaManager.addAppendListener(fetchPurgatory::onAppend);
         ZkAdminManager topicAdmin = new ZkAdminManager(zk, config, topicConfigs);
+        // The offsets topic keeps the partition count it was created with, whatever the config says now (as in Kafka).
+        int offsetsPartitions = zk.topics().get(OffsetsTopic.NAME, null).map(v -> v.value().partitionCount())
+                .orElse(config.getInt(BrokerConfig.OFFSETS_TOPIC_NUM_PARTITIONS));
+        groupCoordinatorThread = new CoordinatorThread("samsa-group-coordinator");
+        groupLoader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "samsa-group-metadata-loader");
+            t.setDaemon(true);
+            return t;
+        });
+        groupCoordinator = new GroupCoordinator(GroupConfig.from(config), offsetsPartitions,
+                new ReplicaOffsetsLog(replicaManager, config.getInt(BrokerConfig.OFFSETS_LOAD_BUFFER_SIZE)),
+                groupCoordinatorThread, groupLoader, time);
+        replicaManager.addLeadershipListener(groupCoordinator.leadershipListener());
+        groupCoordinator.startup();
+        OffsetsTopicCreator offsetsTopicCreator = new OffsetsTopicCreator(topicAdmin, metadataCache, offsetsPartitions,
+                config.getShort(BrokerConfig.OFFSETS_TOPIC_REPLICATION_FACTOR), config.getInt(BrokerConfig.OFFSETS_TOPIC_SEGMENT_BYTES));
 
         HandlerRegistry registry = new HandlerRegistry();
         ApiVersionsHandler apiVersions = new ApiVersionsHandler(registry);
@@ -134,10 +178,24 @@ public final class SamsaServer {
                 .register(new DeleteTopicsHandler(topicAdmin, metadataCache, metadataWaiters))
                 .register(new CreatePartitionsHandler(topicAdmin, metadataWaiters))
                 .register(new DescribeConfigsHandler(topicConfigs, metadataCache, config))
+                .register(new IncrementalAlterConfigsHandler(configAdmin))
+                .register(new AlterConfigsHandler(configAdmin))
+                .register(new DeleteRecordsHandler(replicaManager, metadataCache))
                 .register(new DescribeClusterHandler(metadataCache, identity))
                 .register(new LeaderAndIsrHandler(replicaManager))
                 .register(new UpdateMetadataHandler(metadataCache))
                 .register(new StopReplicaHandler(replicaManager))
+                .register(new FindCoordinatorHandler(groupCoordinator, offsetsTopicCreator, metadataCache))
+                .register(new JoinGroupHandler(groupCoordinator))
+                .register(new SyncGroupHandler(groupCoordinator))
+                .register(new HeartbeatHandler(groupCoordinator))
+                .register(new LeaveGroupHandler(groupCoordinator))
+                .register(new OffsetCommitHandler(groupCoordinator, metadataCache))
+                .register(new OffsetFetchHandler(groupCoordinator))
+                .register(new ListGroupsHandler(groupCoordinator))
+                .register(new DescribeGroupsHandler(groupCoordinator))
+                .register(new DeleteGroupsHandler(groupCoordinator))
+                .register(new OffsetDeleteHandler(groupCoordinator, metadataCache))
                 .register(new InitProducerIdHandler(new ProducerIdManager(() -> zk.allocateProducerIdBlock(brokerId))));
 
         int ioThreads = config.getInt(BrokerConfig.NUM_IO_THREADS);
@@ -196,6 +254,14 @@ public final class SamsaServer {
         return replicaManager;
     }
 
+    public LogManager logManager() {
+        return logManager;
+    }
+
+    public GroupCoordinator groupCoordinator() {
+        return groupCoordinator;
+    }
+
     /** Fault injection for tests. */
     public FaultHooks faultHooks() {
         return faultHooks;
@@ -221,9 +287,13 @@ public final class SamsaServer {
                 handlerPool.awaitTermination(30, TimeUnit.SECONDS);
             }
         });
+        closeQuietly("group coordinator", () -> { if (groupCoordinator != null) groupCoordinator.shutdown(); });
+        closeQuietly("group coordinator thread", () -> { if (groupCoordinatorThread != null) groupCoordinatorThread.close(); });
+        closeQuietly("group metadata loader", () -> { if (groupLoader != null) groupLoader.shutdownNow(); });
         closeQuietly("socket server", () -> { if (socketServer != null) socketServer.close(); });
         closeQuietly("fetch purgatory", () -> { if (fetchPurgatory != null) fetchPurgatory.close(); });
         closeQuietly("metadata waiters", () -> { if (metadataWaiters != null) metadataWaiters.close(); });
+        closeQuietly("dynamic config manager", () -> { if (dynamicConfigManager != null) dynamicConfigManager.close(); });
         closeQuietly("log manager", () -> { if (logManager != null) logManager.shutdown(); });
         closeQuietly("log scheduler", () -> { if (scheduler != null) scheduler.shutdown(); });
         closeQuietly("broker registration", () -> { if (registration != null) registration.close(); });

@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Apache kafka-clients 3.9.1 instances for a multi-broker cluster whose brokers come and go:
- * string keys and values, idempotence off (not implemented yet), short request timeouts and
+ * string keys and values, the client's default idempotence for acks=all, short request timeouts and
  * reconnect backoffs so a client notices a dead or returning broker within a second or two.
  * Stateless.
  */
@@ -46,12 +46,17 @@ final class ClusterClients {
         return Admin.create(p);
     }
 
-    /** Producer with the given acks, idempotence off, retrying (the default) within 30 s; {@code extra} overrides. */
-    static KafkaProducer<String, String> producer(String bootstrap, String acks, Properties extra) {
+    /**
+     * Producer with the given acks, retrying (the client's default) for up to 30 s: idempotent (the
+     * client's default) with acks=all, and not with acks=1, which the client requires.
+     */
+    static KafkaProducer<String, String> producer(String bootstrap, String acks) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, acks);
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        if (!acks.equals("all")) {
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+        }
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
@@ -59,12 +64,7 @@ final class ClusterClients {
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
         p.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
         p.put(ProducerConfig.METADATA_MAX_AGE_CONFIG, 1_000);
-        p.putAll(extra);
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    }
-
-    static KafkaProducer<String, String> producer(String bootstrap, String acks) {
-        return producer(bootstrap, acks, new Properties());
     }
 
     /** A group-less consumer: positions come only from assign/seek. */

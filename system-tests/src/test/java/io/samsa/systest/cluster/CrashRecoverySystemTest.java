@@ -72,6 +72,13 @@ class CrashRecoverySystemTest {
         for (int i = 0; i < log.size(); i++) {
             assertEquals(i, log.get(i).offset(), "offset gap after record " + (i - 1) + " of " + log.size());
         }
+        if (acks.equals("all")) {
+            // The idempotent producer's retries across the crash are recognised: no value is in the log twice.
+            java.util.Set<String> values = new java.util.HashSet<>();
+            for (ConsumerRecord<String, String> r : log) {
+                assertTrue(values.add(r.value()), "duplicate of " + r.value() + " at offset " + r.offset());
+            }
+        }
         List<String> lost = new ArrayList<>();
         for (Map.Entry<Long, String> e : acked.entrySet()) {
             long offset = e.getKey();

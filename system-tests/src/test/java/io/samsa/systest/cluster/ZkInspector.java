@@ -2,6 +2,7 @@ package io.samsa.systest.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.curator.framework.CuratorFramework;
@@ -24,7 +25,7 @@ final class ZkInspector implements AutoCloseable {
         curator = CuratorFrameworkFactory.newClient(zkConnect, 30_000, 10_000, new RetryOneTime(200));
         curator.start();
         try {
-            if (!curator.blockUntilConnected(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!curator.blockUntilConnected(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Cannot connect to ZooKeeper at " + zkConnect);
             }
         } catch (InterruptedException e) {

@@ -47,15 +47,6 @@ public final class CoordinatorThread implements CoordinatorScheduler, AutoClosea
         }
     }
 
-    /** Runs {@code task} on the thread and waits for it (shutdown uses this to drain group state). */
-    public void runAndWait(Runnable task) throws InterruptedException {
-        try {
-            executor.submit(() -> runSafely(task)).get();
-        } catch (java.util.concurrent.ExecutionException | RejectedExecutionException e) {
-            log.warn("Group coordinator task failed during shutdown", e);
-        }
-    }
-
     private static void runSafely(Runnable task) {
         try {
             task.run();
@@ -64,9 +55,12 @@ public final class CoordinatorThread implements CoordinatorScheduler, AutoClosea
         }
     }
 
+    /** Runs the tasks already queued (timers are dropped), then stops the thread. */
     @Override
     public void close() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
+        executor.shutdown();
+        if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
     }
 }

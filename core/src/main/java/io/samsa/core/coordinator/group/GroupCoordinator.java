@@ -3,6 +3,7 @@ package io.samsa.core.coordinator.group;
 import io.samsa.common.Errors;
 import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
+import io.samsa.core.replication.ReplicaManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,6 +122,25 @@ public final class GroupCoordinator {
     }
 
     // ---- leadership of __consumer_offsets partitions ----
+
+    /** Feeds this coordinator the leadership changes of {@code __consumer_offsets} partitions. */
+    public ReplicaManager.LeadershipListener leadershipListener() {
+        return new ReplicaManager.LeadershipListener() {
+            @Override
+            public void onBecomeLeader(TopicPartition tp, int leaderEpoch) {
+                if (tp.topic().equals(OffsetsTopic.NAME)) {
+                    onElection(tp.partition(), leaderEpoch);
+                }
+            }
+
+            @Override
+            public void onResign(TopicPartition tp, int leaderEpoch) {
+                if (tp.topic().equals(OffsetsTopic.NAME)) {
+                    onResignation(tp.partition(), leaderEpoch);
+                }
+            }
+        };
+    }
 
     /** This broker now leads the partition: load its groups in the background. */
     public void onElection(int partition, int leaderEpoch) {

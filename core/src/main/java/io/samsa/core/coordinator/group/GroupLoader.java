@@ -69,6 +69,9 @@ final class GroupLoader {
         List<GroupMetadata> out = new ArrayList<>();
         for (Map.Entry<String, OffsetsTopicRecords.StoredGroup> e : groups.entrySet()) {
             Map<TopicPartition, OffsetAndMetadata> groupOffsets = offsets.remove(e.getKey());
+            if (groupOffsets != null && groupOffsets.isEmpty()) {
+                groupOffsets = null;
+            }
             if (e.getValue() == null && groupOffsets == null) {
                 continue;
             }

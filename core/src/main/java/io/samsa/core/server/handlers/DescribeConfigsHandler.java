@@ -5,6 +5,7 @@ import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.BrokerConfig;
 import io.samsa.core.server.admin.ConfigEntry;
+import io.samsa.core.server.admin.ConfigSynonyms;
 import io.samsa.core.server.admin.TopicConfigs;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.common.config.ConfigDef;
@@ -14,11 +15,12 @@ import io.samsa.protocol.Struct;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * DescribeConfigs for topics (every topic-level key with its value and source) and for this
- * broker (its static configuration). Thread-safe.
+ * broker (its static configuration), with each key's synonyms when asked (v1+). Thread-safe.
  */
 public final class DescribeConfigsHandler implements ApiHandler {
 
@@ -53,6 +55,7 @@ public final class DescribeConfigsHandler implements ApiHandler {
     @Override
     public void handle(Request request, Struct body) {
         Struct response = new Struct(ApiKeys.DESCRIBE_CONFIGS.responseSpec().root());
+        boolean synonyms = request.version() >= 1 && body.getBoolean("include_synonyms");
         for (Struct resource : body.getStructArray("resources")) {
             byte type = resource.getByte("resource_type");
             String name = resource.getString("resource_name");
@@ -62,13 +65,15 @@ public final class DescribeConfigsHandler implements ApiHandler {
                     .set("resource_type", type)
                     .set("resource_name", name);
             List<ConfigEntry> entries;
+            Map<String, String> overrides = Map.of();
             if (type == RESOURCE_TOPIC) {
                 if (metadata.snapshot().topic(name).isEmpty()) {
                     result.set("error_code", Errors.UNKNOWN_TOPIC_OR_PARTITION.code())
                             .set("error_message", "Topic " + name + " does not exist");
                     continue;
                 }
-                entries = topicConfigs.describe(name);
+                overrides = topicConfigs.overrides(name);
+                entries = topicConfigs.describe(overrides);
             } else if (type == RESOURCE_BROKER) {
                 if (!name.isEmpty() && !name.equals(Integer.toString(brokerConfig.brokerId()))) {
                     result.set("error_code", Errors.INVALID_REQUEST.code())
@@ -86,13 +91,24 @@ public final class DescribeConfigsHandler implements ApiHandler {
                 if (wanted != null && !wanted.contains(e.name())) {
                     continue;
                 }
-                result.addElement("configs")
+                Struct config = result.addElement("configs")
                         .set("name", e.name())
                         .set("value", e.value())
                         .set("read_only", e.readOnly())
                         .set("config_source", e.source())
                         .set("is_sensitive", e.sensitive())
                         .set("config_type", e.type());
+                if (synonyms) {
+                    List<ConfigSynonyms.Synonym> list = type == RESOURCE_TOPIC
+                            ? ConfigSynonyms.forTopicKey(e.name(), overrides, brokerConfig.originals())
+                            : ConfigSynonyms.forBrokerKey(e.name(), brokerConfig.originals(), e.sensitive());
+                    for (ConfigSynonyms.Synonym syn : list) {
+                        config.addElement("synonyms")
+                                .set("name", syn.name())
+                                .set("value", syn.value())
+                                .set("source", syn.source());
+                    }
+                }
             }
         }
         request.sendResponse(response);

@@ -1,0 +1,24 @@
+package io.samsa.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Real output of Kafka 3.9.1's perf tools, captured against a Kafka 3.9.1 broker, from test resources. */
+final class PerfOutputs {
+
+    private PerfOutputs() {
+    }
+
+    static String read(String name) {
+        try (InputStream in = PerfOutputs.class.getResourceAsStream("/perf-output/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No test resource perf-output/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.samsa.core.server.handlers;
+
+import io.samsa.common.Errors;
+import io.samsa.core.server.admin.AdminManager.ApiError;
+import io.samsa.protocol.Struct;
+
+import java.util.List;
+
+/**
+ * What AlterConfigs and IncrementalAlterConfigs share: the resource type codes, reading the
+ * request's resource list, and the per-resource result entry. Stateless.
+ */
+final class AlterConfigsResults {
+
+    static final byte RESOURCE_TOPIC = 2;
+    static final byte RESOURCE_BROKER = 4;
+    static final byte RESOURCE_BROKER_LOGGER = 8;
+
+    private AlterConfigsResults() {
+    }
+
+    static List<Struct> resources(Struct body) {
+        List<Struct> resources = body.getStructArray("resources");
+        return resources == null ? List.of() : resources;
+    }
+
+    static List<Struct> configs(Struct resource) {
+        List<Struct> configs = resource.getStructArray("configs");
+        return configs == null ? List.of() : configs;
+    }
+
+    /** The answer for a resource type this broker does not change at runtime. */
+    static ApiError unsupported(byte type) {
+        if (type == RESOURCE_BROKER || type == RESOURCE_BROKER_LOGGER) {
+            return new ApiError(Errors.INVALID_REQUEST,
+                    "This broker's configuration is static: change server.properties and restart it");
+        }
+        return new ApiError(Errors.INVALID_REQUEST, "Unsupported resource type " + type);
+    }
+
+    static void add(Struct response, byte type, String name, ApiError result) {
+        response.addElement("responses")
+                .set("error_code", result.error().code())
+                .set("error_message", result.message())
+                .set("resource_type", type)
+                .set("resource_name", name);
+    }
+}
