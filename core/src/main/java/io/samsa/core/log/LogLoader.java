@@ -46,6 +46,9 @@ final class LogLoader {
         this.epochCache = epochCache;
     }
 
+    /** Segments found with missing or implausible indexes after an unclean shutdown. */
+    private final java.util.TreeSet<Long> needsRecovery = new java.util.TreeSet<>();
+
     LoadedLog load() throws IOException {
         List<File> swapLogs = removeLeftovers();
         for (File swap : swapLogs) {
@@ -179,15 +182,27 @@ final class LogLoader {
             boolean indexesPresent = LogFileNames.offsetIndexFile(dir, baseOffset).exists()
                     && LogFileNames.timeIndexFile(dir, baseOffset).exists();
             LogSegment segment = LogSegment.open(dir, baseOffset, config, time);
+            String problem = null;
             if (!indexesPresent) {
-                LOG.info("Rebuilding the missing indexes of segment {} of {}", baseOffset, dir);
-                recover(segment);
+                problem = "its indexes are missing";
             } else {
                 try {
                     segment.sanityCheck();
                 } catch (CorruptIndexException e) {
-                    LOG.warn("Rebuilding the indexes of segment {} of {}: {}", baseOffset, dir, e.getMessage());
-                    recover(segment);
+                    problem = e.getMessage();
+                }
+            }
+            if (problem != null) {
+                if (hadCleanShutdown) {
+                    LOG.warn("Rebuilding the indexes of segment {} of {}: {}", baseOffset, dir, problem);
+                    int truncated = recover(segment);
+                    if (truncated > 0) {
+                        LOG.warn("Found invalid bytes at the end of segment {} of {}; truncated {} bytes", baseOffset, dir, truncated);
+                    }
+                } else {
+                    // After a crash an unflushed segment's preallocated index looks corrupt; recovery
+                    // below re-validates it (and everything after it) once.
+                    needsRecovery.add(baseOffset);
                 }
             }
             segments.add(segment);
@@ -202,6 +217,9 @@ final class LogLoader {
             from = floor.baseOffset();
         } else if (!segments.isEmpty()) {
             from = segments.first().baseOffset();
+        }
+        if (!needsRecovery.isEmpty()) {
+            from = from == null ? needsRecovery.first() : Math.min(from, needsRecovery.first());
         }
         if (from == null) {
             return;

@@ -165,7 +165,8 @@ class LogManagerTest {
         File halfDeleted = new File(dir, "gone-0.0123456789abcdef0123456789abcdef-delete");
         assertTrue(halfDeleted.mkdirs());
         Files.write(new File(halfDeleted, "00000000000000000000.log").toPath(), new byte[10]);
-        File swap = new File(log.dir(), "00000000000000000100.log.swap");
+        // A .log.swap is a committed cleaning and gets completed (LogCleanerTest); a lone index swap is debris.
+        File swap = new File(log.dir(), "00000000000000000100.index.swap");
         File cleaned = new File(log.dir(), "00000000000000000100.log.cleaned");
         File deleted = new File(log.dir(), "00000000000000000100.log.deleted");
         File orphanIndex = new File(log.dir(), "00000000000000000200.index");
