@@ -83,8 +83,8 @@ public final class BenchMain {
         summary.put("wall_s", wallSeconds);
         summary.put("run_dir", runDir.toString());
         out.println(ReportJson.PREFIX + Json.write(summary));
-        out.printf(Locale.ROOT, "Wall time: %.0f s (%d min %02d s)%n", wallSeconds, (long) wallSeconds / 60,
-                (long) wallSeconds % 60);
+        long wall = Math.round(wallSeconds);
+        out.printf(Locale.ROOT, "Wall time: %d s (%d min %02d s)%n", wall, wall / 60, wall % 60);
     }
 
     private static String title(Workload w) {

@@ -22,35 +22,38 @@ public record ToolRun(int exitCode, String stdout, String stderr, boolean timedO
     /** Why the run did not finish normally, or {@code null} if it did. */
     public String abnormalEnd(double deadlineSeconds) {
         if (timedOut) {
-            return "killed after " + (long) deadlineSeconds + " s without finishing; first error: " + firstError();
+            return "killed after " + (long) deadlineSeconds + " s without finishing; " + explain();
         }
         if (flooded) {
-            return "killed for flooding stderr; first error: " + firstError();
+            return "killed for flooding stderr; " + explain();
         }
         if (exitCode != 0) {
-            return "exit code " + exitCode + ": " + firstError();
+            return "exit code " + exitCode + "; " + explain();
         }
         return null;
     }
 
     /**
-     * The first line that looks like an error, from stderr, else from stdout; else the last
-     * non-blank stdout line; clipped to a readable length.
+     * What the output says went wrong: {@code first error: } and the first line that looks like an
+     * error, from stderr, else from stdout; else {@code last output: } and the last non-blank line,
+     * from stderr, else from stdout; else {@code no output}. Clipped to a readable length.
      */
-    public String firstError() {
+    public String explain() {
         String line = firstMatching(stderr);
         if (line == null) {
             line = firstMatching(stdout);
         }
-        if (line == null) {
-            line = lastNonBlank(stderr);
+        if (line != null) {
+            return "first error: " + clip(line);
         }
+        line = lastNonBlank(stderr);
         if (line == null) {
             line = lastNonBlank(stdout);
         }
-        if (line == null) {
-            return "(no output)";
-        }
+        return line == null ? "no output" : "last output: " + clip(line);
+    }
+
+    private static String clip(String line) {
         return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
     }
 

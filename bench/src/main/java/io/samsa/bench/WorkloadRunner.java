@@ -69,7 +69,7 @@ public final class WorkloadRunner {
                     ProducerPerformanceOutput p = ProducerPerformanceOutput.parse(run.stdout());
                     if (p.records() != w.records()) {
                         return Interpretation.failed("only " + p.records() + " of " + w.records()
-                                + " records acknowledged; first error: " + run.firstError());
+                                + " records acknowledged; " + run.explain());
                     }
                     return new Interpretation(p.figures(), null);
                 }
@@ -77,7 +77,7 @@ public final class WorkloadRunner {
                     ConsumerPerformanceOutput c = ConsumerPerformanceOutput.parse(run.stdout());
                     if (c.stoppedEarly() || c.records() < w.records()) {
                         return Interpretation.failed("consumed " + c.records() + " of " + w.records()
-                                + " records before giving up; first error: " + run.firstError());
+                                + " records before giving up; " + run.explain());
                     }
                     return new Interpretation(c.figures(), null);
                 }
@@ -87,7 +87,7 @@ public final class WorkloadRunner {
                 default -> throw new AssertionError(w.kind());
             }
         } catch (ToolOutputException e) {
-            return Interpretation.failed(e.getMessage() + "; first error: " + run.firstError());
+            return Interpretation.failed(e.getMessage() + "; " + run.explain());
         }
     }
 }

@@ -14,20 +14,20 @@ class ToolRunTest {
                 "13:20:24.789 WARN  NetworkClient - LEADER_NOT_AVAILABLE\n"
                         + "org.apache.kafka.common.KafkaException: first\n"
                         + "Caused by: java.io.IOException: second\n", false, false, 1);
-        assertEquals("org.apache.kafka.common.KafkaException: first", r.firstError());
+        assertEquals("first error: org.apache.kafka.common.KafkaException: first", r.explain());
     }
 
     @Test
     void withoutAnErrorLineTheLastOutputLineExplains() {
         ToolRun r = new ToolRun(0, "a\nlast words\n\n", "", false, false, 1);
-        assertEquals("last words", r.firstError());
-        assertEquals("(no output)", new ToolRun(0, "", "", false, false, 1).firstError());
+        assertEquals("last output: last words", r.explain());
+        assertEquals("no output", new ToolRun(0, "", "", false, false, 1).explain());
     }
 
     @Test
     void realWarningsAreNotMistakenForErrors() {
         ToolRun r = new ToolRun(0, "", PerfOutputs.read("producer-performance-stderr.txt"), false, false, 1);
-        assertTrue(r.firstError().contains("LEADER_NOT_AVAILABLE"), r.firstError());
+        assertTrue(r.explain().startsWith("last output: ") && r.explain().contains("LEADER_NOT_AVAILABLE"), r.explain());
         assertNull(r.abnormalEnd(10));
     }
 

@@ -48,7 +48,7 @@ class WorkloadRunnerTest {
     void aKilledToolFailedTheWorkload() {
         ToolRun killed = new ToolRun(-1, "", "12:00:01.000 WARN  NetworkClient - Connection refused\n", true, false, 240.2);
         WorkloadRunner.Interpretation i = WorkloadRunner.interpret(W4, killed, 240);
-        assertEquals("killed after 240 s without finishing; first error: "
+        assertEquals("killed after 240 s without finishing; last output: "
                 + "12:00:01.000 WARN  NetworkClient - Connection refused", i.failure());
     }
 
@@ -57,13 +57,13 @@ class WorkloadRunnerTest {
         String stderr = "Exception in thread \"main\" java.lang.RuntimeException: poll timed out\n";
         WorkloadRunner.Interpretation i = WorkloadRunner.interpret(W4,
                 run(1, PerfOutputs.read("end-to-end-latency.txt"), stderr), 240);
-        assertEquals("exit code 1: Exception in thread \"main\" java.lang.RuntimeException: poll timed out", i.failure());
+        assertEquals("exit code 1; first error: Exception in thread \"main\" java.lang.RuntimeException: poll timed out", i.failure());
     }
 
     @Test
     void missingSummaryIsAFailure() {
         WorkloadRunner.Interpretation i = WorkloadRunner.interpret(W4, run(0, "0\t59.03\n", ""), 240);
-        assertEquals("EndToEndLatency printed no 'Avg latency' line; first error: 0\t59.03", i.failure());
+        assertEquals("EndToEndLatency printed no 'Avg latency' line; last output: 0\t59.03", i.failure());
     }
 
     private static ToolRun run(int exit, String stdout, String stderr) {

@@ -30,6 +30,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -468,6 +469,61 @@ class LogCleanerTest {
         assertEquals(log.logEndOffset(), cleaner.cleanedUpTo(log));
         assertEquals(expected, materialize(log));
         assertEquals(40_000, readRecords(log).size());
+    }
+
+    @Test
+    void abortingACleaningInProgressLeavesTheLogAsItWasAndPausesIt() throws Exception {
+        Log log = open(COMPACT);
+        Map<String, String> expected = appendUpdates(log, 5, 30);
+        log.roll();
+        List<String[]> before = readRecords(log);
+        LogCleaner[] holder = new LogCleaner[1];
+        Thread[] pauser = new Thread[1];
+        holder[0] = cleanerFor(log, step -> {
+            if (step != SwapObserver.Step.CLEANED_WRITTEN || pauser[0] != null) {
+                return;
+            }
+            // Someone deletes the partition meanwhile: abortAndPauseCleaning blocks until this cleaning stops.
+            pauser[0] = new Thread(() -> holder[0].abortAndPauseCleaning(log.topicPartition()));
+            pauser[0].start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                holder[0].manager().checkCleaningAborted(log.topicPartition());
+                Thread.onSpinWait();
+            }
+            throw new AssertionError("the abort never arrived");
+        });
+        LogCleaner cleaner = holder[0];
+        assertTrue(cleaner.cleanFilthiestLog(cleaner.newCleaner()));
+        pauser[0].join(10_000);
+        assertFalse(pauser[0].isAlive(), "abortAndPauseCleaning returned once the cleaning stopped");
+        assertEquals(before.size(), readRecords(log).size());
+        assertEquals(expected, materialize(log));
+        assertEquals(0, count(logDir(), LogFileNames.CLEANED_SUFFIX));
+        assertNull(cleaner.cleanedUpTo(log));
+        assertFalse(cleaner.manager().isUncleanable(log.topicPartition()));
+        assertFalse(cleaner.cleanFilthiestLog(cleaner.newCleaner()), "paused");
+        cleaner.resumeCleaning(log.topicPartition());
+        assertTrue(cleaner.cleanFilthiestLog(cleaner.newCleaner()));
+        assertEquals(5, readRecords(log).size());
+    }
+
+    @Test
+    void shuttingTheCleanerDownAbortsCleanly() throws Exception {
+        Log log = open(COMPACT);
+        Map<String, String> expected = appendUpdates(log, 5, 30);
+        log.roll();
+        LogCleaner[] holder = new LogCleaner[1];
+        holder[0] = cleanerFor(log, step -> {
+            if (step == SwapObserver.Step.CLEANED_WRITTEN) {
+                holder[0].manager().abortAll();
+            }
+        });
+        assertTrue(holder[0].cleanFilthiestLog(holder[0].newCleaner()));
+        assertEquals(150, readRecords(log).size());
+        assertEquals(expected, materialize(log));
+        assertEquals(0, count(logDir(), LogFileNames.CLEANED_SUFFIX));
+        assertFalse(holder[0].manager().isUncleanable(log.topicPartition()));
     }
 
     @Test

@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.samsa.common.Errors;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.Uuid;
 import io.samsa.core.server.admin.AdminManager;
@@ -122,6 +121,5 @@ class OffsetsTopicCreatorTest {
         assertTrue(admin.created.isEmpty());
         assertEquals(1, warnings());
         assertTrue(logged.list.get(0).getFormattedMessage().contains("offsets.topic.replication.factor=1"));
-        assertEquals(Errors.NONE, Errors.NONE);
     }
 }

@@ -1,0 +1,123 @@
+package io.samsa.core.coordinator.group;
+
+import io.samsa.core.test.SamsaCluster;
+import io.samsa.core.test.TestUtils;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Groups spread over the coordinators of a three-broker cluster: each group is served by the
+ * leader of its {@code __consumer_offsets} partition, and a restarted coordinator reloads its
+ * groups' offsets.
+ */
+@Tag("integration")
+@Timeout(180)
+class MultiBrokerGroupIntegrationTest {
+
+    private static final int OFFSETS_PARTITIONS = 6;
+    private static SamsaCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = SamsaCluster.start(3, Map.of(
+                "group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.num.partitions", Integer.toString(OFFSETS_PARTITIONS)));
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    private static Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        return Admin.create(p);
+    }
+
+    /** A group id for each offsets partition, so that every broker coordinates some. */
+    private static Map<Integer, String> groupPerPartition() {
+        Map<Integer, String> groups = new HashMap<>();
+        for (int i = 0; groups.size() < OFFSETS_PARTITIONS; i++) {
+            String g = "spread-" + i;
+            groups.putIfAbsent(OffsetsTopic.partitionFor(g, OFFSETS_PARTITIONS), g);
+        }
+        return groups;
+    }
+
+    @Test
+    void everyCoordinatorServesItsGroupsAndReloadsThemAfterARestart() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("spread", 1, (short) 1))).all().get();
+        }
+        cluster.waitForTopic("spread", 1);
+        TopicPartition tp = new TopicPartition("spread", 0);
+        Map<Integer, String> groups = groupPerPartition();
+        Map<String, Integer> coordinators = new HashMap<>();
+        for (String group : groups.values()) {
+            try (KafkaConsumer<String, String> c = consumer(group)) {
+                c.assign(List.of(tp));
+                c.commitSync(Map.of(tp, new OffsetAndMetadata(group.length())));
+            }
+            try (Admin admin = admin()) {
+                coordinators.put(group, admin.describeConsumerGroups(List.of(group)).all().get().get(group).coordinator().id());
+            }
+        }
+        assertEquals(Set.of(0, 1, 2), Set.copyOf(coordinators.values()), "groups spread over all brokers: " + coordinators);
+
+        String moved = groups.get(0);
+        int coordinator = coordinators.get(moved);
+        cluster.stopBroker(coordinator);
+        cluster.startBroker(coordinator);
+        cluster.waitForBrokersInMetadata();
+        for (String group : groups.values()) {
+            assertEquals(group.length(), committed(group, tp), "offset of " + group);
+        }
+    }
+
+    private static long committed(String group, TopicPartition tp) {
+        AtomicReference<Long> offset = new AtomicReference<>();
+        TestUtils.waitUntil("the committed offset of " + group, Duration.ofSeconds(60), () -> {
+            try (Admin admin = admin()) {
+                OffsetAndMetadata o = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(tp);
+                if (o == null) {
+                    return false;
+                }
+                offset.set(o.offset());
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return offset.get();
+    }
+
+    private static KafkaConsumer<String, String> consumer(String group) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+}
