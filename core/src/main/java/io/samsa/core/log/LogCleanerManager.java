@@ -71,7 +71,7 @@ final class LogCleanerManager {
                 }
                 LogToClean candidate;
                 try {
-                    candidate = measure(log, now);
+                    candidate = measureLocked(log, now);
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Could not measure {} for cleaning", tp, e);
                     continue;
@@ -91,6 +91,15 @@ final class LogCleanerManager {
 
     /** Sizes up one compacted log. */
     LogToClean measure(Log log, long now) throws IOException {
+        lock.lock();
+        try {
+            return measureLocked(log, now);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private LogToClean measureLocked(Log log, long now) throws IOException {
         LogSegments segments = log.segments();
         LogConfig config = log.config();
         long logStart = log.logStartOffset();
