@@ -107,7 +107,7 @@ public final class ProcessCluster implements AutoCloseable {
                 .append("log.dirs=").append(brokerLogDir(id)).append('\n')
                 .append("zookeeper.connect=").append(zkConnect()).append('\n')
                 .append("zookeeper.session.timeout.ms=").append(sessionTimeoutMs).append('\n')
-                .append("num.partitions=1\noffsets.topic.replication.factor=1\n")
+                .append("num.partitions=1\noffsets.topic.replication.factor=1\ngroup.initial.rebalance.delay.ms=0\n")
                 .append("num.network.threads=2\nnum.io.threads=4\n");
         brokerOverrides.get(id).forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         write(brokerConfigFile(id), sb.toString());
