@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,6 +23,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * field published after each append, so they never return a partly written batch, and they find
  * segments in a concurrent map. Removed segments are renamed {@code .deleted} and closed only
  * after {@code file.delete.delay.ms}, so a read that already holds a slice can still send it.
+ *
+ * <p>This class holds the lock and the append path; the offsets live in {@link LogOffsets}, and
+ * the work of cutting the log back ({@link LogTruncation}), of reading it ({@link LogReader}) and of
+ * the cleaner's segment swap ({@link SegmentSwap}) is done by collaborators it calls.
  */
 public final class Log {
 
@@ -38,13 +41,12 @@ public final class Log {
     private final RetentionPolicy retention = new RetentionPolicy();
     private final LogReader reader;
     private final ProducerStateManager producerState;
+    private final LogOffsets offsets;
+    private final LogTruncation truncation;
+    private final SegmentSwap swap;
 
     private volatile File dir;
     private volatile LogConfig config;
-    private volatile LogOffsetMetadata nextOffsetMetadata;
-    private volatile LogOffsetMetadata highWatermarkMetadata;
-    private volatile long logStartOffset;
-    private volatile long recoveryPoint;
     private volatile long lastFlushTime;
     private volatile boolean closed;
 
@@ -56,16 +58,14 @@ public final class Log {
         this.time = time;
         this.scheduler = scheduler;
         this.segments = loaded.segments();
-        this.reader = new LogReader(tp, segments);
+        this.reader = new LogReader(tp, segments, epochCache);
         this.epochCache = epochCache;
-        this.logStartOffset = loaded.logStartOffset();
-        this.recoveryPoint = loaded.recoveryPoint();
-        this.nextOffsetMetadata = loaded.nextOffset();
+        this.offsets = new LogOffsets(loaded.logStartOffset(), loaded.nextOffset(), loaded.recoveryPoint(),
+                highWatermark);
         this.lastFlushTime = time.milliseconds();
-        long hw = Math.min(Math.max(highWatermark, logStartOffset), nextOffsetMetadata.messageOffset());
-        this.highWatermarkMetadata = hw == nextOffsetMetadata.messageOffset() ? nextOffsetMetadata
-                : LogOffsetMetadata.offsetOnly(hw);
         this.producerState = new ProducerStateManager(dir, tp);
+        this.truncation = new LogTruncation(tp, segments, offsets, epochCache, producerState, scheduler, time);
+        this.swap = new SegmentSwap(tp, segments, scheduler);
     }
 
     /**
@@ -88,7 +88,7 @@ public final class Log {
         LogLoader.LoadedLog loaded = new LogLoader(dir, config, time, hadCleanShutdown, logStartOffsetCheckpoint,
                 recoveryPoint, epochCache).load();
         Log log = new Log(dir, tp, config, time, scheduler, loaded, epochCache, highWatermark);
-        log.producerState.recover(log.segments, log.logStartOffset, log.logEndOffset());
+        log.producerState.recover(log.segments, log.logStartOffset(), log.logEndOffset());
         return log;
     }
 
@@ -123,24 +123,24 @@ public final class Log {
     }
 
     public long logStartOffset() {
-        return logStartOffset;
+        return offsets.logStartOffset();
     }
 
     public long logEndOffset() {
-        return nextOffsetMetadata.messageOffset();
+        return offsets.logEndOffset();
     }
 
     public LogOffsetMetadata logEndOffsetMetadata() {
-        return nextOffsetMetadata;
+        return offsets.logEnd();
     }
 
     public long highWatermark() {
-        return highWatermarkMetadata.messageOffset();
+        return offsets.highWatermark();
     }
 
     /** Offsets below this are fsynced; recovery after a crash starts here. */
     public long recoveryPoint() {
-        return recoveryPoint;
+        return offsets.recoveryPoint();
     }
 
     public long lastFlushTime() {
@@ -161,10 +161,7 @@ public final class Log {
      * @return the value set
      */
     public long updateHighWatermark(long highWatermark) {
-        LogOffsetMetadata end = nextOffsetMetadata;
-        long hw = Math.min(Math.max(highWatermark, logStartOffset), end.messageOffset());
-        highWatermarkMetadata = hw == end.messageOffset() ? end : LogOffsetMetadata.offsetOnly(hw);
-        return hw;
+        return offsets.updateHighWatermark(highWatermark);
     }
 
     /**
@@ -179,7 +176,7 @@ public final class Log {
         LogConfig cfg = config;
         LogAppendInfo info = LogValidator.validateForLeader(batches, cfg, time.milliseconds());
         if (!info.succeeded() || info.validBytes() == 0) {
-            info.logStartOffset(logStartOffset);
+            info.logStartOffset(logStartOffset());
             return info;
         }
         if (info.validBytes() > cfg.segmentBytes()) {
@@ -194,15 +191,15 @@ public final class Log {
             if (check.isDuplicate()) {
                 // A retry of a batch already in the log: answer with its offsets and write nothing.
                 info.duplicateOf(check.duplicate().firstOffset(), check.duplicate().lastOffset());
-                info.logStartOffset(logStartOffset);
+                info.logStartOffset(logStartOffset());
                 return info;
             }
             if (check.error() != Errors.NONE) {
                 info.fail(check.error(), check.message());
-                info.logStartOffset(logStartOffset);
+                info.logStartOffset(logStartOffset());
                 return info;
             }
-            long firstOffset = nextOffsetMetadata.messageOffset();
+            long firstOffset = logEndOffset();
             long lastOffset = LogValidator.assignOffsets(batches, firstOffset, leaderEpoch);
             info.assignedOffsets(firstOffset, lastOffset);
             if (leaderEpoch >= 0 && leaderEpoch > epochCache.latestEpoch()) {
@@ -212,7 +209,7 @@ public final class Log {
             ByteBuffer written = batches.duplicate();
             appendValidated(info, batches, cfg);
             producerState.onAppended(written);
-            info.logStartOffset(logStartOffset);
+            info.logStartOffset(logStartOffset());
             return info;
         } finally {
             lock.unlock();
@@ -241,7 +238,7 @@ public final class Log {
                 appendValidated(info, batches, cfg);
                 producerState.onAppended(written);
             }
-            info.logStartOffset(logStartOffset);
+            info.logStartOffset(logStartOffset());
             return info;
         } finally {
             lock.unlock();
@@ -253,8 +250,8 @@ public final class Log {
             LogSegment segment = maybeRoll(cfg, info.validBytes(), info.maxTimestamp(), info.firstOffset(),
                     info.lastOffset());
             segment.append(info.lastOffset(), info.maxTimestamp(), info.offsetOfMaxTimestamp(), batches);
-            nextOffsetMetadata = new LogOffsetMetadata(info.lastOffset() + 1, segment.baseOffset(), segment.size());
-            if (logEndOffset() - recoveryPoint >= cfg.flushMessages()) {
+            offsets.logEnd(new LogOffsetMetadata(info.lastOffset() + 1, segment.baseOffset(), segment.size()));
+            if (logEndOffset() - recoveryPoint() >= cfg.flushMessages()) {
                 flush(logEndOffset());
             }
         } catch (IOException e) {
@@ -291,7 +288,7 @@ public final class Log {
             active.onBecomeInactiveSegment();
             LogSegment segment = LogSegment.open(dir, newOffset, config, time);
             segments.add(segment);
-            nextOffsetMetadata = new LogOffsetMetadata(logEndOffset(), newOffset, 0);
+            offsets.logEnd(new LogOffsetMetadata(logEndOffset(), newOffset, 0));
             LOG.debug("Rolled new segment {} of {}", newOffset, topicPartition);
             // The finished segments will not change again; make them durable off the append path.
             scheduler.scheduleOnce("flush-log", () -> flushQuietly(newOffset), 0L);
@@ -312,43 +309,27 @@ public final class Log {
      * {@code minOneMessage}) of one segment, never past {@code isolation}'s bound.
      */
     public FetchDataInfo read(long offset, int maxBytes, FetchIsolation isolation, boolean minOneMessage) {
-        LogOffsetMetadata bound = isolation == FetchIsolation.HIGH_WATERMARK ? highWatermarkWithPosition()
-                : nextOffsetMetadata;
+        LogOffsetMetadata bound = isolation == FetchIsolation.HIGH_WATERMARK
+                ? offsets.highWatermarkWithPosition(reader) : offsets.logEnd();
         return read(offset, maxBytes, bound, minOneMessage);
     }
 
     /** As {@link #read(long, int, FetchIsolation, boolean)}, bounded by an explicit {@code maxOffset}. */
     public FetchDataInfo read(long offset, int maxBytes, long maxOffset, boolean minOneMessage) {
-        LogOffsetMetadata end = nextOffsetMetadata;
+        LogOffsetMetadata end = offsets.logEnd();
         LogOffsetMetadata bound;
         if (maxOffset >= end.messageOffset()) {
             bound = end;
         } else if (maxOffset == highWatermark()) {
-            bound = highWatermarkWithPosition();
+            bound = offsets.highWatermarkWithPosition(reader);
         } else {
-            bound = withPosition(LogOffsetMetadata.offsetOnly(maxOffset));
+            bound = reader.withPosition(maxOffset, offsets.logEnd());
         }
         return read(offset, maxBytes, bound, minOneMessage);
     }
 
     private FetchDataInfo read(long offset, int maxBytes, LogOffsetMetadata bound, boolean minOneMessage) {
-        return reader.read(offset, maxBytes, bound, logStartOffset, nextOffsetMetadata, minOneMessage);
-    }
-
-    private LogOffsetMetadata highWatermarkWithPosition() {
-        LogOffsetMetadata hw = highWatermarkMetadata;
-        if (hw.positionKnown()) {
-            return hw;
-        }
-        LogOffsetMetadata resolved = withPosition(hw);
-        if (highWatermarkMetadata == hw) {
-            highWatermarkMetadata = resolved;
-        }
-        return resolved;
-    }
-
-    private LogOffsetMetadata withPosition(LogOffsetMetadata offsetOnly) {
-        return reader.withPosition(offsetOnly.messageOffset(), nextOffsetMetadata);
+        return reader.read(offset, maxBytes, bound, logStartOffset(), offsets.logEnd(), minOneMessage);
     }
 
     /**
@@ -358,17 +339,7 @@ public final class Log {
      * largest timestamp. Null when no record is that recent.
      */
     public TimestampAndOffset offsetForTimestamp(long timestamp) {
-        if (timestamp == ListOffsetsTimestamps.EARLIEST) {
-            long start = logStartOffset;
-            return new TimestampAndOffset(TimestampOffset.NO_TIMESTAMP, start, epochCache.epochForOffset(start));
-        }
-        if (timestamp == ListOffsetsTimestamps.LATEST) {
-            return new TimestampAndOffset(TimestampOffset.NO_TIMESTAMP, logEndOffset(), epochCache.latestEpoch());
-        }
-        if (timestamp == ListOffsetsTimestamps.MAX_TIMESTAMP) {
-            return reader.maxTimestampAndOffset(epochCache);
-        }
-        return reader.offsetForTimestamp(timestamp, logStartOffset, epochCache);
+        return reader.offsetForTimestamp(timestamp, logStartOffset(), logEndOffset());
     }
 
     /**
@@ -390,18 +361,7 @@ public final class Log {
                 truncateFullyAndStartAt(targetOffset);
                 return true;
             }
-            List<LogSegment> removed = segments.from(targetOffset + 1);
-            removed.removeIf(s -> s.baseOffset() <= targetOffset);
-            for (LogSegment s : removed) {
-                segments.remove(s.baseOffset());
-            }
-            deleteSegmentFiles(removed);
-            LogSegment active = segments.active();
-            active.truncateTo(targetOffset);
-            long newEnd = Math.max(active.readNextOffset(), active.baseOffset());
-            nextOffsetMetadata = new LogOffsetMetadata(newEnd, active.baseOffset(), active.size());
-            afterTruncation(newEnd);
-            producerState.recover(segments, logStartOffset, newEnd);
+            truncation.truncateTo(targetOffset, config);
             return true;
         } catch (IOException e) {
             throw new StorageException("Error truncating " + topicPartition + " to " + targetOffset, e);
@@ -415,35 +375,12 @@ public final class Log {
         lock.lock();
         try {
             checkOpen();
-            List<LogSegment> removed = new ArrayList<>(segments.all());
-            logStartOffset = newOffset;
-            segments.clear();
-            deleteSegmentFiles(removed);
-            SegmentFiles.removeStale(dir, newOffset);
-            LogSegment segment = LogSegment.open(dir, newOffset, config, time);
-            segments.add(segment);
-            nextOffsetMetadata = new LogOffsetMetadata(newOffset, newOffset, 0);
-            epochCache.clear();
-            afterTruncation(newOffset);
-            producerState.recover(segments, newOffset, newOffset);
+            truncation.truncateFullyAndStartAt(newOffset, dir, config);
         } catch (IOException e) {
             throw new StorageException("Error emptying " + topicPartition, e);
         } finally {
             lock.unlock();
         }
-    }
-
-    private void afterTruncation(long newEnd) {
-        recoveryPoint = Math.min(recoveryPoint, newEnd);
-        logStartOffset = Math.min(logStartOffset, newEnd);
-        if (highWatermark() > newEnd) {
-            highWatermarkMetadata = nextOffsetMetadata;
-        } else if (!highWatermarkMetadata.positionKnown() || highWatermark() == newEnd) {
-            updateHighWatermark(highWatermark());
-        } else {
-            highWatermarkMetadata = LogOffsetMetadata.offsetOnly(highWatermark());
-        }
-        epochCache.truncateFromEnd(newEnd);
     }
 
     /**
@@ -460,11 +397,11 @@ public final class Log {
                 throw new IllegalArgumentException("Cannot move the log start offset of " + topicPartition + " to "
                         + newStartOffset + ", above the high watermark " + highWatermark());
             }
-            if (newStartOffset > logStartOffset) {
-                logStartOffset = newStartOffset;
+            if (newStartOffset > logStartOffset()) {
+                offsets.logStartOffset(newStartOffset);
                 epochCache.truncateFromStart(newStartOffset);
             }
-            return logStartOffset;
+            return logStartOffset();
         } finally {
             lock.unlock();
         }
@@ -485,7 +422,7 @@ public final class Log {
                 return 0;
             }
             LogConfig cfg = config;
-            List<LogSegment> deletable = retention.deletableSegments(segments, cfg, logStartOffset, highWatermark(),
+            List<LogSegment> deletable = retention.deletableSegments(segments, cfg, logStartOffset(), highWatermark(),
                     logEndOffset(), time.milliseconds());
             if (deletable.isEmpty()) {
                 return 0;
@@ -493,18 +430,7 @@ public final class Log {
             if (deletable.size() == segments.count()) {
                 roll(logEndOffset());
             }
-            long newStart = Math.max(logStartOffset, segments.higher(deletable.get(deletable.size() - 1).baseOffset())
-                    .baseOffset());
-            // Raise the start first so that a concurrent read gets OFFSET_OUT_OF_RANGE, not a later segment.
-            logStartOffset = newStart;
-            for (LogSegment s : deletable) {
-                segments.remove(s.baseOffset());
-            }
-            deleteSegmentFiles(deletable);
-            epochCache.truncateFromStart(newStart);
-            producerState.deleteSnapshotsBelow(newStart);
-            LOG.info("Deleted {} segment(s) of {} by retention; log start offset is now {}", deletable.size(),
-                    topicPartition, newStart);
+            truncation.deleteFromStart(deletable, cfg);
             return deletable.size();
         } catch (IOException e) {
             throw new StorageException("Error deleting old segments of " + topicPartition, e);
@@ -514,12 +440,9 @@ public final class Log {
     }
 
     /**
-     * Swaps a cleaned segment (files named {@code .cleaned}, complete and fsynced) in for the
-     * segments it was written from, by Kafka's crash-safe protocol: rename it {@code .swap} (a
-     * restart from here on completes the swap, see {@link LogLoader}), serve it instead of the old
-     * segments and rename those {@code .deleted}, then give it the live names. The cleaned segment
-     * has the first old segment's base offset. Nothing happens, and false comes back, when the log
-     * changed under the cleaner: closed, or one of the old segments removed, truncated or active.
+     * The cleaner's swap of {@code cleaned} in for {@code oldSegments} (see {@link SegmentSwap}).
+     * False when the log changed under the cleaner: closed, or an old segment removed, truncated
+     * or active.
      *
      * @param oldSizes the sizes the old segments had when the cleaner read them
      */
@@ -527,40 +450,10 @@ public final class Log {
                             SwapObserver observer) throws IOException {
         lock.lock();
         try {
-            if (closed) {
-                return false;
-            }
-            LogSegment active = segments.active();
-            for (int i = 0; i < oldSegments.size(); i++) {
-                LogSegment old = oldSegments.get(i);
-                if (segments.get(old.baseOffset()) != old || old == active || old.size() != oldSizes.get(i)) {
-                    LOG.info("Not swapping in the cleaned segment {} of {}: the log changed while it was cleaned",
-                            cleaned.baseOffset(), topicPartition);
-                    return false;
-                }
-            }
-            cleaned.changeFileSuffixes(LogFileNames.CLEANED_SUFFIX, LogFileNames.SWAP_SUFFIX);
-            CheckpointFile.fsyncDirectory(dir);
-            observer.reached(SwapObserver.Step.RENAMED_TO_SWAP);
-            segments.add(cleaned);
-            for (LogSegment old : oldSegments) {
-                if (old.baseOffset() != cleaned.baseOffset()) {
-                    segments.remove(old.baseOffset());
-                }
-            }
-            deleteSegmentFiles(oldSegments);
-            observer.reached(SwapObserver.Step.OLD_SEGMENTS_REMOVED);
-            cleaned.changeFileSuffixes(LogFileNames.SWAP_SUFFIX, "");
-            CheckpointFile.fsyncDirectory(dir);
-            observer.reached(SwapObserver.Step.SWAP_COMPLETED);
-            return true;
+            return !closed && swap.swap(dir, config, cleaned, oldSegments, oldSizes, observer);
         } finally {
             lock.unlock();
         }
-    }
-
-    private void deleteSegmentFiles(List<LogSegment> removed) throws IOException {
-        SegmentFiles.deleteLater(removed, scheduler, config.fileDeleteDelayMs());
     }
 
     /** Fsyncs everything appended so far. */
@@ -570,7 +463,7 @@ public final class Log {
 
     /** Fsyncs the segments holding offsets below {@code offset} and advances the recovery point to it. */
     public void flush(long offset) {
-        long from = recoveryPoint;
+        long from = recoveryPoint();
         if (offset <= from) {
             return;
         }
@@ -583,8 +476,7 @@ public final class Log {
         }
         lock.lock();
         try {
-            if (offset > recoveryPoint) {
-                recoveryPoint = Math.min(offset, logEndOffset());
+            if (offsets.advanceRecoveryPoint(offset)) {
                 lastFlushTime = time.milliseconds();
             }
         } finally {
@@ -691,7 +583,7 @@ public final class Log {
 
     @Override
     public String toString() {
-        return "Log(" + topicPartition + ", dir=" + dir + ", start=" + logStartOffset + ", end=" + logEndOffset()
+        return "Log(" + topicPartition + ", dir=" + dir + ", start=" + logStartOffset() + ", end=" + logEndOffset()
                 + ", hw=" + highWatermark() + ")";
     }
 }

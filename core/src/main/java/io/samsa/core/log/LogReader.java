@@ -6,18 +6,20 @@ import java.io.IOException;
 
 /**
  * The read side of a partition log: turns a fetch offset into a zero-copy slice of the segment
- * holding it, locates an offset's file position, and searches segments by timestamp. It works
- * from the offsets the caller passes in (one volatile snapshot per read) and takes no lock.
- * Thread-safe.
+ * holding it, locates an offset's file position, and answers ListOffsets by searching segments by
+ * timestamp. It works from the offsets the caller passes in (one volatile snapshot per read) and
+ * takes no lock. Thread-safe.
  */
 final class LogReader {
 
     private final TopicPartition topicPartition;
     private final LogSegments segments;
+    private final LeaderEpochFileCache epochCache;
 
-    LogReader(TopicPartition topicPartition, LogSegments segments) {
+    LogReader(TopicPartition topicPartition, LogSegments segments, LeaderEpochFileCache epochCache) {
         this.topicPartition = topicPartition;
         this.segments = segments;
+        this.epochCache = epochCache;
     }
 
     /**
@@ -70,8 +72,23 @@ final class LogReader {
         }
     }
 
+    /** As {@link Log#offsetForTimestamp}, for a log that holds [{@code logStartOffset}, {@code logEndOffset}). */
+    TimestampAndOffset offsetForTimestamp(long timestamp, long logStartOffset, long logEndOffset) {
+        if (timestamp == ListOffsetsTimestamps.EARLIEST) {
+            return new TimestampAndOffset(TimestampOffset.NO_TIMESTAMP, logStartOffset,
+                    epochCache.epochForOffset(logStartOffset));
+        }
+        if (timestamp == ListOffsetsTimestamps.LATEST) {
+            return new TimestampAndOffset(TimestampOffset.NO_TIMESTAMP, logEndOffset, epochCache.latestEpoch());
+        }
+        if (timestamp == ListOffsetsTimestamps.MAX_TIMESTAMP) {
+            return maxTimestampAndOffset();
+        }
+        return firstAtOrAfter(timestamp, logStartOffset);
+    }
+
     /** The first record at or after {@code timestamp} with an offset at least {@code logStartOffset}, or null. */
-    TimestampAndOffset offsetForTimestamp(long timestamp, long logStartOffset, LeaderEpochFileCache epochCache) {
+    private TimestampAndOffset firstAtOrAfter(long timestamp, long logStartOffset) {
         try {
             for (LogSegment segment : segments.all()) {
                 if (segment.maxTimestampSoFar() < timestamp) {
@@ -90,7 +107,7 @@ final class LogReader {
     }
 
     /** The largest timestamp in the log and the offset recorded for it, or null if no batch has one. */
-    TimestampAndOffset maxTimestampAndOffset(LeaderEpochFileCache epochCache) {
+    private TimestampAndOffset maxTimestampAndOffset() {
         long maxTs = TimestampOffset.NO_TIMESTAMP;
         long offset = -1;
         for (LogSegment segment : segments.all()) {
