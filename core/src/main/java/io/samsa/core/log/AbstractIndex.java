@@ -157,6 +157,29 @@ abstract class AbstractIndex implements Closeable {
         truncateToEntries(0);
     }
 
+    /**
+     * Removes the entries for offsets at or above {@code offset}; {@code by} names where an
+     * entry keeps its offset (the key of the offset index, the value of the time index).
+     */
+    protected void truncateToOffset(long offset, SearchBy by) {
+        lock.lock();
+        try {
+            MappedByteBuffer buf = mapping();
+            int count = entries();
+            long relative = offset - baseOffset;
+            int keep;
+            if (count == 0 || relative < 0) {
+                keep = 0;
+            } else {
+                int slot = largestLowerBoundSlot(buf, count, Math.min(relative, Integer.MAX_VALUE), by);
+                keep = slot < 0 ? 0 : keyAt(buf, slot, by) == relative ? slot : slot + 1;
+            }
+            truncateToEntries(keep);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     protected void truncateToEntries(int count) {
         lock.lock();
         try {

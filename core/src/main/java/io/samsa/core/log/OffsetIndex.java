@@ -98,26 +98,7 @@ public final class OffsetIndex extends AbstractIndex {
 
     @Override
     public void truncateTo(long offset) {
-        lock.lock();
-        try {
-            MappedByteBuffer buf = mapping();
-            int count = entries();
-            long relative = offset - baseOffset;
-            int keep;
-            if (count == 0 || relative < 0) {
-                keep = 0;
-            } else {
-                int slot = largestLowerBoundSlot(buf, count, Math.min(relative, Integer.MAX_VALUE), SearchBy.KEY);
-                if (slot < 0) {
-                    keep = 0;
-                } else {
-                    keep = keyAt(buf, slot, SearchBy.KEY) == relative ? slot : slot + 1;
-                }
-            }
-            truncateToEntries(keep);
-        } finally {
-            lock.unlock();
-        }
+        truncateToOffset(offset, SearchBy.KEY);
     }
 
     @Override

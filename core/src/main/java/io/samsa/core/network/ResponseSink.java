@@ -24,11 +24,21 @@ final class ResponseSink implements ProtocolSink {
     private ByteBuf current;
     private int remainingHint;
 
-    /** {@code expectedSize} is the exact encoded size; records bytes are subtracted as they go to file regions. */
+    /**
+     * {@code expectedSize} is the exact encoded size, stored records included. Buffers start at
+     * most {@value #MAX_INITIAL_CAPACITY} bytes and grow on demand: in a fetch answer most of the
+     * size is file regions that never pass through a buffer.
+     */
     ResponseSink(ByteBufAllocator allocator, int expectedSize) {
         this.allocator = allocator;
         this.remainingHint = expectedSize;
-        this.current = allocator.directBuffer(Math.max(64, expectedSize));
+        this.current = newBuffer(expectedSize);
+    }
+
+    private static final int MAX_INITIAL_CAPACITY = 64 * 1024;
+
+    private ByteBuf newBuffer(int hint) {
+        return allocator.directBuffer(Math.max(64, Math.min(hint, MAX_INITIAL_CAPACITY)));
     }
 
     List<Object> finish() {
@@ -96,7 +106,7 @@ final class ResponseSink implements ProtocolSink {
             parts.add(current);
             parts.add(new SharedFileRegion(file.channel(), file.position(), file.size()));
             remainingHint -= current.readableBytes() + file.size();
-            current = allocator.directBuffer(Math.max(64, remainingHint));
+            current = newBuffer(remainingHint);
         } else if (records instanceof MemoryRecordsData mem) {
             writeBytes(mem.buffer());
         } else {

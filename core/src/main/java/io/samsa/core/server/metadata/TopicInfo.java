@@ -13,7 +13,7 @@ public record TopicInfo(String name, Uuid topicId, NavigableMap<Integer, Partiti
     }
 
     public boolean isInternal() {
-        return name.equals("__consumer_offsets") || name.equals("__transaction_state");
+        return io.samsa.core.server.TopicNames.isInternal(name);
     }
 
     static TopicInfo of(String name, Uuid id, Map<Integer, PartitionInfo> partitions) {
