@@ -3,7 +3,11 @@ package io.samsa.core.server;
 import io.samsa.core.test.SamsaCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,6 +49,25 @@ class KafkaClientsSmokeTest {
     @AfterAll
     static void stop() {
         cluster.close();
+    }
+
+    @Test
+    void createPartitionsGrowsATopicThatClientsThenUse() throws Exception {
+        Properties common = new Properties();
+        common.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        try (Admin admin = Admin.create(common)) {
+            admin.createTopics(List.of(new NewTopic("growing", 1, (short) 1))).all().get();
+            admin.createPartitions(Map.of("growing", NewPartitions.increaseTo(4))).all().get();
+            TopicDescription d = admin.describeTopics(List.of("growing")).allTopicNames().get().get("growing");
+            assertEquals(4, d.partitions().size());
+            assertTrue(d.partitions().stream().allMatch(p -> p.leader() != null), "every new partition has a leader");
+            ExecutionException shrink = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> admin.createPartitions(Map.of("growing", NewPartitions.increaseTo(2))).all().get());
+            assertTrue(shrink.getCause() instanceof InvalidPartitionsException, shrink.toString());
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(common, new StringSerializer(), new StringSerializer())) {
+            assertEquals(0, producer.send(new ProducerRecord<>("growing", 3, "k", "v")).get().offset());
+        }
     }
 
     @Test
