@@ -40,14 +40,7 @@ final class ControllerRequests {
                     .set("topic_name", e.getKey())
                     .set("topic_id", topicId(e.getValue()));
             for (PartitionLeaderState s : e.getValue()) {
-                topic.addElement("partition_states")
-                        .set("partition_index", s.partition())
-                        .set("controller_epoch", s.controllerEpoch())
-                        .set("leader", s.leader())
-                        .set("leader_epoch", s.leaderEpoch())
-                        .set("isr", s.isr())
-                        .set("partition_epoch", s.zkVersion())
-                        .set("replicas", s.replicas())
+                partitionState(topic, s, "partition_epoch")
                         .set("is_new", s.isNew())
                         .set("leader_recovery_state", (byte) 0);
             }
@@ -73,14 +66,7 @@ final class ControllerRequests {
                     .set("topic_name", e.getKey())
                     .set("topic_id", topicId(e.getValue()));
             for (PartitionLeaderState s : e.getValue()) {
-                topic.addElement("partition_states")
-                        .set("partition_index", s.partition())
-                        .set("controller_epoch", s.controllerEpoch())
-                        .set("leader", s.leader())
-                        .set("leader_epoch", s.leaderEpoch())
-                        .set("isr", s.isr())
-                        .set("zk_version", s.zkVersion())
-                        .set("replicas", s.replicas())
+                partitionState(topic, s, "zk_version")
                         .set("offline_replicas", s.offlineReplicas());
             }
         }
@@ -114,6 +100,18 @@ final class ControllerRequests {
                     .set("delete_partition", delete);
         }
         return req;
+    }
+
+    /** The fields LeaderAndIsr and UpdateMetadata share; the state znode version has a different name in each. */
+    private static Struct partitionState(Struct topic, PartitionLeaderState s, String zkVersionField) {
+        return topic.addElement("partition_states")
+                .set("partition_index", s.partition())
+                .set("controller_epoch", s.controllerEpoch())
+                .set("leader", s.leader())
+                .set("leader_epoch", s.leaderEpoch())
+                .set("isr", s.isr())
+                .set(zkVersionField, s.zkVersion())
+                .set("replicas", s.replicas());
     }
 
     private static Map<String, List<PartitionLeaderState>> byTopic(List<PartitionLeaderState> states) {

@@ -2,7 +2,6 @@ package io.samsa.core.server.handlers;
 
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
-import io.samsa.core.server.admin.AdminManager.ApiError;
 import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.Struct;
@@ -41,22 +40,13 @@ public final class AlterConfigsHandler implements ApiHandler {
     @Override
     public void handle(Request request, Struct body) {
         boolean validateOnly = body.getBoolean("validate_only");
-        Struct response = new Struct(ApiKeys.ALTER_CONFIGS.responseSpec().root());
-        for (Struct resource : AlterConfigsResults.resources(body)) {
-            byte type = resource.getByte("resource_type");
-            String name = resource.getString("resource_name");
-            ApiError result;
-            if (type == AlterConfigsResults.RESOURCE_TOPIC) {
-                List<ZkConfigAdmin.AlterOp> entries = new ArrayList<>();
-                for (Struct c : AlterConfigsResults.configs(resource)) {
-                    entries.add(new ZkConfigAdmin.AlterOp(c.getString("name"), ZkConfigAdmin.OP_SET, c.getString("value")));
-                }
-                result = configAdmin.alterTopic(name, entries, validateOnly);
-            } else {
-                result = AlterConfigsResults.unsupported(type);
+        // AlterConfigs replaces a topic's whole set: every entry is a SET.
+        request.sendResponse(AlterConfigsResults.respond(ApiKeys.ALTER_CONFIGS, body, (topic, configs) -> {
+            List<ZkConfigAdmin.AlterOp> entries = new ArrayList<>();
+            for (Struct c : configs) {
+                entries.add(new ZkConfigAdmin.AlterOp(c.getString("name"), ZkConfigAdmin.OP_SET, c.getString("value")));
             }
-            AlterConfigsResults.add(response, type, name, result);
-        }
-        request.sendResponse(response);
+            return configAdmin.alterTopic(topic, entries, validateOnly);
+        }));
     }
 }

@@ -2,9 +2,11 @@ package io.samsa.core.server.handlers;
 
 import io.samsa.common.Errors;
 import io.samsa.core.server.admin.AdminManager.ApiError;
+import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.Struct;
 
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * What AlterConfigs and IncrementalAlterConfigs share: the resource type codes, reading the
@@ -36,6 +38,21 @@ final class AlterConfigsResults {
                     "This broker's configuration is static: change server.properties and restart it");
         }
         return new ApiError(Errors.INVALID_REQUEST, "Unsupported resource type " + type);
+    }
+
+    /**
+     * Answers every resource of an AlterConfigs-style request: topics through {@code alterTopic}
+     * (topic name and its config entries), other resource types refused.
+     */
+    static Struct respond(ApiKeys api, Struct body, BiFunction<String, List<Struct>, ApiError> alterTopic) {
+        Struct response = new Struct(api.responseSpec().root());
+        for (Struct resource : resources(body)) {
+            byte type = resource.getByte("resource_type");
+            String name = resource.getString("resource_name");
+            ApiError result = type == RESOURCE_TOPIC ? alterTopic.apply(name, configs(resource)) : unsupported(type);
+            add(response, type, name, result);
+        }
+        return response;
     }
 
     static void add(Struct response, byte type, String name, ApiError result) {

@@ -2,7 +2,6 @@ package io.samsa.core.server.handlers;
 
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
-import io.samsa.core.server.admin.AdminManager.ApiError;
 import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.Struct;
@@ -41,22 +40,12 @@ public final class IncrementalAlterConfigsHandler implements ApiHandler {
     @Override
     public void handle(Request request, Struct body) {
         boolean validateOnly = body.getBoolean("validate_only");
-        Struct response = new Struct(ApiKeys.INCREMENTAL_ALTER_CONFIGS.responseSpec().root());
-        for (Struct resource : AlterConfigsResults.resources(body)) {
-            byte type = resource.getByte("resource_type");
-            String name = resource.getString("resource_name");
-            ApiError result;
-            if (type == AlterConfigsResults.RESOURCE_TOPIC) {
-                List<ZkConfigAdmin.AlterOp> ops = new ArrayList<>();
-                for (Struct c : AlterConfigsResults.configs(resource)) {
-                    ops.add(new ZkConfigAdmin.AlterOp(c.getString("name"), c.getByte("config_operation"), c.getString("value")));
-                }
-                result = configAdmin.incrementalAlterTopic(name, ops, validateOnly);
-            } else {
-                result = AlterConfigsResults.unsupported(type);
+        request.sendResponse(AlterConfigsResults.respond(ApiKeys.INCREMENTAL_ALTER_CONFIGS, body, (topic, configs) -> {
+            List<ZkConfigAdmin.AlterOp> ops = new ArrayList<>();
+            for (Struct c : configs) {
+                ops.add(new ZkConfigAdmin.AlterOp(c.getString("name"), c.getByte("config_operation"), c.getString("value")));
             }
-            AlterConfigsResults.add(response, type, name, result);
-        }
-        request.sendResponse(response);
+            return configAdmin.incrementalAlterTopic(topic, ops, validateOnly);
+        }));
     }
 }
