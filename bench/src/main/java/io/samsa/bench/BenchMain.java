@@ -69,6 +69,7 @@ public final class BenchMain {
         out.println("Samsa vs Apache Kafka 3.9.1, " + (options.quick() ? "quick" : "full") + " run: "
                 + options.repetitions() + " repetition(s), medians; broker heap " + options.heap() + "; "
                 + Runtime.getRuntime().availableProcessors() + " cores; " + runDir);
+        run.jvmOptions().forEach((kind, opts) -> out.println("  " + kind.id() + " JVM options: " + opts));
         out.println();
         out.print(ReportTable.render(summaries, options.brokers()));
         for (WorkloadSummary s : summaries) {
@@ -79,6 +80,9 @@ public final class BenchMain {
         summary.put("quick", options.quick());
         summary.put("repetitions", options.repetitions());
         summary.put("heap", options.heap());
+        Map<String, Object> jvm = new LinkedHashMap<>();
+        run.jvmOptions().forEach((kind, opts) -> jvm.put(kind.id(), opts));
+        summary.put("jvm_options", jvm);
         summary.put("cores", Runtime.getRuntime().availableProcessors());
         summary.put("wall_s", wallSeconds);
         summary.put("run_dir", runDir.toString());

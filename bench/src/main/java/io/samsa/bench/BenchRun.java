@@ -35,6 +35,8 @@ public final class BenchRun {
     private final List<RunResult> results = new ArrayList<>();
     /** Per broker, the workloads that failed and in which repetition. */
     private final Map<BrokerKind, Map<String, Integer>> failedIn = new EnumMap<>(BrokerKind.class);
+    /** Per broker, the JVM options it ran with, as read from its command line. */
+    private final Map<BrokerKind, String> jvmOptions = new EnumMap<>(BrokerKind.class);
 
     public BenchRun(BenchSetup setup, BenchOptions options) {
         this.setup = setup;
@@ -44,6 +46,11 @@ public final class BenchRun {
 
     public List<Workload> workloads() {
         return workloads;
+    }
+
+    /** Each broker's {@code -X} JVM options as seen on its command line (heap, GC, JIT). */
+    public Map<BrokerKind, String> jvmOptions() {
+        return jvmOptions;
     }
 
     public List<RunResult> execute() throws IOException {
@@ -87,6 +94,7 @@ public final class BenchRun {
     private void runWorkloads(BrokerProcess broker, int rep) {
         BrokerKind kind = broker.kind();
         try {
+            jvmOptions.putIfAbsent(kind, ProcFs.jvmOptions(broker.pid()));
             results.add(startupResult(broker, rep));
         } catch (IOException e) {
             results.add(RunResult.failed(Workloads.STARTUP, kind, rep, "cannot read /proc of the broker: " + e));

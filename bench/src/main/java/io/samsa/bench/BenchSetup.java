@@ -11,7 +11,9 @@ import java.util.List;
  * {@code config/logback.xml}), the run directory, this JVM's own classpath (which holds Apache
  * Kafka's broker and tools), and the JVM options. Both brokers get the same heap and the same
  * performance options (Kafka's {@code kafka-run-class.sh} defaults, which Samsa's scripts share);
- * every perf tool gets the heap Kafka's perf-test scripts give it. Immutable.
+ * beyond those each runs as shipped, so Samsa keeps its script's JIT options
+ * ({@code SAMSA_JVM_JIT_OPTS}, taken from the environment when set there). Every perf tool gets
+ * the heap Kafka's perf-test scripts give it. Immutable.
  */
 public record BenchSetup(Path samsaHome, Path runDir, String brokerHeap) {
 

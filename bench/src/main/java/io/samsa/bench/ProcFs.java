@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads a process's resource use from Linux's /proc: CPU time as utime+stime clock ticks from
  * {@code /proc/<pid>/stat}, peak resident set size as {@code VmHWM} from {@code /proc/<pid>/status},
- * and resets that peak by writing 5 to {@code /proc/<pid>/clear_refs}. Ticks convert to seconds by
+ * resets that peak by writing 5 to {@code /proc/<pid>/clear_refs}, and reads a JVM's {@code -X}
+ * options from {@code /proc/<pid>/cmdline}. Ticks convert to seconds by
  * {@code getconf CLK_TCK}. Stateless apart from the tick rate, read once; thread-safe.
  */
 public final class ProcFs {
@@ -29,6 +30,31 @@ public final class ProcFs {
     /** VmHWM of {@code pid} in KiB. */
     public static long peakRssKib(long pid) throws IOException {
         return vmHwmKib(Files.readString(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII));
+    }
+
+    /** The {@code -X...} options (heap, GC, JIT) on {@code pid}'s command line, space-separated. */
+    public static String jvmOptions(long pid) throws IOException {
+        return jvmOptions(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The {@code -X} arguments of a NUL-separated java command line, up to its main class (the
+     * first argument after the executable that is neither an option nor a class path).
+     */
+    static String jvmOptions(String cmdline) {
+        String[] args = cmdline.split("\0");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-cp") || arg.equals("-classpath")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                break;
+            } else if (arg.startsWith("-X")) {
+                sb.append(sb.length() == 0 ? "" : " ").append(arg);
+            }
+        }
+        return sb.toString();
     }
 
     /**

@@ -28,10 +28,19 @@ class ProcFsTest {
     }
 
     @Test
+    void jvmOptionsAreTheXArgumentsBeforeTheMainClass() {
+        String cmdline = String.join("\0", "/usr/bin/java", "-Xms1g", "-Xmx1g", "-server", "-XX:MaxInlineLevel=6",
+                "-Dlogback.configurationFile=x.xml", "-cp", "/a/*:-Xnot", "kafka.Kafka", "-Xarg.properties") + "\0";
+        assertEquals("-Xms1g -Xmx1g -XX:MaxInlineLevel=6", ProcFs.jvmOptions(cmdline));
+        assertEquals("", ProcFs.jvmOptions("/usr/bin/java\0Main\0"));
+    }
+
+    @Test
     void readsThisProcess() throws Exception {
         long pid = ProcessHandle.current().pid();
         assertTrue(ProcFs.peakRssKib(pid) > 1024, "a JVM holds more than 1 MiB");
         assertTrue(ProcFs.cpuSeconds(pid) > 0, "this JVM has run");
         assertTrue(ProcFs.clockTicksPerSecond() > 0);
+        assertTrue(ProcFs.jvmOptions(pid).startsWith("-X") || ProcFs.jvmOptions(pid).isEmpty());
     }
 }

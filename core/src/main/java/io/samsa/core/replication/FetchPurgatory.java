@@ -65,6 +65,12 @@ public final class FetchPurgatory implements AutoCloseable {
         }
     }
 
+    /** How many fetches are waiting on {@code tp} (Kafka's purgatory size, per partition). */
+    public int waiting(TopicPartition tp) {
+        Set<Waiter> set = watchers.get(tp);
+        return set == null ? 0 : set.size();
+    }
+
     /** Wakes the fetches waiting on {@code tp}. */
     public void onAppend(TopicPartition tp) {
         Set<Waiter> set = watchers.get(tp);

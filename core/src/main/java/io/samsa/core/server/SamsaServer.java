@@ -254,6 +254,10 @@ public final class SamsaServer {
         return replicaManager;
     }
 
+    public FetchPurgatory fetchPurgatory() {
+        return fetchPurgatory;
+    }
+
     public LogManager logManager() {
         return logManager;
     }

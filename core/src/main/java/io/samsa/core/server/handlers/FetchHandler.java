@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Fetch for consumers: reads each requested partition up to its high watermark as file slices
  * (sent with sendfile), within the request's byte limits. When less than {@code min_bytes} is
- * available the request waits in the {@link FetchPurgatory} for an append or {@code max_wait_ms}.
+ * available the request waits in the {@link FetchPurgatory} for an append or {@code max_wait_ms};
+ * a fetch naming no partition is answered at once.
  * Fetch sessions are not kept: every answer carries session id 0, which clients take as "send
  * full requests". Thread-safe.
  */
@@ -91,7 +92,9 @@ public final class FetchHandler implements ApiHandler {
         byte isolation = version >= 4 ? body.getByte("isolation_level") : 0;
 
         List<ReadResult> results = readAll(wanted, maxBytes);
-        if (maxWaitMs <= 0 || minBytes <= 0 || enough(results, minBytes) || hasError(results)) {
+        // A fetch naming no partition has nothing to wait for: Java consumers send one to close
+        // their fetch session on close(), and would otherwise sit out max_wait_ms.
+        if (wanted.isEmpty() || maxWaitMs <= 0 || minBytes <= 0 || enough(results, minBytes) || hasError(results)) {
             request.sendResponse(buildResponse(version, wanted, results, isolation));
             return;
         }

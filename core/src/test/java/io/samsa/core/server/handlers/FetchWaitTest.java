@@ -1,0 +1,114 @@
+package io.samsa.core.server.handlers;
+
+import io.samsa.common.TopicPartition;
+import io.samsa.core.network.BrokerConnection;
+import io.samsa.core.test.SamsaCluster;
+import io.samsa.core.test.TestUtils;
+import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.Struct;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * When a Fetch waits for {@code min_bytes} and when it must not: a fetch naming no partition (what
+ * a Java consumer sends to close its fetch session) is answered at once, while a fetch at the log
+ * end waits in the purgatory until an append arrives and is then answered with it. The waits used are a minute long, so a broker that waits
+ * where it must not shows up as a test that cannot finish in time, not as a timing threshold.
+ */
+@Tag("integration")
+@Timeout(120)
+class FetchWaitTest {
+
+    private static final int LONG_WAIT_MS = 60_000;
+    private static SamsaCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = SamsaCluster.start(1, Map.of());
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            admin.createTopics(List.of(new NewTopic("waits", 1, (short) 1))).all().get();
+        }
+        cluster.waitForTopic("waits", 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    private static BrokerConnection connect() throws IOException {
+        return new BrokerConnection("127.0.0.1", cluster.port(0), "fetch-wait-test", 2 * LONG_WAIT_MS);
+    }
+
+    private static Struct fetch(int minBytes) {
+        return new Struct(ApiKeys.FETCH.requestSpec().root()).set("replica_id", -1).set("max_wait_ms", LONG_WAIT_MS)
+                .set("min_bytes", minBytes).set("max_bytes", 1 << 20).set("session_id", 0).set("session_epoch", -1);
+    }
+
+    @Test
+    void aFetchNamingNoPartitionIsAnsweredWithoutWaiting() throws Exception {
+        try (BrokerConnection c = connect()) {
+            for (short version : new short[]{4, 12, 17}) {
+                long t0 = System.nanoTime();
+                Struct r = c.send(ApiKeys.FETCH, version, fetch(1));
+                long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                assertEquals(0, r.getShort("error_code"));
+                assertTrue(r.getStructArray("responses").isEmpty());
+                assertTrue(waitedMs < LONG_WAIT_MS / 2, "v" + version + " waited " + waitedMs + " ms");
+            }
+        }
+    }
+
+    @Test
+    void aFetchAtTheLogEndWaitsForAnAppend() throws Exception {
+        try (BrokerConnection c = connect()) {
+            Struct request = fetch(1);
+            request.addElement("topics").set("topic", "waits").addElement("partitions").set("partition", 0)
+                    .set("fetch_offset", 0L).set("partition_max_bytes", 1 << 20).set("current_leader_epoch", -1)
+                    .set("log_start_offset", -1L);
+            CompletableFuture<Struct> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return c.send(ApiKeys.FETCH, (short) 12, request);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            TestUtils.waitUntil("the fetch to wait in the purgatory", Duration.ofSeconds(30),
+                    () -> cluster.broker(0).fetchPurgatory().waiting(new TopicPartition("waits", 0)) == 1);
+            assertFalse(answer.isDone(), "answered before anything was appended");
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>("waits", "v".getBytes())).get();
+            }
+            Struct r = answer.get(LONG_WAIT_MS / 2, TimeUnit.MILLISECONDS);
+            Struct partition = r.getStructArray("responses").get(0).getStructArray("partitions").get(0);
+            assertEquals(0, partition.getShort("error_code"));
+            assertEquals(1L, partition.getLong("high_watermark"));
+        }
+    }
+}
