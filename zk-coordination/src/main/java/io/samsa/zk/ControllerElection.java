@@ -216,6 +216,9 @@ public final class ControllerElection implements AutoCloseable {
             return;
         }
         zk.removeConnectionListener(connectionListener);
+        // Closed before deleting /controller: that deletion fires our own watch, and the election
+        // it would start must find this broker already out of the race.
+        closed = true;
         Future<?> done = null;
         try {
             done = executor.submit(() -> {
@@ -229,7 +232,6 @@ public final class ControllerElection implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // Already shut down.
         }
-        closed = true;
         try {
             if (done != null) {
                 done.get(10, TimeUnit.SECONDS);
