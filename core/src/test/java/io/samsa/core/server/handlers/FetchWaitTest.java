@@ -34,8 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * When a Fetch waits for {@code min_bytes} and when it must not: a fetch naming no partition (what
  * a Java consumer sends to close its fetch session) is answered at once, while a fetch at the log
- * end waits in the purgatory until an append arrives and is then answered with it. The waits used are a minute long, so a broker that waits
- * where it must not shows up as a test that cannot finish in time, not as a timing threshold.
+ * end waits in the purgatory until an append arrives and is then answered with it. The waits
+ * asked for are a minute long, so a broker that waits where it must not shows up as a test that
+ * cannot finish in time, not as a timing threshold.
  */
 @Tag("integration")
 @Timeout(120)
@@ -64,9 +65,10 @@ class FetchWaitTest {
         return new BrokerConnection("127.0.0.1", cluster.port(0), "fetch-wait-test", 2 * LONG_WAIT_MS);
     }
 
-    private static Struct fetch(int minBytes) {
+    /** A consumer's fetch that wants at least one byte and would wait a minute for it. */
+    private static Struct fetch() {
         return new Struct(ApiKeys.FETCH.requestSpec().root()).set("replica_id", -1).set("max_wait_ms", LONG_WAIT_MS)
-                .set("min_bytes", minBytes).set("max_bytes", 1 << 20).set("session_id", 0).set("session_epoch", -1);
+                .set("min_bytes", 1).set("max_bytes", 1 << 20).set("session_id", 0).set("session_epoch", -1);
     }
 
     @Test
@@ -74,7 +76,7 @@ class FetchWaitTest {
         try (BrokerConnection c = connect()) {
             for (short version : new short[]{4, 12, 17}) {
                 long t0 = System.nanoTime();
-                Struct r = c.send(ApiKeys.FETCH, version, fetch(1));
+                Struct r = c.send(ApiKeys.FETCH, version, fetch());
                 long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 assertEquals(0, r.getShort("error_code"));
                 assertTrue(r.getStructArray("responses").isEmpty());
@@ -86,7 +88,7 @@ class FetchWaitTest {
     @Test
     void aFetchAtTheLogEndWaitsForAnAppend() throws Exception {
         try (BrokerConnection c = connect()) {
-            Struct request = fetch(1);
+            Struct request = fetch();
             request.addElement("topics").set("topic", "waits").addElement("partitions").set("partition", 0)
                     .set("fetch_offset", 0L).set("partition_max_bytes", 1 << 20).set("current_leader_epoch", -1)
                     .set("log_start_offset", -1L);
