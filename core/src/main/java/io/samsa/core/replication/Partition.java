@@ -101,7 +101,10 @@ public final class Partition {
         if (r.leader() != localBrokerId) {
             return AppendResult.error(Errors.NOT_LEADER_OR_FOLLOWER, null);
         }
-        if (requiredAcks == -1 && r.isr().size() < log.config().minInSyncReplicas()) {
+        // Like Kafka, a min.insync.replicas above the replica count asks only for every replica:
+        // a topic created with production settings on a one-broker cluster stays writable with acks=all.
+        int minIsr = Math.min(log.config().minInSyncReplicas(), r.replicas().size());
+        if (requiredAcks == -1 && r.isr().size() < minIsr) {
             return AppendResult.error(Errors.NOT_ENOUGH_REPLICAS, "The ISR has " + r.isr().size()
                     + " replicas, fewer than min.insync.replicas=" + log.config().minInSyncReplicas());
         }

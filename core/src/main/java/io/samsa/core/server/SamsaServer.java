@@ -163,6 +163,7 @@ public final class SamsaServer {
                 new ReplicaOffsetsLog(replicaManager, config.getInt(BrokerConfig.OFFSETS_LOAD_BUFFER_SIZE)),
                 groupCoordinatorThread, groupLoader, time);
         replicaManager.addLeadershipListener(groupCoordinator.leadershipListener());
+        metadataCache.addDeletionListener(groupCoordinator::onPartitionsDeleted);
         groupCoordinator.startup();
         OffsetsTopicCreator offsetsTopicCreator = new OffsetsTopicCreator(topicAdmin, metadataCache, offsetsPartitions,
                 config.getShort(BrokerConfig.OFFSETS_TOPIC_REPLICATION_FACTOR), config.getInt(BrokerConfig.OFFSETS_TOPIC_SEGMENT_BYTES));

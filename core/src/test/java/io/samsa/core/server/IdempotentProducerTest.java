@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -22,16 +23,21 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * kafka-clients 3.9.1 producers with their DEFAULT settings (idempotence on, acks=all) against
- * Samsa, including retries of batches the broker appended but whose answers were lost.
+ * Samsa, including retries of batches the broker appended but whose answers were lost; acks=all on
+ * a topic whose min.insync.replicas exceeds its replication factor; and a transactional producer,
+ * which must fail at once with a clear error while transactions are not built.
  */
 @Tag("integration")
 @Timeout(120)
@@ -50,10 +56,39 @@ class IdempotentProducerTest {
     }
 
     private static void createTopic(String name) throws Exception {
+        createTopic(new NewTopic(name, 1, (short) 1));
+    }
+
+    private static void createTopic(NewTopic topic) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", cluster.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
-            admin.createTopics(List.of(new NewTopic(name, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(topic)).all().get();
+        }
+    }
+
+    @Test
+    void minInSyncReplicasAboveTheReplicationFactorAsksForEveryReplica() throws Exception {
+        createTopic(new NewTopic("min-isr-2", 1, (short) 1).configs(Map.of("min.insync.replicas", "2")));
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            assertEquals(0, producer.send(new ProducerRecord<>("min-isr-2", "k", "v")).get().offset());
+        }
+    }
+
+    @Test
+    void aTransactionalProducerFailsAtOnceWithAClearError() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "txn-1");
+        // Longer than the test may run: a broker answering a retriable error would end in a timeout.
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "300000");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            KafkaException e = assertThrows(KafkaException.class, producer::initTransactions);
+            assertFalse(e instanceof org.apache.kafka.common.errors.TimeoutException, e.toString());
+            assertTrue(e.getMessage().contains("Transactions are not supported by this broker"), e.getMessage());
         }
     }
 

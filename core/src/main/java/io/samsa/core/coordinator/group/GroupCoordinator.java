@@ -154,6 +154,13 @@ public final class GroupCoordinator {
         });
     }
 
+    /** Topic partitions were deleted (UpdateMetadata named them): drop every group's offsets for them. */
+    public void onPartitionsDeleted(Set<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+            scheduler.execute(() -> offsets.removeOffsetsOf(partitions));
+        }
+    }
+
     /** This broker no longer leads the partition: forget its groups. */
     public void onResignation(int partition, int leaderEpoch) {
         scheduler.execute(() -> unload(partition, leaderEpoch));

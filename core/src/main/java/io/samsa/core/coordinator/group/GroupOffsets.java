@@ -8,11 +8,13 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Committed offsets: OffsetCommit (acknowledged only once the commit is in the log), OffsetFetch,
@@ -244,21 +246,56 @@ final class GroupOffsets {
         }));
     }
 
-    // ---- expiry ----
+    // ---- expiry and deleted topics ----
 
     /** Expires offsets past retention and removes Empty groups left without offsets. Returns the number of offsets expired. */
     int expireOffsets() {
         long now = time.milliseconds();
+        int expired = removeOffsets(group -> group.expiredOffsets(now, config.offsetsRetentionMs()));
+        if (expired > 0) {
+            log.info("Removed {} expired offsets", expired);
+        }
+        return expired;
+    }
+
+    /**
+     * Forgets every group's offsets for partitions that were deleted, as Kafka does, so a topic
+     * created again under the same name is not read from the old topic's positions; Empty groups
+     * left without offsets go too. Returns the number of offsets removed.
+     */
+    int removeOffsetsOf(Set<TopicPartition> deleted) {
+        int removed = removeOffsets(group -> {
+            Set<TopicPartition> mine = new HashSet<>();
+            for (TopicPartition tp : group.allOffsetPartitions()) {
+                if (deleted.contains(tp)) {
+                    mine.add(tp);
+                }
+            }
+            return mine;
+        });
+        if (removed > 0) {
+            log.info("Removed {} offsets of deleted partitions", removed);
+        }
+        return removed;
+    }
+
+    /**
+     * Removes the offsets {@code select} picks from each group and tombstones them; an Empty group
+     * with no offsets and no pending commit left is marked Dead and dropped, with its metadata
+     * tombstoned too.
+     */
+    private int removeOffsets(Function<GroupMetadata, Set<TopicPartition>> select) {
+        long now = time.milliseconds();
         Map<Integer, List<byte[]>> tombstones = new HashMap<>();
-        int expiredCount = 0;
+        int count = 0;
         for (GroupMetadata group : catalog.snapshot()) {
-            Set<TopicPartition> expired = group.expiredOffsets(now, config.offsetsRetentionMs());
+            Set<TopicPartition> gone = select.apply(group);
             List<byte[]> keys = tombstones.computeIfAbsent(group.partition(), p -> new ArrayList<>());
-            for (TopicPartition tp : expired) {
+            for (TopicPartition tp : gone) {
                 keys.add(OffsetsTopicRecords.offsetCommitKey(group.groupId(), tp));
             }
-            group.removeOffsets(expired);
-            expiredCount += expired.size();
+            group.removeOffsets(gone);
+            count += gone.size();
             if (group.is(GroupState.EMPTY) && !group.hasOffsets() && group.numPending() == 0) {
                 log.info("Group {} transitioned to Dead in generation {}", group.groupId(), group.generationId());
                 keys.add(OffsetsTopicRecords.groupMetadataKey(group.groupId()));
@@ -267,10 +304,7 @@ final class GroupOffsets {
             }
         }
         tombstones.values().removeIf(List::isEmpty);
-        if (expiredCount > 0) {
-            log.info("Removed {} expired offsets", expiredCount);
-        }
         writeAll(tombstones, () -> { });
-        return expiredCount;
+        return count;
     }
 }

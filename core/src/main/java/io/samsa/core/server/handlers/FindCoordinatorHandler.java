@@ -21,7 +21,7 @@ import java.util.Optional;
  * FindCoordinator: the broker leading the group's {@code __consumer_offsets} partition, as
  * reachable on the listener the request came in on. The first group lookup creates the topic
  * (answering COORDINATOR_NOT_AVAILABLE until it has leaders). Transaction coordinators do not
- * exist yet: transactional keys answer COORDINATOR_NOT_AVAILABLE. v4+ batches keys. v0 stays in
+ * exist yet: transactional keys answer UNSUPPORTED_VERSION. v4+ batches keys. v0 stays in
  * range because librdkafka enables group consumers and lz4 only when it is. Thread-safe.
  */
 public final class FindCoordinatorHandler implements ApiHandler {
@@ -90,7 +90,9 @@ public final class FindCoordinatorHandler implements ApiHandler {
 
     private Lookup lookup(String key, byte keyType, String listener) {
         if (keyType == TRANSACTION) {
-            return Lookup.error(Errors.COORDINATOR_NOT_AVAILABLE, "Transactions are not supported yet");
+            // Not COORDINATOR_NOT_AVAILABLE: clients retry that until max.block.ms runs out, while a
+            // non-retriable error fails initTransactions() at once with this message.
+            return Lookup.error(Errors.UNSUPPORTED_VERSION, "Transactions are not supported by this broker");
         }
         if (keyType != GROUP) {
             return Lookup.error(Errors.INVALID_REQUEST, "Unsupported key type " + keyType);

@@ -4,11 +4,16 @@ import io.samsa.common.TopicPartition;
 import io.samsa.common.Uuid;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * What this broker knows of the cluster: live brokers, topics, partition leaders and the
@@ -39,11 +44,21 @@ public final class MetadataCache {
     private static final Snapshot EMPTY = new Snapshot(-1, -1, Map.of(), Map.of(), Map.of());
 
     private volatile Snapshot snapshot = EMPTY;
-    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    private final List<Consumer<Set<TopicPartition>>> deletionListeners = new CopyOnWriteArrayList<>();
 
     /** Runs {@code listener} after every applied update (on the updating thread). */
     public void addListener(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Tells {@code listener} the partitions each applied update deleted (those it named with
+     * {@link PartitionInfo#LEADER_DURING_DELETE}), after the update, on the updating thread.
+     */
+    public void addDeletionListener(Consumer<Set<TopicPartition>> listener) {
+        deletionListeners.add(listener);
     }
 
     public Snapshot snapshot() {
@@ -71,9 +86,11 @@ public final class MetadataCache {
             partitions.put(t.name(), new HashMap<>(t.partitions()));
             ids.put(t.name(), t.topicId());
         }
+        Set<TopicPartition> deleted = new HashSet<>();
         for (Map.Entry<TopicPartition, PartitionInfo> e : states.entrySet()) {
             TopicPartition tp = e.getKey();
             if (e.getValue().leader() == PartitionInfo.LEADER_DURING_DELETE) {
+                deleted.add(tp);
                 Map<Integer, PartitionInfo> m = partitions.get(tp.topic());
                 if (m != null) {
                     m.remove(tp.partition());
@@ -95,10 +112,16 @@ public final class MetadataCache {
                 names.put(id, e.getKey());
             }
         }
-        snapshot = new Snapshot(controllerId, controllerEpoch, java.util.Collections.unmodifiableMap(brokers),
-                java.util.Collections.unmodifiableMap(topics), Map.copyOf(names));
+        snapshot = new Snapshot(controllerId, controllerEpoch, Collections.unmodifiableMap(brokers),
+                Collections.unmodifiableMap(topics), Map.copyOf(names));
         for (Runnable l : listeners) {
             l.run();
+        }
+        if (!deleted.isEmpty()) {
+            Set<TopicPartition> view = Collections.unmodifiableSet(deleted);
+            for (Consumer<Set<TopicPartition>> l : deletionListeners) {
+                l.accept(view);
+            }
         }
         return true;
     }

@@ -170,7 +170,7 @@ class GroupApisWireTest {
             }
             Struct txn = c.send(ApiKeys.FIND_COORDINATOR, (short) 1, request(ApiKeys.FIND_COORDINATOR).set("key", "tx")
                     .set("key_type", (byte) 1));
-            assertEquals(Errors.COORDINATOR_NOT_AVAILABLE.code(), txn.getShort("error_code"));
+            assertEquals(Errors.UNSUPPORTED_VERSION.code(), txn.getShort("error_code"));
         }
         // OffsetFetch v8: several groups in one request, each answered by its coordinator's rules.
         String group = "batched";
