@@ -86,7 +86,9 @@ final class GroupMembership {
             callback.accept(JoinGroupResult.error("", Errors.INCONSISTENT_GROUP_PROTOCOL));
             return;
         }
-        String newMemberId = req.clientId() + "-" + UUID.randomUUID();
+        // Kafka's member ids: a static member's starts with its instance id, any other's with the client id.
+        String prefix = req.groupInstanceId() != null ? req.groupInstanceId() : req.clientId();
+        String newMemberId = prefix + "-" + UUID.randomUUID();
         if (req.groupInstanceId() != null) {
             joinAsStaticMember(group, newMemberId, req, callback);
         } else if (req.requireKnownMemberId()) {

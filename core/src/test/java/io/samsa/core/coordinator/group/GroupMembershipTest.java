@@ -258,6 +258,7 @@ class GroupMembershipTest {
         GroupTestKit kit = GroupTestKit.withoutInitialDelay();
         JoinGroupResult a = kit.join("g", "", "instance-1", "consumer", range("t"), SESSION_MS, REBALANCE_MS, true).get();
         assertEquals(Errors.NONE, a.error(), "static members get an id at once");
+        assertTrue(a.memberId().startsWith("instance-1-"), "a static member's id starts with its instance id: " + a.memberId());
         kit.sync("g", 1, a.memberId(), Map.of(a.memberId(), new byte[]{9})).get();
 
         // The same instance restarts and joins without its member id.
