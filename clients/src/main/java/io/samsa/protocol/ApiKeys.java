@@ -11,6 +11,7 @@ import io.samsa.protocol.message.DeleteTopicsMessages;
 import io.samsa.protocol.message.DescribeClusterMessages;
 import io.samsa.protocol.message.DescribeConfigsMessages;
 import io.samsa.protocol.message.DescribeGroupsMessages;
+import io.samsa.protocol.message.DescribeLogDirsMessages;
 import io.samsa.protocol.message.FetchMessages;
 import io.samsa.protocol.message.FindCoordinatorMessages;
 import io.samsa.protocol.message.HeartbeatMessages;
@@ -62,6 +63,7 @@ public enum ApiKeys {
     OFFSET_FOR_LEADER_EPOCH(23, OffsetForLeaderEpochMessages.REQUEST, OffsetForLeaderEpochMessages.RESPONSE),
     DESCRIBE_CONFIGS(32, DescribeConfigsMessages.REQUEST, DescribeConfigsMessages.RESPONSE),
     ALTER_CONFIGS(33, AlterConfigsMessages.REQUEST, AlterConfigsMessages.RESPONSE),
+    DESCRIBE_LOG_DIRS(35, DescribeLogDirsMessages.REQUEST, DescribeLogDirsMessages.RESPONSE),
     CREATE_PARTITIONS(37, CreatePartitionsMessages.REQUEST, CreatePartitionsMessages.RESPONSE),
     DELETE_GROUPS(42, DeleteGroupsMessages.REQUEST, DeleteGroupsMessages.RESPONSE),
     INCREMENTAL_ALTER_CONFIGS(44, IncrementalAlterConfigsMessages.REQUEST, IncrementalAlterConfigsMessages.RESPONSE),

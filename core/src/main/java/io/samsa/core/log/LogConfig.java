@@ -4,6 +4,7 @@ import io.samsa.common.config.AbstractConfig;
 import io.samsa.common.config.ConfigDef;
 import io.samsa.common.config.ConfigException;
 import io.samsa.common.config.ConfigType;
+import io.samsa.record.CompressionType;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,13 +48,27 @@ public final class LogConfig extends AbstractConfig {
     public static final String MIN_CLEANABLE_DIRTY_RATIO = "min.cleanable.dirty.ratio";
     public static final String UNCLEAN_LEADER_ELECTION_ENABLE = "unclean.leader.election.enable";
     public static final String COMPRESSION_TYPE = "compression.type";
+    public static final String COMPRESSION_GZIP_LEVEL = "compression.gzip.level";
+    public static final String COMPRESSION_LZ4_LEVEL = "compression.lz4.level";
+    public static final String COMPRESSION_ZSTD_LEVEL = "compression.zstd.level";
+    public static final String MESSAGE_FORMAT_VERSION = "message.format.version";
     public static final String PREALLOCATE = "preallocate";
     public static final String MESSAGE_DOWNCONVERSION_ENABLE = "message.downconversion.enable";
     public static final String LEADER_REPLICATION_THROTTLED_REPLICAS = "leader.replication.throttled.replicas";
     public static final String FOLLOWER_REPLICATION_THROTTLED_REPLICAS = "follower.replication.throttled.replicas";
+    public static final String REMOTE_STORAGE_ENABLE = "remote.storage.enable";
+    public static final String REMOTE_LOG_COPY_DISABLE = "remote.log.copy.disable";
+    public static final String REMOTE_LOG_DELETE_ON_DISABLE = "remote.log.delete.on.disable";
+    public static final String LOCAL_RETENTION_MS = "local.retention.ms";
+    public static final String LOCAL_RETENTION_BYTES = "local.retention.bytes";
 
     public static final String CLEANUP_POLICY_DELETE = "delete";
     public static final String CLEANUP_POLICY_COMPACT = "compact";
+
+    /** Kafka 3.x's default for {@code message.format.version} and {@code log.message.format.version}. */
+    public static final String DEFAULT_MESSAGE_FORMAT_VERSION = "3.0-IV1";
+    /** The {@code local.retention.*} value meaning "the same as {@code retention.*}" (Kafka's default). */
+    public static final long LOCAL_RETENTION_AS_RETENTION = -2L;
 
     private static final ConfigDef DEF = new ConfigDef()
             .define(SEGMENT_BYTES, ConfigType.INT, 1024 * 1024 * 1024, atLeast(14),
@@ -103,13 +118,41 @@ public final class LogConfig extends AbstractConfig {
             .define(COMPRESSION_TYPE, ConfigType.STRING, "producer",
                     oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"),
                     "Compression of stored batches; producer keeps the producer's codec", true)
+            // KIP-390 levels. Samsa stores batches exactly as producers compressed them (it never
+            // recompresses on append, and the cleaner rewrites a batch with that batch's own codec at
+            // its default level), so these are validated, stored and described but change nothing.
+            .define(COMPRESSION_GZIP_LEVEL, ConfigType.INT, CompressionType.GZIP.defaultLevel(),
+                    LogConfigValidators.compressionLevel(CompressionType.GZIP),
+                    "gzip level when compression.type is gzip (accepted; Samsa never recompresses)", true)
+            .define(COMPRESSION_LZ4_LEVEL, ConfigType.INT, CompressionType.LZ4.defaultLevel(),
+                    LogConfigValidators.compressionLevel(CompressionType.LZ4),
+                    "lz4 level when compression.type is lz4 (accepted; Samsa never recompresses)", true)
+            .define(COMPRESSION_ZSTD_LEVEL, ConfigType.INT, CompressionType.ZSTD.defaultLevel(),
+                    LogConfigValidators.compressionLevel(CompressionType.ZSTD),
+                    "zstd level when compression.type is zstd (accepted; Samsa never recompresses)", true)
             .define(PREALLOCATE, ConfigType.BOOLEAN, false, null, "Preallocate segment files (accepted, not used)", true)
             .define(MESSAGE_DOWNCONVERSION_ENABLE, ConfigType.BOOLEAN, true, null,
                     "Whether old fetch versions may get down-converted batches", true)
+            .define(MESSAGE_FORMAT_VERSION, ConfigType.STRING, DEFAULT_MESSAGE_FORMAT_VERSION,
+                    LogConfigValidators.messageFormatVersion(),
+                    "Deprecated record format version (accepted and ignored, as Kafka 3.x does)", true)
             .define(LEADER_REPLICATION_THROTTLED_REPLICAS, ConfigType.LIST, "", null,
                     "Replicas throttled on the leader side", true)
             .define(FOLLOWER_REPLICATION_THROTTLED_REPLICAS, ConfigType.LIST, "", null,
-                    "Replicas throttled on the follower side", true);
+                    "Replicas throttled on the follower side", true)
+            // Tiered storage (KIP-405/950). Samsa has none, like a Kafka broker with
+            // remote.log.storage.system.enable=false: enabling it is refused, the rest is accepted
+            // with Kafka's ranges and has no effect.
+            .define(REMOTE_STORAGE_ENABLE, ConfigType.BOOLEAN, false, LogConfigValidators.tieredStorageDisabled(),
+                    "Tiered storage for the topic (only false: Samsa has no tiered storage)", true)
+            .define(REMOTE_LOG_COPY_DISABLE, ConfigType.BOOLEAN, false, null,
+                    "Stop copying segments to remote storage (accepted, no effect)", true)
+            .define(REMOTE_LOG_DELETE_ON_DISABLE, ConfigType.BOOLEAN, false, null,
+                    "Delete remote data when tiered storage is turned off (accepted, no effect)", true)
+            .define(LOCAL_RETENTION_MS, ConfigType.LONG, LOCAL_RETENTION_AS_RETENTION, atLeast(-2),
+                    "Local retention time under tiered storage; -2 follows retention.ms (accepted, no effect)", true)
+            .define(LOCAL_RETENTION_BYTES, ConfigType.LONG, LOCAL_RETENTION_AS_RETENTION, atLeast(-2),
+                    "Local retention size under tiered storage; -2 follows retention.bytes (accepted, no effect)", true);
 
     /** Broker-level key for each topic-level key whose broker name differs only by a prefix or rename. */
     private static final Map<String, String> BROKER_KEYS = brokerKeys();
@@ -403,6 +446,12 @@ public final class LogConfig extends AbstractConfig {
         m.put("log.cleaner.min.cleanable.ratio", MIN_CLEANABLE_DIRTY_RATIO);
         m.put("unclean.leader.election.enable", UNCLEAN_LEADER_ELECTION_ENABLE);
         m.put("compression.type", COMPRESSION_TYPE);
+        m.put("compression.gzip.level", COMPRESSION_GZIP_LEVEL);
+        m.put("compression.lz4.level", COMPRESSION_LZ4_LEVEL);
+        m.put("compression.zstd.level", COMPRESSION_ZSTD_LEVEL);
+        m.put("log.message.format.version", MESSAGE_FORMAT_VERSION);
+        m.put("log.local.retention.ms", LOCAL_RETENTION_MS);
+        m.put("log.local.retention.bytes", LOCAL_RETENTION_BYTES);
         m.put("log.preallocate", PREALLOCATE);
         m.put("log.message.downconversion.enable", MESSAGE_DOWNCONVERSION_ENABLE);
         return Map.copyOf(m);

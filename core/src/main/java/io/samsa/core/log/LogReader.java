@@ -106,16 +106,34 @@ final class LogReader {
         }
     }
 
-    /** The largest timestamp in the log and the offset recorded for it, or null if no batch has one. */
+    /**
+     * The largest timestamp in the log and the first offset holding it, or null if no batch has a
+     * timestamp. Segments and the time index remember only the batch that first reached the
+     * largest timestamp (by its last offset); Kafka 3.9 answers the first record carrying that
+     * timestamp (the batch's first record under LogAppendTime), so that batch's records are read
+     * with the same record-precision search as a by-timestamp lookup: within the segment, the
+     * first record at or after the largest timestamp is the first record at it.
+     */
     private TimestampAndOffset maxTimestampAndOffset() {
+        LogSegment holder = null;
         long maxTs = TimestampOffset.NO_TIMESTAMP;
-        long offset = -1;
         for (LogSegment segment : segments.all()) {
+            // Strictly greater: on a tie the earlier segment, holding the first occurrence, wins.
             if (segment.maxTimestampSoFar() > maxTs) {
                 maxTs = segment.maxTimestampSoFar();
-                offset = segment.offsetOfMaxTimestampSoFar();
+                holder = segment;
             }
         }
-        return offset < 0 ? null : new TimestampAndOffset(maxTs, offset, epochCache.epochForOffset(offset));
+        if (holder == null || holder.offsetOfMaxTimestampSoFar() < 0) {
+            return null;
+        }
+        try {
+            TimestampOffset first = holder.findOffsetByTimestamp(maxTs, holder.baseOffset());
+            // Null only if a truncation removed the batch meanwhile; answer what the segment recorded.
+            long offset = first != null ? first.offset() : holder.offsetOfMaxTimestampSoFar();
+            return new TimestampAndOffset(maxTs, offset, epochCache.epochForOffset(offset));
+        } catch (IOException e) {
+            throw new StorageException("Error searching " + topicPartition + " for its largest timestamp", e);
+        }
     }
 }

@@ -301,9 +301,9 @@ public final class LogSegment implements Closeable {
 
     /**
      * The first record at or after {@code timestamp} with an offset at least {@code startingOffset},
-     * or null if this segment has none. Inside an uncompressed batch the exact record is found; for
-     * a compressed batch the answer is the batch's first eligible offset, which never skips a
-     * matching record.
+     * or null if this segment has none. The exact record is found, inside compressed batches too;
+     * in a LogAppendTime batch every record carries the batch's timestamp, so it is the batch's
+     * first eligible offset.
      */
     public TimestampOffset findOffsetByTimestamp(long timestamp, long startingOffset) throws IOException {
         TimestampOffset fromIndex = timeIndex.lookup(timestamp);

@@ -5,6 +5,9 @@ import io.samsa.common.config.ConfigDef;
 import io.samsa.common.config.ConfigException;
 import io.samsa.common.config.ConfigType;
 
+import io.samsa.core.log.LogConfig;
+import io.samsa.core.log.LogConfigValidators;
+import io.samsa.record.CompressionType;
 import io.samsa.zk.EndPoint;
 
 import java.util.ArrayList;
@@ -83,6 +86,12 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String OFFSETS_TOPIC_SEGMENT_BYTES = "offsets.topic.segment.bytes";
     public static final String OFFSETS_LOAD_BUFFER_SIZE = "offsets.load.buffer.size";
     public static final String COMPRESSION_TYPE = "compression.type";
+    public static final String COMPRESSION_GZIP_LEVEL = "compression.gzip.level";
+    public static final String COMPRESSION_LZ4_LEVEL = "compression.lz4.level";
+    public static final String COMPRESSION_ZSTD_LEVEL = "compression.zstd.level";
+    public static final String LOG_MESSAGE_FORMAT_VERSION = "log.message.format.version";
+    public static final String LOG_LOCAL_RETENTION_MS = "log.local.retention.ms";
+    public static final String LOG_LOCAL_RETENTION_BYTES = "log.local.retention.bytes";
     public static final String LOG_CLEANER_ENABLE = "log.cleaner.enable";
     public static final String LOG_CLEANER_THREADS = "log.cleaner.threads";
     public static final String LOG_CLEANER_DEDUPE_BUFFER_SIZE = "log.cleaner.dedupe.buffer.size";
@@ -157,6 +166,13 @@ public final class BrokerConfig extends AbstractConfig {
             .define(OFFSETS_TOPIC_SEGMENT_BYTES, ConfigType.INT, 104857600, atLeast(1), "segment.bytes of __consumer_offsets", false)
             .define(OFFSETS_LOAD_BUFFER_SIZE, ConfigType.INT, 5242880, atLeast(1), "Bytes read at a time when loading __consumer_offsets", false)
             .define(COMPRESSION_TYPE, ConfigType.STRING, "producer", oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), "Compression of stored batches", true)
+            // Topic-default synonyms; validated like their topic keys (see LogConfig for why they have no effect).
+            .define(COMPRESSION_GZIP_LEVEL, ConfigType.INT, CompressionType.GZIP.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.GZIP), "Default compression.gzip.level (accepted; never used to recompress)", true)
+            .define(COMPRESSION_LZ4_LEVEL, ConfigType.INT, CompressionType.LZ4.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.LZ4), "Default compression.lz4.level (accepted; never used to recompress)", true)
+            .define(COMPRESSION_ZSTD_LEVEL, ConfigType.INT, CompressionType.ZSTD.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.ZSTD), "Default compression.zstd.level (accepted; never used to recompress)", true)
+            .define(LOG_MESSAGE_FORMAT_VERSION, ConfigType.STRING, LogConfig.DEFAULT_MESSAGE_FORMAT_VERSION, LogConfigValidators.messageFormatVersion(), "Deprecated default message.format.version (accepted and ignored)", false)
+            .define(LOG_LOCAL_RETENTION_MS, ConfigType.LONG, LogConfig.LOCAL_RETENTION_AS_RETENTION, atLeast(-2), "Default local.retention.ms under tiered storage (accepted; Samsa has none)", true)
+            .define(LOG_LOCAL_RETENTION_BYTES, ConfigType.LONG, LogConfig.LOCAL_RETENTION_AS_RETENTION, atLeast(-2), "Default local.retention.bytes under tiered storage (accepted; Samsa has none)", true)
             .define(LOG_CLEANER_ENABLE, ConfigType.BOOLEAN, true, null, "Run the log cleaner that compacts cleanup.policy=compact topics", false)
             .define(LOG_CLEANER_THREADS, ConfigType.INT, 1, atLeast(1), "Log cleaner threads", false)
             .define(LOG_CLEANER_DEDUPE_BUFFER_SIZE, ConfigType.LONG, 134217728L, atLeast(1024 * 1024), "Memory for the cleaners' key maps, shared by the threads", false)

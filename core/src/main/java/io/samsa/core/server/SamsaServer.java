@@ -38,6 +38,7 @@ import io.samsa.core.server.handlers.CreatePartitionsHandler;
 import io.samsa.core.server.handlers.CreateTopicsHandler;
 import io.samsa.core.server.handlers.DeleteTopicsHandler;
 import io.samsa.core.server.handlers.DescribeClusterHandler;
+import io.samsa.core.server.handlers.DescribeLogDirsHandler;
 import io.samsa.core.server.handlers.DescribeConfigsHandler;
 import io.samsa.core.server.handlers.FetchHandler;
 import io.samsa.core.server.handlers.InitProducerIdHandler;
@@ -183,6 +184,7 @@ public final class SamsaServer {
                 .register(new AlterConfigsHandler(configAdmin))
                 .register(new DeleteRecordsHandler(replicaManager, metadataCache))
                 .register(new DescribeClusterHandler(metadataCache, identity))
+                .register(new DescribeLogDirsHandler(logManager, replicaManager))
                 .register(new LeaderAndIsrHandler(replicaManager))
                 .register(new UpdateMetadataHandler(metadataCache))
                 .register(new StopReplicaHandler(replicaManager))

@@ -289,4 +289,89 @@ class TopicConfigAndDeleteRecordsTest {
         assertEquals(5, admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(5))).lowWatermarks().get(tp).get()
                 .lowWatermark());
     }
+
+    @Test
+    void kafka39TopicConfigsAreAcceptedValidatedAndDescribed() throws Exception {
+        String name = "kip-390";
+        createTopic(name, 1, Map.of("compression.zstd.level", "7", "message.format.version", "2.8",
+                "remote.storage.enable", "false"));
+        Config described = describe(name, true);
+        assertEquals("7", described.get("compression.zstd.level").value());
+        assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, described.get("compression.zstd.level").source());
+        assertEquals(List.of(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, ConfigEntry.ConfigSource.DEFAULT_CONFIG),
+                described.get("compression.zstd.level").synonyms().stream().map(ConfigEntry.ConfigSynonym::source).toList());
+        assertEquals("3", described.get("compression.zstd.level").synonyms().get(1).value());
+        assertEquals("2.8", described.get("message.format.version").value());
+        // Kafka 3.9's defaults, sources and types for the keys this topic does not override.
+        Map<String, String> defaults = Map.of("compression.gzip.level", "-1", "compression.lz4.level", "9",
+                "remote.log.copy.disable", "false",
+                "remote.log.delete.on.disable", "false", "local.retention.ms", "-2", "local.retention.bytes", "-2");
+        defaults.forEach((key, value) -> {
+            assertEquals(value, described.get(key).value(), key);
+            assertEquals(ConfigEntry.ConfigSource.DEFAULT_CONFIG, described.get(key).source(), key);
+        });
+        assertEquals("false", described.get("remote.storage.enable").value());
+        assertEquals(ConfigEntry.ConfigType.INT, described.get("compression.lz4.level").type());
+        assertEquals(ConfigEntry.ConfigType.LONG, described.get("local.retention.ms").type());
+        assertEquals(ConfigEntry.ConfigType.BOOLEAN, described.get("remote.storage.enable").type());
+        assertEquals(List.of("log.local.retention.ms"), described.get("local.retention.ms").synonyms().stream()
+                .map(ConfigEntry.ConfigSynonym::name).toList());
+        assertEquals(List.of("message.format.version", "log.message.format.version"),
+                described.get("message.format.version").synonyms().stream().map(ConfigEntry.ConfigSynonym::name).toList());
+        waitForAllLogs(name, 1, "the topic's logs run with zstd level 7",
+                c -> "7".equals(c.valuesAsStrings().get("compression.zstd.level")));
+
+        alter(name, op("compression.gzip.level", "5", AlterConfigOp.OpType.SET));
+        waitForAllLogs(name, 1, "gzip level 5 applied", c -> "5".equals(c.valuesAsStrings().get("compression.gzip.level")));
+        assertEquals("5", describe(name, false).get("compression.gzip.level").value());
+        assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, describe(name, false).get("compression.gzip.level").source());
+
+        ExecutionException lz4 = assertThrows(ExecutionException.class,
+                () -> alter(name, op("compression.lz4.level", "99", AlterConfigOp.OpType.SET)));
+        assertInstanceOf(InvalidConfigurationException.class, cause(lz4));
+        assertTrue(cause(lz4).getMessage().contains("compression.lz4.level"), cause(lz4).getMessage());
+        ExecutionException remote = assertThrows(ExecutionException.class,
+                () -> alter(name, op("remote.storage.enable", "true", AlterConfigOp.OpType.SET)));
+        assertInstanceOf(InvalidConfigurationException.class, cause(remote));
+        assertTrue(cause(remote).getMessage().contains("remote.storage.enable"), cause(remote).getMessage());
+        alter(name, op("remote.log.copy.disable", "true", AlterConfigOp.OpType.SET),
+                op("local.retention.ms", "60000", AlterConfigOp.OpType.SET));
+        Config after = describe(name, false);
+        assertEquals("5", after.get("compression.gzip.level").value());
+        assertEquals("9", after.get("compression.lz4.level").value());
+        assertEquals("false", after.get("remote.storage.enable").value());
+        assertEquals("60000", after.get("local.retention.ms").value());
+
+        // CreateTopics refuses the same values.
+        ExecutionException create = assertThrows(ExecutionException.class, () -> admin.createTopics(List.of(
+                new NewTopic("kip-390-bad", 1, (short) 1).configs(Map.of("compression.zstd.level", "23")))).all().get());
+        assertInstanceOf(InvalidConfigurationException.class, cause(create));
+        assertTrue(cause(create).getMessage().contains("compression.zstd.level"), cause(create).getMessage());
+        create = assertThrows(ExecutionException.class, () -> admin.createTopics(List.of(
+                new NewTopic("kip-405-bad", 1, (short) 1).configs(Map.of("remote.storage.enable", "true")))).all().get());
+        assertInstanceOf(InvalidConfigurationException.class, cause(create));
+    }
+
+    @Test
+    void listOffsetsMaxTimestampAnswersTheFirstRecordHoldingIt() throws Exception {
+        String name = "max-timestamp";
+        createTopic(name, 1, Map.of());
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // One batch: nothing leaves before flush().
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            long[] timestamps = {100, 300, 300, 200, 250};
+            for (int i = 0; i < timestamps.length; i++) {
+                producer.send(new ProducerRecord<>(name, 0, timestamps[i], "k" + i, "v" + i));
+            }
+            producer.flush();
+        }
+        TopicPartition tp = new TopicPartition(name, 0);
+        ListOffsetsResult.ListOffsetsResultInfo max = admin.listOffsets(Map.of(tp, OffsetSpec.maxTimestamp()))
+                .partitionResult(tp).get();
+        assertEquals(1, max.offset());
+        assertEquals(300, max.timestamp());
+    }
 }
