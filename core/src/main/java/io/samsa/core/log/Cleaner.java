@@ -3,10 +3,8 @@ package io.samsa.core.log;
 import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
 import io.samsa.record.BatchLayout;
-import io.samsa.record.MemoryRecordsBuilder;
 import io.samsa.record.Record;
 import io.samsa.record.RecordBatch;
-import io.samsa.record.TimestampType;
 
 import java.io.File;
 import java.io.IOException;
@@ -287,7 +285,8 @@ final class Cleaner {
                     out.write(emptyBatch(batch), batch);
                 }
             } else {
-                out.write(rebuild(batch, retained, horizon), batch);
+                out.write(BatchRebuilder.rebuild(batch, retained, batch.compressionType(),
+                        batch.compressionType().defaultLevel(), horizon), batch);
             }
         }
         out.flush();
@@ -307,26 +306,6 @@ final class Cleaner {
             return false;
         }
         return r.hasValue() || retainDeletes;
-    }
-
-    /** The batch with only {@code records}, keeping its offsets range and every header field. */
-    private static ByteBuffer rebuild(RecordBatch batch, List<Record> records, long deleteHorizon) {
-        MemoryRecordsBuilder builder = new MemoryRecordsBuilder(batch.compressionType(), batch.baseOffset())
-                .partitionLeaderEpoch(batch.partitionLeaderEpoch())
-                .producerState(batch.producerId(), batch.producerEpoch(), batch.baseSequence())
-                .transactional(batch.isTransactional())
-                .initialCapacity(batch.sizeInBytes());
-        if (batch.timestampType() == TimestampType.LOG_APPEND_TIME) {
-            builder.logAppendTime(batch.maxTimestamp());
-        }
-        if (deleteHorizon != BatchLayout.NO_TIMESTAMP) {
-            builder.deleteHorizonMs(deleteHorizon);
-        }
-        for (Record r : records) {
-            builder.appendWithOffset(r.offset(), r.timestamp(), r.key(), r.value(), r.headers());
-        }
-        builder.overrideLastOffset(batch.lastOffset());
-        return builder.build().buffer();
     }
 
     /** A batch with no records that keeps the producer state fields (and offsets) of {@code batch}. */

@@ -3,6 +3,7 @@ package io.samsa.core.log;
 import io.samsa.common.Errors;
 import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
+import io.samsa.record.RecordFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,10 +175,29 @@ public final class Log {
      */
     public LogAppendInfo append(ByteBuffer batches, int leaderEpoch) {
         LogConfig cfg = config;
-        LogAppendInfo info = LogValidator.validateForLeader(batches, cfg, time.milliseconds());
+        long now = time.milliseconds();
+        LogAppendInfo info = LogValidator.validateForLeader(batches, cfg, now);
         if (!info.succeeded() || info.validBytes() == 0) {
             info.logStartOffset(logStartOffset());
             return info;
+        }
+        ByteBuffer stored;
+        try {
+            stored = TopicCompression.apply(batches, cfg);
+        } catch (RecordFormatException | IllegalArgumentException e) {
+            info.fail(Errors.CORRUPT_MESSAGE, "Cannot read the records of a batch to compress it as "
+                    + cfg.compressionType() + ": " + e.getMessage());
+            info.logStartOffset(logStartOffset());
+            return info;
+        }
+        if (stored != batches) {
+            // Re-encoded batches have new sizes and CRCs: take their measure again (max.message.bytes included).
+            batches = stored;
+            info = LogValidator.validateForLeader(batches, cfg, now);
+            if (!info.succeeded()) {
+                info.logStartOffset(logStartOffset());
+                return info;
+            }
         }
         if (info.validBytes() > cfg.segmentBytes()) {
             info.fail(Errors.RECORD_LIST_TOO_LARGE, "Message batch of " + info.validBytes()

@@ -118,18 +118,18 @@ public final class LogConfig extends AbstractConfig {
             .define(COMPRESSION_TYPE, ConfigType.STRING, "producer",
                     oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"),
                     "Compression of stored batches; producer keeps the producer's codec", true)
-            // KIP-390 levels. Samsa stores batches exactly as producers compressed them (it never
-            // recompresses on append, and the cleaner rewrites a batch with that batch's own codec at
-            // its default level), so these are validated, stored and described but change nothing.
+            // KIP-390 levels: used when a topic's compression.type makes the broker re-encode a
+            // producer's batch (a batch already in the topic's codec is kept as produced, whatever its
+            // level, as Kafka does); the cleaner rewrites batches in their own codec at its default level.
             .define(COMPRESSION_GZIP_LEVEL, ConfigType.INT, CompressionType.GZIP.defaultLevel(),
                     LogConfigValidators.compressionLevel(CompressionType.GZIP),
-                    "gzip level when compression.type is gzip (accepted; Samsa never recompresses)", true)
+                    "gzip level of batches the broker compresses (compression.type=gzip)", true)
             .define(COMPRESSION_LZ4_LEVEL, ConfigType.INT, CompressionType.LZ4.defaultLevel(),
                     LogConfigValidators.compressionLevel(CompressionType.LZ4),
-                    "lz4 level when compression.type is lz4 (accepted; Samsa never recompresses)", true)
+                    "lz4 level of batches the broker compresses (compression.type=lz4)", true)
             .define(COMPRESSION_ZSTD_LEVEL, ConfigType.INT, CompressionType.ZSTD.defaultLevel(),
                     LogConfigValidators.compressionLevel(CompressionType.ZSTD),
-                    "zstd level when compression.type is zstd (accepted; Samsa never recompresses)", true)
+                    "zstd level of batches the broker compresses (compression.type=zstd)", true)
             .define(PREALLOCATE, ConfigType.BOOLEAN, false, null, "Preallocate segment files (accepted, not used)", true)
             .define(MESSAGE_DOWNCONVERSION_ENABLE, ConfigType.BOOLEAN, true, null,
                     "Whether old fetch versions may get down-converted batches", true)
@@ -406,6 +406,26 @@ public final class LogConfig extends AbstractConfig {
 
     public String compressionType() {
         return getString(COMPRESSION_TYPE);
+    }
+
+    /** The codec stored batches must use, or null for "producer" (keep each batch's own). */
+    public CompressionType storedCompression() {
+        String type = compressionType();
+        return switch (type) {
+            case "producer" -> null;
+            case "uncompressed" -> CompressionType.NONE;
+            default -> CompressionType.forName(type);
+        };
+    }
+
+    /** The configured level of {@code codec} (compression.gzip/lz4/zstd.level); the codec's default otherwise. */
+    public int compressionLevel(CompressionType codec) {
+        return switch (codec) {
+            case GZIP -> getInt(COMPRESSION_GZIP_LEVEL);
+            case LZ4 -> getInt(COMPRESSION_LZ4_LEVEL);
+            case ZSTD -> getInt(COMPRESSION_ZSTD_LEVEL);
+            default -> codec.defaultLevel();
+        };
     }
 
     /** Every key's effective value as Kafka prints it (DescribeConfigs). */

@@ -166,10 +166,10 @@ public final class BrokerConfig extends AbstractConfig {
             .define(OFFSETS_TOPIC_SEGMENT_BYTES, ConfigType.INT, 104857600, atLeast(1), "segment.bytes of __consumer_offsets", false)
             .define(OFFSETS_LOAD_BUFFER_SIZE, ConfigType.INT, 5242880, atLeast(1), "Bytes read at a time when loading __consumer_offsets", false)
             .define(COMPRESSION_TYPE, ConfigType.STRING, "producer", oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), "Compression of stored batches", true)
-            // Topic-default synonyms; validated like their topic keys (see LogConfig for why they have no effect).
-            .define(COMPRESSION_GZIP_LEVEL, ConfigType.INT, CompressionType.GZIP.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.GZIP), "Default compression.gzip.level (accepted; never used to recompress)", true)
-            .define(COMPRESSION_LZ4_LEVEL, ConfigType.INT, CompressionType.LZ4.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.LZ4), "Default compression.lz4.level (accepted; never used to recompress)", true)
-            .define(COMPRESSION_ZSTD_LEVEL, ConfigType.INT, CompressionType.ZSTD.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.ZSTD), "Default compression.zstd.level (accepted; never used to recompress)", true)
+            // Topic-default synonyms, validated like their topic keys.
+            .define(COMPRESSION_GZIP_LEVEL, ConfigType.INT, CompressionType.GZIP.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.GZIP), "Default compression.gzip.level for batches the broker compresses", true)
+            .define(COMPRESSION_LZ4_LEVEL, ConfigType.INT, CompressionType.LZ4.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.LZ4), "Default compression.lz4.level for batches the broker compresses", true)
+            .define(COMPRESSION_ZSTD_LEVEL, ConfigType.INT, CompressionType.ZSTD.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.ZSTD), "Default compression.zstd.level for batches the broker compresses", true)
             .define(LOG_MESSAGE_FORMAT_VERSION, ConfigType.STRING, LogConfig.DEFAULT_MESSAGE_FORMAT_VERSION, LogConfigValidators.messageFormatVersion(), "Deprecated default message.format.version (accepted and ignored)", false)
             .define(LOG_LOCAL_RETENTION_MS, ConfigType.LONG, LogConfig.LOCAL_RETENTION_AS_RETENTION, atLeast(-2), "Default local.retention.ms under tiered storage (accepted; Samsa has none)", true)
             .define(LOG_LOCAL_RETENTION_BYTES, ConfigType.LONG, LogConfig.LOCAL_RETENTION_AS_RETENTION, atLeast(-2), "Default local.retention.bytes under tiered storage (accepted; Samsa has none)", true)
