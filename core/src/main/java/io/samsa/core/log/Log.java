@@ -534,18 +534,24 @@ public final class Log {
         }
     }
 
-    /** Flushes and closes every segment. Reads after this fail. */
+    /** Snapshots the producer state, then flushes and closes every segment. Reads after this fail. */
     public void close() {
+        close(true);
+    }
+
+    private void close(boolean snapshot) {
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            try {
-                producerState.takeSnapshot(logEndOffset());
-            } catch (IOException e) {
-                LOG.error("Error writing the producer state snapshot of {}", topicPartition, e);
+            if (snapshot) {
+                try {
+                    producerState.takeSnapshot(logEndOffset());
+                } catch (IOException e) {
+                    LOG.error("Error writing the producer state snapshot of {}", topicPartition, e);
+                }
             }
             for (LogSegment s : segments.all()) {
                 try {
@@ -559,11 +565,11 @@ public final class Log {
         }
     }
 
-    /** Closes the log and removes its directory. */
+    /** Closes the log and removes its directory; no snapshot is written for data about to go. */
     public void delete() {
         lock.lock();
         try {
-            close();
+            close(false);
             SegmentFiles.deleteRecursively(dir.toPath());
         } catch (IOException e) {
             throw new StorageException("Error deleting " + dir, e);

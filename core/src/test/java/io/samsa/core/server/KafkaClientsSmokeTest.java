@@ -3,11 +3,11 @@ package io.samsa.core.server;
 import io.samsa.core.test.SamsaCluster;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.InvalidPartitionsException;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,7 +15,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.UnknownTopicIdException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +73,38 @@ class KafkaClientsSmokeTest {
         }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(common, new StringSerializer(), new StringSerializer())) {
             assertEquals(0, producer.send(new ProducerRecord<>("growing", 3, "k", "v")).get().offset());
+        }
+    }
+
+    @Test
+    void topicsDescribedByIdWithTheOperationsOfABrokerWithoutAuthorizer() throws Exception {
+        Properties common = new Properties();
+        common.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        try (Admin admin = Admin.create(common)) {
+            admin.createTopics(List.of(new NewTopic("by-id", 2, (short) 1))).all().get();
+            org.apache.kafka.common.Uuid id = admin.describeTopics(List.of("by-id")).allTopicNames().get().get("by-id").topicId();
+            DescribeTopicsOptions withOps = new DescribeTopicsOptions().includeAuthorizedOperations(true);
+            TopicDescription d = admin.describeTopics(TopicCollection.ofTopicIds(List.of(id)), withOps).allTopicIds().get().get(id);
+            assertEquals("by-id", d.name());
+            assertEquals(2, d.partitions().size());
+            assertEquals(Set.of(AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.ALTER,
+                    AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS), d.authorizedOperations());
+            assertEquals(null, admin.describeTopics(List.of("by-id")).allTopicNames().get().get("by-id").authorizedOperations(),
+                    "not asked, not given");
+
+            org.apache.kafka.common.Uuid unknown = org.apache.kafka.common.Uuid.randomUuid();
+            ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> admin.describeTopics(TopicCollection.ofTopicIds(List.of(unknown))).allTopicIds().get());
+            assertTrue(e.getCause() instanceof UnknownTopicIdException, e.toString());
+
+            assertEquals(Set.of(AclOperation.CREATE, AclOperation.ALTER, AclOperation.DESCRIBE, AclOperation.CLUSTER_ACTION,
+                    AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS, AclOperation.IDEMPOTENT_WRITE),
+                    admin.describeCluster(new DescribeClusterOptions().includeAuthorizedOperations(true)).authorizedOperations().get());
+
+            // Broker configs cannot change at runtime, and say so.
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "0");
+            assertTrue(admin.describeConfigs(List.of(broker)).all().get().get(broker).entries().stream()
+                    .allMatch(org.apache.kafka.clients.admin.ConfigEntry::isReadOnly));
         }
     }
 

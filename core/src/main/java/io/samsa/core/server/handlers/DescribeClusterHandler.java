@@ -55,7 +55,8 @@ public final class DescribeClusterHandler implements ApiHandler {
                 .set("endpoint_type", ENDPOINT_TYPE_BROKERS)
                 .set("cluster_id", identity.clusterId())
                 .set("controller_id", snap.controllerId())
-                .set("cluster_authorized_operations", Integer.MIN_VALUE);
+                .set("cluster_authorized_operations", AuthorizedOperations.answer(
+                        body.getBoolean("include_cluster_authorized_operations"), AuthorizedOperations.CLUSTER));
         for (BrokerNode b : snap.brokers().values()) {
             Optional<EndPoint> ep = b.endPoint(request.listenerName());
             ep.ifPresent(e -> response.addElement("brokers")

@@ -120,7 +120,9 @@ public final class DescribeConfigsHandler implements ApiHandler {
             Object value = brokerConfig.values().get(key.name());
             boolean sensitive = key.type() == io.samsa.common.config.ConfigType.PASSWORD;
             byte source = brokerConfig.isSet(key.name()) ? ConfigEntry.SOURCE_STATIC_BROKER_CONFIG : ConfigEntry.SOURCE_DEFAULT_CONFIG;
-            entries.add(new ConfigEntry(key.name(), sensitive ? null : ConfigEntry.format(value), !key.dynamic(), source,
+            // Read-only, every one: Samsa refuses broker config changes at runtime (AlterConfigs
+            // answers that server.properties is static), so tools must not offer to edit them.
+            entries.add(new ConfigEntry(key.name(), sensitive ? null : ConfigEntry.format(value), true, source,
                     sensitive, ConfigEntry.typeOf(value)));
         }
         return entries;

@@ -14,8 +14,6 @@ import io.samsa.protocol.Struct;
 public final class DescribeGroupsHandler implements ApiHandler {
 
     /** Bits of AclOperation READ (3), DELETE (6) and DESCRIBE (8): the operations on a group. */
-    static final int ALL_GROUP_OPERATIONS = (1 << 3) | (1 << 6) | (1 << 8);
-    private static final int AUTHORIZED_OPERATIONS_OMITTED = Integer.MIN_VALUE;
 
     private final GroupCoordinator coordinator;
 
@@ -50,7 +48,7 @@ public final class DescribeGroupsHandler implements ApiHandler {
                         .set("group_state", g.state())
                         .set("protocol_type", g.protocolType())
                         .set("protocol_data", g.protocol())
-                        .set("authorized_operations", withOperations ? ALL_GROUP_OPERATIONS : AUTHORIZED_OPERATIONS_OMITTED);
+                        .set("authorized_operations", AuthorizedOperations.answer(withOperations, AuthorizedOperations.GROUP));
                 for (GroupCoordinator.DescribedMember m : g.members()) {
                     rg.addElement("members")
                             .set("member_id", m.memberId())

@@ -29,8 +29,6 @@ import java.util.Set;
  */
 public final class MetadataHandler implements ApiHandler {
 
-    private static final int AUTHORIZED_OPERATIONS_OMITTED = Integer.MIN_VALUE;
-
     private final MetadataCache cache;
     private final ClusterIdentity identity;
     private final AdminManager topicAdmin;
@@ -77,32 +75,38 @@ public final class MetadataHandler implements ApiHandler {
         }
         response.set("cluster_id", identity.clusterId());
         response.set("controller_id", snap.controllerId());
-        response.set("cluster_authorized_operations", AUTHORIZED_OPERATIONS_OMITTED);
+        // v8-v10 ask for the cluster's operations here; later versions use DescribeCluster.
+        response.set("cluster_authorized_operations", AuthorizedOperations.answer(
+                version >= 8 && version <= 10 && body.getBoolean("include_cluster_authorized_operations"),
+                AuthorizedOperations.CLUSTER));
+        int topicOperations = AuthorizedOperations.answer(
+                version >= 8 && body.getBoolean("include_topic_authorized_operations"), AuthorizedOperations.TOPIC);
 
         List<Struct> requested = body.getStructArray("topics");
         boolean allTopics = requested == null || (version == 0 && requested.isEmpty());
         boolean allowAutoCreate = version < 4 || body.getBoolean("allow_auto_topic_creation");
         if (allTopics) {
             for (TopicInfo t : snap.topics().values()) {
-                addTopic(response, t, version);
+                addTopic(response, t, topicOperations);
             }
         } else {
             Set<String> toCreate = new LinkedHashSet<>();
             for (Struct rt : requested) {
                 String name = rt.getString("name");
-                if (name == null) {
-                    Uuid id = version >= 10 ? rt.getUuid("topic_id") : Uuid.ZERO;
+                Uuid id = version >= 10 ? rt.getUuid("topic_id") : Uuid.ZERO;
+                // kafka-clients asks by id with an empty name, not a null one: a non-zero id decides.
+                if (name == null || !id.equals(Uuid.ZERO)) {
                     String byId = snap.topicNames().get(id);
                     if (byId == null) {
                         addError(response, null, id, Errors.UNKNOWN_TOPIC_ID);
                     } else {
-                        addTopic(response, snap.topics().get(byId), version);
+                        addTopic(response, snap.topics().get(byId), topicOperations);
                     }
                     continue;
                 }
                 Optional<TopicInfo> t = snap.topic(name);
                 if (t.isPresent()) {
-                    addTopic(response, t.get(), version);
+                    addTopic(response, t.get(), topicOperations);
                 } else if (!TopicNames.isValid(name)) {
                     addError(response, name, Uuid.ZERO, Errors.INVALID_TOPIC_EXCEPTION);
                 } else if (autoCreateEnabled && allowAutoCreate && !TopicNames.isInternal(name)) {
@@ -124,16 +128,16 @@ public final class MetadataHandler implements ApiHandler {
                 .set("error_code", error.code())
                 .set("name", name)
                 .set("topic_id", id)
-                .set("topic_authorized_operations", AUTHORIZED_OPERATIONS_OMITTED);
+                .set("topic_authorized_operations", AuthorizedOperations.OMITTED);
     }
 
-    private static void addTopic(Struct response, TopicInfo t, short version) {
+    private static void addTopic(Struct response, TopicInfo t, int authorizedOperations) {
         Struct topic = response.addElement("topics")
                 .set("error_code", Errors.NONE.code())
                 .set("name", t.name())
                 .set("topic_id", t.topicId())
                 .set("is_internal", t.isInternal())
-                .set("topic_authorized_operations", AUTHORIZED_OPERATIONS_OMITTED);
+                .set("topic_authorized_operations", authorizedOperations);
         for (PartitionInfo p : t.partitions().values()) {
             Errors error = p.leader() < 0 ? Errors.LEADER_NOT_AVAILABLE : Errors.NONE;
             topic.addElement("partitions")
