@@ -148,10 +148,14 @@ class BadInputTest {
     }
 
     private static Errors produce(String topic, ByteBuffer records) throws IOException {
+        return produce(topic, records, (short) 9);
+    }
+
+    private static Errors produce(String topic, ByteBuffer records, short version) throws IOException {
         try (BrokerConnection c = connect()) {
             Struct req = new Struct(ApiKeys.PRODUCE.requestSpec().root()).set("acks", (short) 1).set("timeout_ms", 10000);
             req.addElement("topic_data").set("name", topic).addElement("partition_data").set("index", 0).set("records", records);
-            Struct response = c.send(ApiKeys.PRODUCE, (short) 9, req);
+            Struct response = c.send(ApiKeys.PRODUCE, version, req);
             return Errors.forCode(response.getStructArray("responses").get(0).getStructArray("partition_responses").get(0)
                     .getShort("error_code"));
         }
@@ -163,6 +167,32 @@ class BadInputTest {
         records.put(records.limit() - 1, (byte) (records.get(records.limit() - 1) ^ 0x5a));
         assertEquals(Errors.CORRUPT_MESSAGE, produce("data", records));
         assertEquals(Errors.NONE, produce("data", batch(100)), "a good batch after the bad one is appended");
+    }
+
+    @Test
+    void producePartitionsBreakingKafkasRecordRulesAreRefusedAndNothingIsWritten() throws IOException {
+        long before = endOffset("data");
+        ByteBuffer one = batch(10);
+        ByteBuffer two = ByteBuffer.allocate(2 * one.remaining());
+        two.put(one.duplicate()).put(one.duplicate()).flip();
+        assertEquals(Errors.INVALID_RECORD, produce("data", two), "two batches in one partition");
+        assertEquals(Errors.INVALID_RECORD, produce("data", ByteBuffer.allocate(0)), "no batch");
+        MemoryRecordsBuilder zstd = MemoryRecords.builder(CompressionType.ZSTD, 0L);
+        zstd.append(System.currentTimeMillis(), null, ByteBuffer.wrap(new byte[10]), null);
+        ByteBuffer zstdBatch = zstd.build().buffer();
+        assertEquals(Errors.UNSUPPORTED_COMPRESSION_TYPE, produce("data", zstdBatch.duplicate(), (short) 6), "zstd before v7");
+        assertEquals(before, endOffset("data"));
+        assertEquals(Errors.NONE, produce("data", zstdBatch.duplicate(), (short) 7));
+        assertEquals(before + 1, endOffset("data"));
+    }
+
+    private static long endOffset(String topic) throws IOException {
+        try (BrokerConnection c = connect()) {
+            Struct req = new Struct(ApiKeys.LIST_OFFSETS.requestSpec().root()).set("replica_id", -1);
+            req.addElement("topics").set("name", topic).addElement("partitions").set("partition_index", 0).set("timestamp", -1L);
+            Struct response = c.send(ApiKeys.LIST_OFFSETS, (short) 5, req);
+            return response.getStructArray("topics").get(0).getStructArray("partitions").get(0).getLong("offset");
+        }
     }
 
     @Test

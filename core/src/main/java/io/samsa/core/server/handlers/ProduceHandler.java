@@ -74,8 +74,8 @@ public final class ProduceHandler implements ApiHandler {
                     result = AppendResult.error(Errors.UNKNOWN_TOPIC_OR_PARTITION, null);
                 } else {
                     ByteBuffer records = partitionData.getBytes("records");
-                    result = records == null || !records.hasRemaining()
-                            ? AppendResult.error(Errors.CORRUPT_MESSAGE, "Empty records")
+                    AppendResult broken = ProduceRecordsRules.check(records, request.version());
+                    result = broken != null ? broken
                             : replicaManager.appendRecords(new TopicPartition(topic, partition), records, acks);
                 }
                 pr.set("error_code", result.error().code())
