@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Runs one workload's perf tool against a running broker and turns the outcome into a
  * {@link RunResult}: the tool's figures plus the broker's CPU seconds (utime+stime delta over the
- * tool's run) and peak RSS (VmHWM, reset just before the tool starts). A tool that fails, is
+ * tool's run, also logged split by thread group, see {@link ThreadCpu}) and peak RSS (VmHWM, reset
+ * just before the tool starts). A tool that fails, is
  * killed, prints no summary, or acknowledges or consumes fewer records than asked makes the run
  * FAILED with the reason. Stateless.
  */
@@ -30,6 +31,7 @@ public final class WorkloadRunner {
             BenchLog.once("cannot reset VmHWM through /proc/<pid>/clear_refs: peak RSS is measured since broker start");
         }
         double cpuBefore = ProcFs.cpuSeconds(pid);
+        Map<String, Long> threadsBefore = ThreadCpu.ticksByGroup(pid);
         String base = w.id() + "-" + kind.id() + "-rep" + rep;
         Path out = setup.runDir().resolve(base + ".out");
         Path err = setup.runDir().resolve(base + ".err");
@@ -40,7 +42,11 @@ public final class WorkloadRunner {
                     + broker.logTail(3));
         }
         Map<Metric, Double> measured = new EnumMap<>(Metric.class);
-        measured.put(Metric.BROKER_CPU_S, ProcFs.cpuSeconds(pid) - cpuBefore);
+        double cpu = ProcFs.cpuSeconds(pid) - cpuBefore;
+        measured.put(Metric.BROKER_CPU_S, cpu);
+        long ticksPerSecond = ProcFs.clockTicksPerSecond();
+        BenchLog.info(base + " broker CPU by thread: " + ThreadCpu.breakdown(threadsBefore, ThreadCpu.ticksByGroup(pid),
+                Math.round(cpu * ticksPerSecond), ticksPerSecond, 5));
         measured.put(Metric.BROKER_PEAK_RSS_MIB, ProcFs.peakRssKib(pid) / 1024.0);
         measured.put(Metric.TOOL_WALL_S, run.wallSeconds());
         Interpretation result = interpret(w, run, deadline.toSeconds());
