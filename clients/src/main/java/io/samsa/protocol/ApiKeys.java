@@ -1,74 +1,108 @@
 package io.samsa.protocol;
 
-import io.samsa.protocol.message.AlterConfigsMessages;
-import io.samsa.protocol.message.ApiVersionsMessages;
-import io.samsa.protocol.message.ControlledShutdownMessages;
-import io.samsa.protocol.message.CreatePartitionsMessages;
-import io.samsa.protocol.message.CreateTopicsMessages;
-import io.samsa.protocol.message.DeleteGroupsMessages;
-import io.samsa.protocol.message.DeleteRecordsMessages;
-import io.samsa.protocol.message.DeleteTopicsMessages;
-import io.samsa.protocol.message.DescribeClusterMessages;
-import io.samsa.protocol.message.DescribeConfigsMessages;
-import io.samsa.protocol.message.DescribeGroupsMessages;
-import io.samsa.protocol.message.DescribeLogDirsMessages;
-import io.samsa.protocol.message.FetchMessages;
-import io.samsa.protocol.message.FindCoordinatorMessages;
-import io.samsa.protocol.message.HeartbeatMessages;
-import io.samsa.protocol.message.IncrementalAlterConfigsMessages;
-import io.samsa.protocol.message.InitProducerIdMessages;
-import io.samsa.protocol.message.JoinGroupMessages;
-import io.samsa.protocol.message.LeaderAndIsrMessages;
-import io.samsa.protocol.message.LeaveGroupMessages;
-import io.samsa.protocol.message.ListGroupsMessages;
-import io.samsa.protocol.message.ListOffsetsMessages;
-import io.samsa.protocol.message.MetadataMessages;
-import io.samsa.protocol.message.OffsetCommitMessages;
-import io.samsa.protocol.message.OffsetDeleteMessages;
-import io.samsa.protocol.message.OffsetFetchMessages;
-import io.samsa.protocol.message.OffsetForLeaderEpochMessages;
-import io.samsa.protocol.message.ProduceMessages;
-import io.samsa.protocol.message.StopReplicaMessages;
-import io.samsa.protocol.message.SyncGroupMessages;
-import io.samsa.protocol.message.UpdateMetadataMessages;
+import io.samsa.protocol.message.AlterConfigsRequest;
+import io.samsa.protocol.message.AlterConfigsResponse;
+import io.samsa.protocol.message.ApiVersionsRequest;
+import io.samsa.protocol.message.ApiVersionsResponse;
+import io.samsa.protocol.message.ControlledShutdownRequest;
+import io.samsa.protocol.message.ControlledShutdownResponse;
+import io.samsa.protocol.message.CreatePartitionsRequest;
+import io.samsa.protocol.message.CreatePartitionsResponse;
+import io.samsa.protocol.message.CreateTopicsRequest;
+import io.samsa.protocol.message.CreateTopicsResponse;
+import io.samsa.protocol.message.DeleteGroupsRequest;
+import io.samsa.protocol.message.DeleteGroupsResponse;
+import io.samsa.protocol.message.DeleteRecordsRequest;
+import io.samsa.protocol.message.DeleteRecordsResponse;
+import io.samsa.protocol.message.DeleteTopicsRequest;
+import io.samsa.protocol.message.DeleteTopicsResponse;
+import io.samsa.protocol.message.DescribeClusterRequest;
+import io.samsa.protocol.message.DescribeClusterResponse;
+import io.samsa.protocol.message.DescribeConfigsRequest;
+import io.samsa.protocol.message.DescribeConfigsResponse;
+import io.samsa.protocol.message.DescribeGroupsRequest;
+import io.samsa.protocol.message.DescribeGroupsResponse;
+import io.samsa.protocol.message.DescribeLogDirsRequest;
+import io.samsa.protocol.message.DescribeLogDirsResponse;
+import io.samsa.protocol.message.FetchRequest;
+import io.samsa.protocol.message.FetchResponse;
+import io.samsa.protocol.message.FindCoordinatorRequest;
+import io.samsa.protocol.message.FindCoordinatorResponse;
+import io.samsa.protocol.message.HeartbeatRequest;
+import io.samsa.protocol.message.HeartbeatResponse;
+import io.samsa.protocol.message.IncrementalAlterConfigsRequest;
+import io.samsa.protocol.message.IncrementalAlterConfigsResponse;
+import io.samsa.protocol.message.InitProducerIdRequest;
+import io.samsa.protocol.message.InitProducerIdResponse;
+import io.samsa.protocol.message.JoinGroupRequest;
+import io.samsa.protocol.message.JoinGroupResponse;
+import io.samsa.protocol.message.LeaderAndIsrRequest;
+import io.samsa.protocol.message.LeaderAndIsrResponse;
+import io.samsa.protocol.message.LeaveGroupRequest;
+import io.samsa.protocol.message.LeaveGroupResponse;
+import io.samsa.protocol.message.ListGroupsRequest;
+import io.samsa.protocol.message.ListGroupsResponse;
+import io.samsa.protocol.message.ListOffsetsRequest;
+import io.samsa.protocol.message.ListOffsetsResponse;
+import io.samsa.protocol.message.MetadataRequest;
+import io.samsa.protocol.message.MetadataResponse;
+import io.samsa.protocol.message.OffsetCommitRequest;
+import io.samsa.protocol.message.OffsetCommitResponse;
+import io.samsa.protocol.message.OffsetDeleteRequest;
+import io.samsa.protocol.message.OffsetDeleteResponse;
+import io.samsa.protocol.message.OffsetFetchRequest;
+import io.samsa.protocol.message.OffsetFetchResponse;
+import io.samsa.protocol.message.OffsetForLeaderEpochRequest;
+import io.samsa.protocol.message.OffsetForLeaderEpochResponse;
+import io.samsa.protocol.message.ProduceRequest;
+import io.samsa.protocol.message.ProduceResponse;
+import io.samsa.protocol.message.StopReplicaRequest;
+import io.samsa.protocol.message.StopReplicaResponse;
+import io.samsa.protocol.message.SyncGroupRequest;
+import io.samsa.protocol.message.SyncGroupResponse;
+import io.samsa.protocol.message.UpdateMetadataRequest;
+import io.samsa.protocol.message.UpdateMetadataResponse;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 
 /**
- * Every Kafka API Samsa has a schema for, with Kafka's ids, and the header versions each
- * (API, version) uses. The version range is what the schema can parse, not necessarily what the
- * broker advertises. Immutable.
+ * Every Kafka API Samsa has message classes for, with Kafka's ids, and the header versions each
+ * (API, version) uses. The version range is what the message classes can read and write, not
+ * necessarily what the broker advertises. Immutable.
  */
 public enum ApiKeys {
-    PRODUCE(0, ProduceMessages.REQUEST, ProduceMessages.RESPONSE),
-    FETCH(1, FetchMessages.REQUEST, FetchMessages.RESPONSE),
-    LIST_OFFSETS(2, ListOffsetsMessages.REQUEST, ListOffsetsMessages.RESPONSE),
-    METADATA(3, MetadataMessages.REQUEST, MetadataMessages.RESPONSE),
-    LEADER_AND_ISR(4, LeaderAndIsrMessages.REQUEST, LeaderAndIsrMessages.RESPONSE),
-    STOP_REPLICA(5, StopReplicaMessages.REQUEST, StopReplicaMessages.RESPONSE),
-    UPDATE_METADATA(6, UpdateMetadataMessages.REQUEST, UpdateMetadataMessages.RESPONSE),
-    CONTROLLED_SHUTDOWN(7, ControlledShutdownMessages.REQUEST, ControlledShutdownMessages.RESPONSE),
-    OFFSET_COMMIT(8, OffsetCommitMessages.REQUEST, OffsetCommitMessages.RESPONSE),
-    OFFSET_FETCH(9, OffsetFetchMessages.REQUEST, OffsetFetchMessages.RESPONSE),
-    FIND_COORDINATOR(10, FindCoordinatorMessages.REQUEST, FindCoordinatorMessages.RESPONSE),
-    JOIN_GROUP(11, JoinGroupMessages.REQUEST, JoinGroupMessages.RESPONSE),
-    HEARTBEAT(12, HeartbeatMessages.REQUEST, HeartbeatMessages.RESPONSE),
-    LEAVE_GROUP(13, LeaveGroupMessages.REQUEST, LeaveGroupMessages.RESPONSE),
-    SYNC_GROUP(14, SyncGroupMessages.REQUEST, SyncGroupMessages.RESPONSE),
-    DESCRIBE_GROUPS(15, DescribeGroupsMessages.REQUEST, DescribeGroupsMessages.RESPONSE),
-    LIST_GROUPS(16, ListGroupsMessages.REQUEST, ListGroupsMessages.RESPONSE),
-    API_VERSIONS(18, ApiVersionsMessages.REQUEST, ApiVersionsMessages.RESPONSE),
-    CREATE_TOPICS(19, CreateTopicsMessages.REQUEST, CreateTopicsMessages.RESPONSE),
-    DELETE_TOPICS(20, DeleteTopicsMessages.REQUEST, DeleteTopicsMessages.RESPONSE),
-    DELETE_RECORDS(21, DeleteRecordsMessages.REQUEST, DeleteRecordsMessages.RESPONSE),
-    INIT_PRODUCER_ID(22, InitProducerIdMessages.REQUEST, InitProducerIdMessages.RESPONSE),
-    OFFSET_FOR_LEADER_EPOCH(23, OffsetForLeaderEpochMessages.REQUEST, OffsetForLeaderEpochMessages.RESPONSE),
-    DESCRIBE_CONFIGS(32, DescribeConfigsMessages.REQUEST, DescribeConfigsMessages.RESPONSE),
-    ALTER_CONFIGS(33, AlterConfigsMessages.REQUEST, AlterConfigsMessages.RESPONSE),
-    DESCRIBE_LOG_DIRS(35, DescribeLogDirsMessages.REQUEST, DescribeLogDirsMessages.RESPONSE),
-    CREATE_PARTITIONS(37, CreatePartitionsMessages.REQUEST, CreatePartitionsMessages.RESPONSE),
-    DELETE_GROUPS(42, DeleteGroupsMessages.REQUEST, DeleteGroupsMessages.RESPONSE),
-    INCREMENTAL_ALTER_CONFIGS(44, IncrementalAlterConfigsMessages.REQUEST, IncrementalAlterConfigsMessages.RESPONSE),
-    OFFSET_DELETE(47, OffsetDeleteMessages.REQUEST, OffsetDeleteMessages.RESPONSE),
-    DESCRIBE_CLUSTER(60, DescribeClusterMessages.REQUEST, DescribeClusterMessages.RESPONSE);
+    PRODUCE(ProduceRequest::new, ProduceResponse::new),
+    FETCH(FetchRequest::new, FetchResponse::new),
+    LIST_OFFSETS(ListOffsetsRequest::new, ListOffsetsResponse::new),
+    METADATA(MetadataRequest::new, MetadataResponse::new),
+    LEADER_AND_ISR(LeaderAndIsrRequest::new, LeaderAndIsrResponse::new),
+    STOP_REPLICA(StopReplicaRequest::new, StopReplicaResponse::new),
+    UPDATE_METADATA(UpdateMetadataRequest::new, UpdateMetadataResponse::new),
+    CONTROLLED_SHUTDOWN(ControlledShutdownRequest::new, ControlledShutdownResponse::new),
+    OFFSET_COMMIT(OffsetCommitRequest::new, OffsetCommitResponse::new),
+    OFFSET_FETCH(OffsetFetchRequest::new, OffsetFetchResponse::new),
+    FIND_COORDINATOR(FindCoordinatorRequest::new, FindCoordinatorResponse::new),
+    JOIN_GROUP(JoinGroupRequest::new, JoinGroupResponse::new),
+    HEARTBEAT(HeartbeatRequest::new, HeartbeatResponse::new),
+    LEAVE_GROUP(LeaveGroupRequest::new, LeaveGroupResponse::new),
+    SYNC_GROUP(SyncGroupRequest::new, SyncGroupResponse::new),
+    DESCRIBE_GROUPS(DescribeGroupsRequest::new, DescribeGroupsResponse::new),
+    LIST_GROUPS(ListGroupsRequest::new, ListGroupsResponse::new),
+    API_VERSIONS(ApiVersionsRequest::new, ApiVersionsResponse::new),
+    CREATE_TOPICS(CreateTopicsRequest::new, CreateTopicsResponse::new),
+    DELETE_TOPICS(DeleteTopicsRequest::new, DeleteTopicsResponse::new),
+    DELETE_RECORDS(DeleteRecordsRequest::new, DeleteRecordsResponse::new),
+    INIT_PRODUCER_ID(InitProducerIdRequest::new, InitProducerIdResponse::new),
+    OFFSET_FOR_LEADER_EPOCH(OffsetForLeaderEpochRequest::new, OffsetForLeaderEpochResponse::new),
+    DESCRIBE_CONFIGS(DescribeConfigsRequest::new, DescribeConfigsResponse::new),
+    ALTER_CONFIGS(AlterConfigsRequest::new, AlterConfigsResponse::new),
+    DESCRIBE_LOG_DIRS(DescribeLogDirsRequest::new, DescribeLogDirsResponse::new),
+    CREATE_PARTITIONS(CreatePartitionsRequest::new, CreatePartitionsResponse::new),
+    DELETE_GROUPS(DeleteGroupsRequest::new, DeleteGroupsResponse::new),
+    INCREMENTAL_ALTER_CONFIGS(IncrementalAlterConfigsRequest::new, IncrementalAlterConfigsResponse::new),
+    OFFSET_DELETE(OffsetDeleteRequest::new, OffsetDeleteResponse::new),
+    DESCRIBE_CLUSTER(DescribeClusterRequest::new, DescribeClusterResponse::new);
 
     private static final ApiKeys[] BY_ID;
 
@@ -84,19 +118,30 @@ public enum ApiKeys {
     }
 
     private final short id;
-    private final MessageSpec requestSpec;
-    private final MessageSpec responseSpec;
+    private final String apiName;
+    private final short oldestVersion;
+    private final short latestVersion;
+    private final short flexibleFrom;
+    private final Supplier<ApiMessage> newRequest;
+    private final Supplier<ApiMessage> newResponse;
 
-    ApiKeys(int id, MessageSpec requestSpec, MessageSpec responseSpec) {
-        if (requestSpec.apiKey() != id || responseSpec.apiKey() != id
-            || requestSpec.lowestVersion() != responseSpec.lowestVersion()
-            || requestSpec.highestVersion() != responseSpec.highestVersion()
-            || requestSpec.flexibleFrom() != responseSpec.flexibleFrom()) {
-            throw new IllegalStateException("Request and response schemas of api key " + id + " disagree");
+    ApiKeys(Supplier<ApiMessage> newRequest, Supplier<ApiMessage> newResponse) {
+        ApiMessage request = newRequest.get();
+        ApiMessage response = newResponse.get();
+        if (request.apiKey() != response.apiKey()
+            || request.lowestSupportedVersion() != response.lowestSupportedVersion()
+            || request.highestSupportedVersion() != response.highestSupportedVersion()
+            || request.firstFlexibleVersion() != response.firstFlexibleVersion()) {
+            throw new IllegalStateException("Request and response of api key " + request.apiKey() + " disagree");
         }
-        this.id = (short) id;
-        this.requestSpec = requestSpec;
-        this.responseSpec = responseSpec;
+        this.id = request.apiKey();
+        String className = request.getClass().getSimpleName();
+        this.apiName = className.substring(0, className.length() - "Request".length());
+        this.oldestVersion = request.lowestSupportedVersion();
+        this.latestVersion = request.highestSupportedVersion();
+        this.flexibleFrom = request.firstFlexibleVersion();
+        this.newRequest = newRequest;
+        this.newResponse = newResponse;
     }
 
     public short id() {
@@ -105,33 +150,63 @@ public enum ApiKeys {
 
     /** Kafka's name of the API, e.g. "Produce". */
     public String apiName() {
-        String n = requestSpec.name();
-        return n.substring(0, n.length() - "Request".length());
-    }
-
-    public MessageSpec requestSpec() {
-        return requestSpec;
-    }
-
-    public MessageSpec responseSpec() {
-        return responseSpec;
+        return apiName;
     }
 
     public short oldestVersion() {
-        return requestSpec.lowestVersion();
+        return oldestVersion;
     }
 
     public short latestVersion() {
-        return requestSpec.highestVersion();
+        return latestVersion;
     }
 
     public boolean hasVersion(short version) {
-        return requestSpec.hasVersion(version);
+        return version >= oldestVersion && version <= latestVersion;
     }
 
     /** Whether requests and responses of this version use flexible encoding (also past the range). */
     public boolean isFlexible(short version) {
-        return requestSpec.isFlexible(version);
+        return flexibleFrom >= 0 && version >= flexibleFrom;
+    }
+
+    /** A request of this API with every field at its default. */
+    public ApiMessage newRequest() {
+        return newRequest.get();
+    }
+
+    /** A response of this API with every field at its default. */
+    public ApiMessage newResponse() {
+        return newResponse.get();
+    }
+
+    /**
+     * Reads a request body of {@code version} from the buffer's position; malformed input, a
+     * truncated body and a version this API lacks all throw {@link ProtocolException}.
+     */
+    public ApiMessage parseRequest(ByteBuffer body, short version) {
+        return parse(newRequest.get(), body, version);
+    }
+
+    /** Reads a response body of {@code version}; fails as {@link #parseRequest} does. */
+    public ApiMessage parseResponse(ByteBuffer body, short version) {
+        return parse(newResponse.get(), body, version);
+    }
+
+    private ApiMessage parse(ApiMessage message, ByteBuffer body, short version) {
+        String what = message.getClass().getSimpleName() + " v" + version;
+        if (!hasVersion(version)) {
+            throw new ProtocolException(what + ": no such version");
+        }
+        int start = body.position();
+        try {
+            message.read(body, version);
+            return message;
+        } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new ProtocolException(what + ": truncated at byte " + (body.position() - start), e);
+        } catch (ProtocolException e) {
+            throw new ProtocolException(what + ": " + e.getMessage(), e);
+        }
     }
 
     public short requestHeaderVersion(short apiVersion) {

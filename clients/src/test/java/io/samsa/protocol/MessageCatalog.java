@@ -1,10 +1,13 @@
 package io.samsa.protocol;
 
+import io.samsa.generator.messages.MessageSchemas;
+import io.samsa.generator.schema.MessageSpec;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** Every (API, version, direction) Samsa defines, as JUnit arguments. */
+/** Every (API, version, direction) Samsa defines, as JUnit arguments, and the schema behind each. */
 final class MessageCatalog {
 
     private MessageCatalog() {
@@ -21,7 +24,21 @@ final class MessageCatalog {
         return all;
     }
 
+    /** The schema the message class of this API and direction was generated from. */
     static MessageSpec spec(ApiKeys api, boolean request) {
-        return request ? api.requestSpec() : api.responseSpec();
+        for (MessageSchemas.Api a : MessageSchemas.ALL) {
+            if (a.request().apiKey() == api.id()) {
+                return request ? a.request() : a.response();
+            }
+        }
+        throw new IllegalArgumentException("No schema for " + api);
+    }
+
+    static ApiMessage parse(ApiKeys api, boolean request, ByteBuffer buf, short version) {
+        return request ? api.parseRequest(buf, version) : api.parseResponse(buf, version);
+    }
+
+    static ApiMessage empty(ApiKeys api, boolean request) {
+        return request ? api.newRequest() : api.newResponse();
     }
 }

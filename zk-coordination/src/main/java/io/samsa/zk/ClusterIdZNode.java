@@ -1,8 +1,8 @@
 package io.samsa.zk;
 
-import io.samsa.common.json.Json;
-import io.samsa.common.json.JsonException;
-import io.samsa.common.json.JsonObject;
+import io.samsa.zk.json.Json;
+import io.samsa.zk.json.JsonException;
+import io.samsa.zk.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 
 /** {@code /cluster/id}: {@code {"version":"1","id":"<base64 uuid>"}} (the version is a string, as Kafka writes it). Stateless. */

@@ -1,9 +1,9 @@
 package io.samsa.zk;
 
 import io.samsa.common.TopicPartition;
-import io.samsa.common.json.Json;
-import io.samsa.common.json.JsonException;
-import io.samsa.common.json.JsonObject;
+import io.samsa.zk.json.Json;
+import io.samsa.zk.json.JsonException;
+import io.samsa.zk.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

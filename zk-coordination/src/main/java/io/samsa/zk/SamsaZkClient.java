@@ -1,9 +1,11 @@
 package io.samsa.zk;
 
 import io.samsa.common.Time;
+import io.samsa.common.TopicPartition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -214,6 +216,31 @@ public final class SamsaZkClient implements AutoCloseable {
         } catch (Exception e) {
             throw wrap("create " + ClusterIdZNode.PATH, e);
         }
+    }
+
+    /** Stores an offset committed with OffsetCommit v0, creating the znode and its parents if needed. */
+    public void setConsumerOffset(String group, TopicPartition tp, long offset) {
+        String path = ConsumerOffsetZNode.path(group, tp);
+        byte[] data = ConsumerOffsetZNode.encode(offset);
+        try {
+            try {
+                curator.setData().forPath(path, data);
+            } catch (KeeperException.NoNodeException e) {
+                try {
+                    curator.create().creatingParentsIfNeeded().forPath(path, data);
+                } catch (KeeperException.NodeExistsException raced) {
+                    curator.setData().forPath(path, data);
+                }
+            }
+        } catch (Exception e) {
+            throw wrap("write " + path, e);
+        }
+    }
+
+    /** The offset committed with OffsetCommit v0, or empty if none was. */
+    public OptionalLong consumerOffset(String group, TopicPartition tp) {
+        byte[] data = getDataOrNull(ConsumerOffsetZNode.path(group, tp), null, null);
+        return data == null ? OptionalLong.empty() : OptionalLong.of(ConsumerOffsetZNode.decode(data));
     }
 
     /** Reserves the next block of {@link ProducerIdBlock#DEFAULT_SIZE} producer ids for the broker. */

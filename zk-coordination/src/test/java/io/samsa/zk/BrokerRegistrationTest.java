@@ -1,7 +1,7 @@
 package io.samsa.zk;
 
+import io.samsa.testkit.Wait;
 import static io.samsa.zk.ZkTestSupport.connect;
-import static io.samsa.zk.ZkTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -62,7 +62,7 @@ class BrokerRegistrationTest {
         try (CapturingAppender logs = new CapturingAppender(BrokerRegistration.class);
              BrokerRegistration registration = new BrokerRegistration(zk, BROKER_1)) {
             registration.start();
-            waitUntil(() -> logs.count("still registered") == 1, "the waiting line is logged");
+            Wait.until("the waiting line is logged", () -> logs.count("still registered") == 1);
             assertFalse(registration.isRegistered());
             previousRun.close(); // its session ends: the stale znode goes away
             assertTrue(registration.awaitRegistered(10, TimeUnit.SECONDS));
@@ -80,7 +80,7 @@ class BrokerRegistrationTest {
         try (CapturingAppender logs = new CapturingAppender(BrokerRegistration.class);
              BrokerRegistration registration = new BrokerRegistration(zk, BROKER_1)) {
             registration.start();
-            waitUntil(() -> logs.count("another live broker") == 1, "the waiting line is logged");
+            Wait.until("the waiting line is logged", () -> logs.count("another live broker") == 1);
             assertTrue(logs.events.stream().anyMatch(e -> e.getFormattedMessage().contains("10.0.0.9")));
             intruder.expireSession();
             assertTrue(registration.awaitRegistered(10, TimeUnit.SECONDS));
@@ -98,7 +98,7 @@ class BrokerRegistrationTest {
             long firstEpoch = registration.brokerEpoch();
             long firstSession = zk.sessionId();
             zk.expireSession();
-            waitUntil(() -> registration.isRegistered() && registration.brokerEpoch() != firstEpoch, "re-registered");
+            Wait.until("re-registered", () -> registration.isRegistered() && registration.brokerEpoch() != firstEpoch);
             Stat stat = zk.exists(BrokerIdsZNode.path(1), null);
             assertNotEquals(firstSession, stat.getEphemeralOwner());
             assertEquals(zk.sessionId(), stat.getEphemeralOwner());
@@ -113,7 +113,7 @@ class BrokerRegistrationTest {
             assertTrue(registration.awaitRegistered(10, TimeUnit.SECONDS));
             long firstEpoch = registration.brokerEpoch();
             zk.curator().delete().forPath(BrokerIdsZNode.path(1));
-            waitUntil(() -> registration.brokerEpoch() > firstEpoch, "re-registered after deletion");
+            Wait.until("re-registered after deletion", () -> registration.brokerEpoch() > firstEpoch);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.samsa.zk;
 
 import static io.samsa.zk.ZkTestSupport.connect;
-import static io.samsa.zk.ZkTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.common.TopicPartition;
 import io.samsa.common.Uuid;
+import io.samsa.testkit.Wait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +94,10 @@ class ControllerElectionTest {
     @Test
     void exactlyOneOfThreeCandidatesBecomesControllerWithEpochOne() {
         startCandidates(3);
-        waitUntil(() -> activeCount() == 1, "one controller");
+        Wait.until("one controller", () -> activeCount() == 1);
         int winner = activeIndex();
         int winnerId = winner + 1;
-        waitUntil(() -> allAgreeOn(winnerId), "everyone knows the controller");
+        Wait.until("everyone knows the controller", () -> allAgreeOn(winnerId));
         assertEquals(List.of("become:1"), recorders.get(winner).calls);
         assertEquals(1, recorders.get(winner).epochZkVersion);
         assertEquals(1, elections.get(winner).epoch());
@@ -114,7 +114,7 @@ class ControllerElectionTest {
     @Test
     void controllerFailsOverWhenItsSessionExpiresAndTheOldOneIsFenced() {
         startCandidates(2);
-        waitUntil(() -> activeCount() == 1, "one controller");
+        Wait.until("one controller", () -> activeCount() == 1);
         int first = activeIndex();
         int second = 1 - first;
         Recorder old = recorders.get(first);
@@ -126,7 +126,7 @@ class ControllerElectionTest {
 
         // Both candidates race for /controller once the old session is gone: the other broker, or
         // the old one back on its new session. Either way the winner holds a new epoch.
-        waitUntil(() -> activeCount() == 1 && recorders.stream().anyMatch(r -> r.epoch == 2), "a controller with epoch 2");
+        Wait.until("a controller with epoch 2", () -> activeCount() == 1 && recorders.stream().anyMatch(r -> r.epoch == 2));
         int winner = activeIndex();
         assertEquals(2, recorders.get(winner).epochZkVersion);
         assertTrue(old.calls.contains("resign"), "the old controller resigned when its session expired");
@@ -134,7 +134,7 @@ class ControllerElectionTest {
         if (winner == second) {
             assertEquals(List.of("become:2"), recorders.get(second).calls);
         }
-        waitUntil(() -> allAgreeOn(winner + 1), "every candidate follows the new controller");
+        Wait.until("every candidate follows the new controller", () -> allAgreeOn(winner + 1));
 
         TopicPartition tp = new TopicPartition("t", 0);
         assertThrows(ControllerMovedException.class, () -> oldClient.partitionStates()
@@ -147,11 +147,11 @@ class ControllerElectionTest {
     @Test
     void closingTheControllerHandsOverWithoutWaitingForTheSession() {
         startCandidates(3);
-        waitUntil(() -> activeCount() == 1, "one controller");
+        Wait.until("one controller", () -> activeCount() == 1);
         int first = activeIndex();
         elections.get(first).close();
         assertEquals(List.of("become:1", "resign"), recorders.get(first).calls);
-        waitUntil(() -> activeCount() == 1, "a successor");
+        Wait.until("a successor", () -> activeCount() == 1);
         int successor = activeIndex();
         assertTrue(successor != first);
         assertEquals(List.of("become:2"), recorders.get(successor).calls);
@@ -160,9 +160,9 @@ class ControllerElectionTest {
     @Test
     void aControllerToldItMovedResignsAndRunsAgain() {
         startCandidates(1);
-        waitUntil(() -> activeCount() == 1, "one controller");
+        Wait.until("one controller", () -> activeCount() == 1);
         elections.get(0).controllerMoved(1);
-        waitUntil(() -> recorders.get(0).calls.equals(List.of("become:1", "resign", "become:2")), "re-elected with a new epoch");
+        Wait.until("re-elected with a new epoch", () -> recorders.get(0).calls.equals(List.of("become:1", "resign", "become:2")));
         assertTrue(elections.get(0).isController());
         assertEquals(2, elections.get(0).epoch());
     }

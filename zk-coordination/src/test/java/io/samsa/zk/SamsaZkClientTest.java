@@ -1,7 +1,6 @@
 package io.samsa.zk;
 
 import static io.samsa.zk.ZkTestSupport.connect;
-import static io.samsa.zk.ZkTestSupport.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.common.TopicPartition;
 import io.samsa.common.Uuid;
+import io.samsa.testkit.Wait;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +66,17 @@ class SamsaZkClientTest {
             assertEquals("first", other.getOrCreateClusterId(() -> "second"));
         }
         assertEquals("first", id);
+    }
+
+    @Test
+    void version0ConsumerOffsetsLiveUnderConsumersAsText() throws Exception {
+        TopicPartition tp = new TopicPartition("orders", 3);
+        assertEquals(java.util.OptionalLong.empty(), zk.consumerOffset("legacy", tp));
+        zk.setConsumerOffset("legacy", tp, 42);
+        zk.setConsumerOffset("legacy", tp, 43);
+        assertEquals(java.util.OptionalLong.of(43), zk.consumerOffset("legacy", tp));
+        assertEquals("43", new String(zk.curator().getData().forPath("/consumers/legacy/offsets/orders/3"),
+            java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -207,7 +218,7 @@ class SamsaZkClientTest {
         ZkWatch watch = scope.watch(fired::incrementAndGet);
         assertEquals(Set.of(), zk.topics().names(watch));
         zk.topics().create(TopicAssignment.of("a", Uuid.randomUuid(), Map.of(0, List.of(1))), Map.of());
-        waitUntil(() -> fired.get() == 1, "the children watch fires");
+        Wait.until("the children watch fires", () -> fired.get() == 1);
         zk.topics().create(TopicAssignment.of("b", Uuid.randomUuid(), Map.of(0, List.of(1))), Map.of());
         assertEquals(Set.of("a", "b"), zk.topics().names(watch)); // re-arms
         scope.close();

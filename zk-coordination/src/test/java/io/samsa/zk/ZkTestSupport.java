@@ -26,22 +26,4 @@ final class ZkTestSupport {
         return SamsaZkClient.connect(new ZkClientSettings(connect, SESSION_TIMEOUT_MS, SESSION_TIMEOUT_MS), Time.SYSTEM);
     }
 
-    static void waitUntil(BooleanSupplier condition, String what) {
-        waitUntil(condition, 20_000, what);
-    }
-
-    static void waitUntil(BooleanSupplier condition, long timeoutMs, String what) {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Timed out after " + timeoutMs + " ms waiting until " + what);
-            }
-            try {
-                Thread.sleep(10); // polling interval of the condition, not a wait for state
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-    }
 }

@@ -1,11 +1,10 @@
 package io.samsa.core.network;
 
 import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.ApiMessage;
 import io.samsa.protocol.ByteBufferSink;
-import io.samsa.protocol.MessageCodec;
 import io.samsa.protocol.RequestHeader;
 import io.samsa.protocol.ResponseHeader;
-import io.samsa.protocol.Struct;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -37,16 +36,21 @@ public final class BrokerConnection implements AutoCloseable {
         this.clientId = clientId;
     }
 
-    /** Sends {@code body} as {@code api} v{@code version} and returns the parsed response body. */
-    public Struct send(ApiKeys api, short version, Struct body) throws IOException {
+    /**
+     * Sends {@code body} at {@code version} and returns the parsed response body, whose class is
+     * the request's API's response class.
+     */
+    @SuppressWarnings("unchecked")
+    public <R extends ApiMessage> R send(ApiMessage body, short version) throws IOException {
+        ApiKeys api = ApiKeys.forId(body.apiKey());
         int correlationId = nextCorrelationId++;
         RequestHeader header = new RequestHeader(api.id(), version, correlationId, clientId);
-        int size = header.size() + MessageCodec.size(api.requestSpec(), version, body);
+        int size = header.size() + body.size(version);
         ByteBuffer buf = ByteBuffer.allocate(4 + size);
         buf.putInt(size);
         ByteBufferSink sink = new ByteBufferSink(buf);
         header.writeTo(sink);
-        MessageCodec.write(api.requestSpec(), version, body, sink);
+        body.write(sink, version);
         out.write(buf.array(), 0, buf.position());
         out.flush();
         ByteBuffer response = readFrame();
@@ -55,7 +59,7 @@ public final class BrokerConnection implements AutoCloseable {
         if (gotCorrelation != correlationId) {
             throw new IOException("Expected correlation id " + correlationId + " but got " + gotCorrelation);
         }
-        return MessageCodec.read(api.responseSpec(), version, response);
+        return (R) api.parseResponse(response, version);
     }
 
     /** Writes raw bytes (tests of malformed input). */

@@ -2,11 +2,9 @@ package io.samsa.core.network;
 
 import io.netty.buffer.ByteBuf;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.MessageCodec;
-import io.samsa.protocol.MessageSpec;
+import io.samsa.protocol.ApiMessage;
 import io.samsa.protocol.RequestHeader;
 import io.samsa.protocol.ResponseHeader;
-import io.samsa.protocol.Struct;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -67,7 +65,7 @@ public final class Request {
     }
 
     /** Encodes {@code response} at the request's version and sends it. */
-    public void sendResponse(Struct response) {
+    public void sendResponse(ApiMessage response) {
         sendResponse(response, header.apiVersion());
     }
 
@@ -75,20 +73,27 @@ public final class Request {
      * Encodes {@code response} in the layout of {@code bodyVersion}, which differs from the request
      * version only for ApiVersions' UNSUPPORTED_VERSION answer (always the v0 layout).
      */
-    public void sendResponse(Struct response, short bodyVersion) {
+    public void sendResponse(ApiMessage response, short bodyVersion) {
         if (!completed.compareAndSet(false, true)) {
             throw new IllegalStateException("Request " + header.correlationId() + " completed twice");
         }
-        MessageSpec spec = apiKey.responseSpec();
+        if (response.apiKey() != apiKey.id()) {
+            throw new IllegalArgumentException("A " + response.getClass().getSimpleName() + " cannot answer " + this);
+        }
         short headerVersion = apiKey.responseHeaderVersion(header.apiVersion());
-        int bodySize = MessageCodec.size(spec, bodyVersion, response);
-        int size = ResponseHeader.size(headerVersion) + bodySize;
+        int size;
+        try {
+            size = ResponseHeader.size(headerVersion) + response.size(bodyVersion);
+        } catch (RuntimeException e) {
+            connection.complete(this, null, "failed to encode " + apiKey + " v" + bodyVersion + " response: " + e);
+            return;
+        }
         ResponseSink sink = new ResponseSink(connection.allocator(), size + 4);
         List<Object> parts;
         try {
             sink.writeInt(size);
             ResponseHeader.write(sink, header.correlationId(), headerVersion);
-            MessageCodec.write(spec, bodyVersion, response, sink);
+            response.write(sink, bodyVersion);
             parts = sink.finish();
         } catch (RuntimeException e) {
             sink.release();

@@ -1,24 +1,22 @@
 package io.samsa.core.replication;
 
 import io.samsa.common.TopicPartition;
+import io.samsa.core.log.Scheduler;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * Fetches that found too little data wait here until an append to one of their partitions gives
  * them enough ({@code min.bytes}) or their {@code max.wait.ms} expires, whichever is first; then
- * they complete exactly once. Thread-safe.
+ * they complete exactly once. Expiry runs on the given {@link Scheduler}, which also completes the
+ * expired fetches, so tests drive it with a mock clock. Thread-safe.
  */
-public final class FetchPurgatory implements AutoCloseable {
+public final class FetchPurgatory {
 
     /** A parked fetch: {@code ready} re-checks whether enough data has arrived; {@code complete} answers. */
     private static final class Waiter {
@@ -26,7 +24,7 @@ public final class FetchPurgatory implements AutoCloseable {
         final BooleanSupplier ready;
         final Runnable complete;
         final AtomicBoolean done = new AtomicBoolean();
-        volatile ScheduledFuture<?> expiry;
+        volatile Scheduler.Task expiry;
 
         Waiter(Collection<TopicPartition> partitions, BooleanSupplier ready, Runnable complete) {
             this.partitions = partitions;
@@ -36,16 +34,10 @@ public final class FetchPurgatory implements AutoCloseable {
     }
 
     private final Map<TopicPartition, Set<Waiter>> watchers = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer;
+    private final Scheduler timer;
 
-    public FetchPurgatory() {
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread th = new Thread(r, "samsa-fetch-purgatory");
-            th.setDaemon(true);
-            return th;
-        });
-        t.setRemoveOnCancelPolicy(true);
-        this.timer = t;
+    public FetchPurgatory(Scheduler timer) {
+        this.timer = timer;
     }
 
     /** Parks a fetch; it completes on the first of: enough data (per {@code ready}) or {@code maxWaitMs}. */
@@ -58,7 +50,7 @@ public final class FetchPurgatory implements AutoCloseable {
                 return s;
             });
         }
-        w.expiry = timer.schedule(() -> finish(w), maxWaitMs, TimeUnit.MILLISECONDS);
+        w.expiry = timer.scheduleOnce("fetch-expiry", () -> finish(w), maxWaitMs);
         // Data may have arrived between the handler's read and the registration above.
         if (w.ready.getAsBoolean()) {
             finish(w);
@@ -88,9 +80,9 @@ public final class FetchPurgatory implements AutoCloseable {
         if (!w.done.compareAndSet(false, true)) {
             return;
         }
-        ScheduledFuture<?> f = w.expiry;
-        if (f != null) {
-            f.cancel(false);
+        Scheduler.Task expiry = w.expiry;
+        if (expiry != null) {
+            expiry.cancel();
         }
         for (TopicPartition tp : w.partitions) {
             watchers.computeIfPresent(tp, (k, set) -> {
@@ -99,10 +91,5 @@ public final class FetchPurgatory implements AutoCloseable {
             });
         }
         w.complete.run();
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
     }
 }

@@ -5,6 +5,7 @@ import io.samsa.common.config.ConfigDef;
 import io.samsa.common.config.ConfigException;
 import io.samsa.common.config.ConfigType;
 
+import io.samsa.core.coordinator.group.GroupConfig;
 import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogConfigValidators;
 import io.samsa.record.CompressionType;
@@ -311,5 +312,12 @@ public final class BrokerConfig extends AbstractConfig {
     public long logRollMs() {
         Object ms = values().get(LOG_ROLL_MS);
         return ms != null ? ((Number) ms).longValue() : getInt(LOG_ROLL_HOURS) * 3_600_000L;
+    }
+
+    /** The group coordinator's settings from their broker keys. */
+    public GroupConfig groupConfig() {
+        return new GroupConfig(getInt(GROUP_MIN_SESSION_TIMEOUT_MS), getInt(GROUP_MAX_SESSION_TIMEOUT_MS), getInt(GROUP_MAX_SIZE),
+                getInt(GROUP_INITIAL_REBALANCE_DELAY_MS), getInt(OFFSET_METADATA_MAX_BYTES), getInt(OFFSETS_RETENTION_MINUTES) * 60_000L,
+                getLong(OFFSETS_RETENTION_CHECK_INTERVAL_MS), getInt(OFFSETS_LOAD_BUFFER_SIZE));
     }
 }

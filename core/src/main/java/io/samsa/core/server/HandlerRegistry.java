@@ -1,6 +1,7 @@
 package io.samsa.core.server;
 
 import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.ApiMessage;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -13,9 +14,9 @@ import java.util.Map;
  */
 public final class HandlerRegistry {
 
-    private final Map<ApiKeys, ApiHandler> handlers = new EnumMap<>(ApiKeys.class);
+    private final Map<ApiKeys, ApiHandler<?>> handlers = new EnumMap<>(ApiKeys.class);
 
-    public HandlerRegistry register(ApiHandler handler) {
+    public HandlerRegistry register(ApiHandler<?> handler) {
         if (handler.minVersion() < handler.apiKey().oldestVersion() || handler.maxVersion() > handler.apiKey().latestVersion()) {
             throw new IllegalArgumentException(handler.apiKey() + " handler serves versions " + handler.minVersion() + "-"
                     + handler.maxVersion() + " beyond the schema's " + handler.apiKey().oldestVersion() + "-"
@@ -27,11 +28,13 @@ public final class HandlerRegistry {
         return this;
     }
 
-    public ApiHandler handler(ApiKeys key) {
-        return handlers.get(key);
+    /** The handler of {@code key}, typed for the dispatcher, which hands it only that API's requests; or null. */
+    @SuppressWarnings("unchecked")
+    public ApiHandler<ApiMessage> handler(ApiKeys key) {
+        return (ApiHandler<ApiMessage>) handlers.get(key);
     }
 
-    public Collection<ApiHandler> all() {
+    public Collection<ApiHandler<?>> all() {
         return Collections.unmodifiableCollection(handlers.values());
     }
 }

@@ -4,8 +4,7 @@ import io.samsa.core.network.Request;
 import io.samsa.core.network.RequestProcessor;
 import io.samsa.core.server.handlers.ApiVersionsHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.MessageCodec;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.ApiMessage;
 
 /**
  * Routes each request to its API's handler after checking the version against what that
@@ -25,7 +24,7 @@ public final class RequestDispatcher implements RequestProcessor {
 
     @Override
     public void process(Request request) {
-        ApiHandler handler = registry.handler(request.apiKey());
+        ApiHandler<ApiMessage> handler = registry.handler(request.apiKey());
         short version = request.version();
         if (handler == null) {
             request.closeConnection("API " + request.apiKey() + " is not served by this broker");
@@ -40,7 +39,6 @@ public final class RequestDispatcher implements RequestProcessor {
             }
             return;
         }
-        Struct body = MessageCodec.read(request.apiKey().requestSpec(), version, request.body());
-        handler.handle(request, body);
+        handler.handle(request, request.apiKey().parseRequest(request.body(), version));
     }
 }

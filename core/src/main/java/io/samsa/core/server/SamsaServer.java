@@ -10,6 +10,7 @@ import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.FetchPurgatory;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.admin.DynamicConfigManager;
+import io.samsa.core.server.admin.OffsetsTopicCreator;
 import io.samsa.core.server.admin.TopicConfigs;
 import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.core.server.handlers.AlterConfigsHandler;
@@ -20,7 +21,6 @@ import io.samsa.core.coordinator.group.CoordinatorThread;
 import io.samsa.core.coordinator.group.GroupConfig;
 import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.coordinator.group.OffsetsTopic;
-import io.samsa.core.coordinator.group.OffsetsTopicCreator;
 import io.samsa.core.coordinator.group.ReplicaOffsetsLog;
 import io.samsa.core.server.handlers.ApiVersionsHandler;
 import io.samsa.core.server.handlers.DeleteGroupsHandler;
@@ -85,6 +85,8 @@ public final class SamsaServer {
     private LogManager logManager;
     private DynamicConfigManager dynamicConfigManager;
     private ThreadPoolScheduler scheduler;
+    /** Deadlines of parked requests (fetch max wait, metadata waits), apart from the log's slower tasks. */
+    private ThreadPoolScheduler requestTimer;
     private MetadataCache metadataCache;
     private MetadataWaiters metadataWaiters;
     private ReplicaManager replicaManager;
@@ -146,9 +148,10 @@ public final class SamsaServer {
                 () -> logManager.allLogs().forEach(l -> l.removeExpiredProducers(producerExpirationMs)), producerCheckMs, producerCheckMs);
 
         metadataCache = new MetadataCache();
-        metadataWaiters = new MetadataWaiters(metadataCache);
+        requestTimer = new ThreadPoolScheduler(1, "samsa-request-timer");
+        metadataWaiters = new MetadataWaiters(metadataCache, requestTimer);
         replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig);
-        fetchPurgatory = new FetchPurgatory();
+        fetchPurgatory = new FetchPurgatory(requestTimer);
         replicaManager.addAppendListener(fetchPurgatory::onAppend);
         ZkAdminManager topicAdmin = new ZkAdminManager(zk, config, topicConfigs);
         // The offsets topic keeps the partition count it was created with, whatever the config says now (as in Kafka).
@@ -160,7 +163,7 @@ public final class SamsaServer {
             t.setDaemon(true);
             return t;
         });
-        groupCoordinator = new GroupCoordinator(GroupConfig.from(config), offsetsPartitions,
+        groupCoordinator = new GroupCoordinator(config.groupConfig(), offsetsPartitions,
                 new ReplicaOffsetsLog(replicaManager, config.getInt(BrokerConfig.OFFSETS_LOAD_BUFFER_SIZE)),
                 groupCoordinatorThread, groupLoader, time);
         replicaManager.addLeadershipListener(groupCoordinator.leadershipListener());
@@ -298,8 +301,7 @@ public final class SamsaServer {
         closeQuietly("group coordinator thread", () -> { if (groupCoordinatorThread != null) groupCoordinatorThread.close(); });
         closeQuietly("group metadata loader", () -> { if (groupLoader != null) groupLoader.shutdownNow(); });
         closeQuietly("socket server", () -> { if (socketServer != null) socketServer.close(); });
-        closeQuietly("fetch purgatory", () -> { if (fetchPurgatory != null) fetchPurgatory.close(); });
-        closeQuietly("metadata waiters", () -> { if (metadataWaiters != null) metadataWaiters.close(); });
+        closeQuietly("request timer", () -> { if (requestTimer != null) requestTimer.shutdown(); });
         closeQuietly("dynamic config manager", () -> { if (dynamicConfigManager != null) dynamicConfigManager.close(); });
         closeQuietly("log manager", () -> { if (logManager != null) logManager.shutdown(); });
         closeQuietly("log scheduler", () -> { if (scheduler != null) scheduler.shutdown(); });

@@ -6,12 +6,12 @@ public final class TopicNames {
     private TopicNames() {
     }
 
-    /** Whether {@code name} is a legal topic name (the rules live in the controller's TopicAdmin). */
+    /** Whether {@code name} is a legal topic name (the rules live in TopicAdmin). */
     public static boolean isValid(String name) {
         try {
-            io.samsa.core.controller.TopicAdmin.validateTopicName(name);
+            io.samsa.core.admin.TopicAdmin.validateTopicName(name);
             return true;
-        } catch (io.samsa.core.controller.ControllerException e) {
+        } catch (io.samsa.core.admin.AdminException e) {
             return false;
         }
     }

@@ -1,6 +1,6 @@
 package io.samsa.core.controller;
 
-import static io.samsa.core.controller.ControllerTestCluster.waitUntil;
+import io.samsa.core.admin.AdminException;
 import static io.samsa.core.controller.RecordingChannel.Kind.LEADER_AND_ISR;
 import static io.samsa.core.controller.RecordingChannel.Kind.UPDATE_METADATA;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.samsa.common.Errors;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.Uuid;
+import io.samsa.testkit.Wait;
 import io.samsa.zk.PartitionState;
 import io.samsa.zk.TopicAssignment;
 import java.nio.charset.StandardCharsets;
@@ -171,7 +172,7 @@ class ControllerTest {
         controller.channel.clear();
 
         cluster.start(2);
-        waitUntil(() -> controller.channel.last(LEADER_AND_ISR, 2, tp("r3", 1)).isPresent(), "the returning broker is told its replicas");
+        Wait.until("the returning broker is told its replicas", () -> controller.channel.last(LEADER_AND_ISR, 2, tp("r3", 1)).isPresent());
         barrier(controller);
         PartitionLeaderState follower = controller.channel.last(LEADER_AND_ISR, 2, tp("r3", 0)).orElseThrow();
         assertEquals(3, follower.leader(), "it returns as a follower; the leader adds it back to the ISR");
@@ -190,17 +191,17 @@ class ControllerTest {
 
         // The old controller may still believe it is active until it notices its session is gone:
         // fencing is what keeps it harmless meanwhile.
-        waitUntil(() -> cluster.brokers.values().stream().anyMatch(b -> b.controller.epoch() == 2), "a controller with epoch 2");
+        Wait.until("a controller with epoch 2", () -> cluster.brokers.values().stream().anyMatch(b -> b.controller.epoch() == 2));
         ControllerTestCluster.Broker next = cluster.brokers.values().stream().filter(b -> b.controller.epoch() == 2).findFirst().orElseThrow();
-        waitUntil(() -> next.controller.query(c -> c.liveBrokerIds().size()).join() == 3, "the new controller sees all three brokers");
+        Wait.until("the new controller sees all three brokers", () -> next.controller.query(c -> c.liveBrokerIds().size()).join() == 3);
         barrier(next);
         for (int broker = 1; broker <= 3; broker++) {
             int b = broker;
-            waitUntil(() -> next.channel.requests.stream().anyMatch(r -> r.kind() == UPDATE_METADATA && r.brokerId() == b
-                    && r.controllerEpoch() == 2 && r.states().size() == 2), "full metadata sent to broker " + b);
+            Wait.until("full metadata sent to broker " + b, () -> next.channel.requests.stream().anyMatch(r -> r.kind() == UPDATE_METADATA && r.brokerId() == b
+                    && r.controllerEpoch() == 2 && r.states().size() == 2));
         }
-        waitUntil(() -> next.channel.last(LEADER_AND_ISR, 2, tp("f", 0)).isPresent()
-                && next.channel.last(LEADER_AND_ISR, 2, tp("f", 1)).isPresent(), "broker 2 is told about its replicas");
+        Wait.until("broker 2 is told about its replicas", () -> next.channel.last(LEADER_AND_ISR, 2, tp("f", 0)).isPresent()
+                && next.channel.last(LEADER_AND_ISR, 2, tp("f", 1)).isPresent());
         assertNotEquals(Uuid.ZERO, next.controller.query(c -> c.topicId("f")).join());
         for (ControllerTestCluster.Broker b : cluster.brokers.values()) {
             if (b != next) {
@@ -208,7 +209,7 @@ class ControllerTest {
             }
         }
         if (next.id != 1) {
-            waitUntil(() -> cluster.brokers.get(1).channel.membership.contains("remove:1"), "the old controller dropped its channels");
+            Wait.until("the old controller dropped its channels", () -> cluster.brokers.get(1).channel.membership.contains("remove:1"));
         }
     }
 
@@ -220,7 +221,7 @@ class ControllerTest {
 
         cluster.stop(1);
 
-        waitUntil(() -> cluster.brokers.values().stream().anyMatch(b -> b.controller.isActive()), "a new controller");
+        Wait.until("a new controller", () -> cluster.brokers.values().stream().anyMatch(b -> b.controller.isActive()));
         ControllerTestCluster.Broker next = cluster.controller();
         assertEquals(2, next.controller.epoch());
         cluster.awaitState("h", 0, s -> s.leader() == 2, "moves to broker 2");
@@ -242,7 +243,7 @@ class ControllerTest {
 
         cluster.topicAdmin.deleteTopic("doomed");
         cluster.topicAdmin.deleteTopic("doomed"); // again: not an error while it is being deleted
-        waitUntil(() -> !cluster.admin.topics().exists("doomed") && !cluster.admin.topics().isMarkedForDeletion("doomed"), "deleted");
+        Wait.until("deleted", () -> !cluster.admin.topics().exists("doomed") && !cluster.admin.topics().isMarkedForDeletion("doomed"));
         barrier(controller);
 
         assertEquals(Map.of(), cluster.admin.configs().topicConfig("doomed"));
@@ -254,7 +255,7 @@ class ControllerTest {
             assertEquals(PartitionState.LEADER_DURING_DELETE, controller.channel.last(UPDATE_METADATA, broker, tp("doomed", 1)).orElseThrow().leader());
         }
         assertFalse(controller.controller.query(c -> c.hasTopic("doomed")).join());
-        assertThrows(ControllerException.class, () -> cluster.topicAdmin.deleteTopic("doomed"));
+        assertThrows(AdminException.class, () -> cluster.topicAdmin.deleteTopic("doomed"));
 
         TopicAssignment again = cluster.topicAdmin.createTopic("doomed", Map.of(0, List.of(3)), Map.of(), false);
         assertNotEquals(first.topicId(), again.topicId());
@@ -277,7 +278,7 @@ class ControllerTest {
         cluster.awaitState("waits", 0, s -> s.leader() == -1, "is offline");
 
         cluster.topicAdmin.deleteTopic("waits");
-        waitUntil(() -> controller.controller.query(c -> c.isQueuedForDeletion("waits")).join(), "the deletion is queued");
+        Wait.until("the deletion is queued", () -> controller.controller.query(c -> c.isQueuedForDeletion("waits")).join());
         barrier(controller);
         assertTrue(cluster.admin.topics().exists("waits"), "the deletion waits for broker 2");
         assertTrue(controller.channel.stopped(2, true).isEmpty());
@@ -285,7 +286,7 @@ class ControllerTest {
         controller.channel.clear();
 
         cluster.start(2);
-        waitUntil(() -> !cluster.admin.topics().exists("waits"), "deleted once broker 2 is back");
+        Wait.until("deleted once broker 2 is back", () -> !cluster.admin.topics().exists("waits"));
         barrier(controller);
         assertEquals(List.of(tp("waits", 0)), controller.channel.stopped(2, true));
         assertTrue(controller.channel.last(LEADER_AND_ISR, 2, tp("waits", 0)).isEmpty(), "a topic being deleted is not led again");
@@ -312,7 +313,7 @@ class ControllerTest {
         assertTrue(controller.channel.last(LEADER_AND_ISR, 1, tp("grow", 1)).orElseThrow().isNew());
         assertEquals(3, controller.controller.query(c -> c.partitions("grow").size()).join());
 
-        ControllerException shrink = assertThrows(ControllerException.class, () -> cluster.topicAdmin.createPartitions("grow", 2, null, false));
+        AdminException shrink = assertThrows(AdminException.class, () -> cluster.topicAdmin.createPartitions("grow", 2, null, false));
         assertEquals(Errors.INVALID_PARTITIONS, shrink.error());
         TopicAssignment auto = cluster.topicAdmin.createPartitions("grow", 5, null, false);
         assertEquals(5, auto.partitionCount());
@@ -332,9 +333,8 @@ class ControllerTest {
         assertTrue(cluster.admin.partitionStates().conditionalUpdate(tp("isr", 0), shrunk, 0).ok());
         cluster.admin.partitionStates().notifyIsrChange(Set.of(tp("isr", 0)));
 
-        waitUntil(() -> controller.channel.last(UPDATE_METADATA, 2, tp("isr", 0)).map(s -> s.isr().equals(List.of(1))).orElse(false),
-                "broker 2 learns the new ISR");
-        waitUntil(() -> cluster.admin.partitionStates().isrChangeNotifications(null).isEmpty(), "the notification is consumed");
+        Wait.until("broker 2 learns the new ISR", () -> controller.channel.last(UPDATE_METADATA, 2, tp("isr", 0)).map(s -> s.isr().equals(List.of(1))).orElse(false));
+        Wait.until("the notification is consumed", () -> cluster.admin.partitionStates().isrChangeNotifications(null).isEmpty());
         assertEquals(1, controller.controller.query(c -> c.state(tp("isr", 0)).orElseThrow().zkVersion()).join());
     }
 
@@ -376,8 +376,8 @@ class ControllerTest {
         assertEquals(0, state.zkVersion(), "the fenced controller never wrote it");
         assertTrue(first.channel.membership.contains("remove:1") && first.channel.membership.contains("remove:2"),
                 "the fenced controller dropped its channels: " + first.channel.membership);
-        waitUntil(() -> cluster.brokers.values().stream().filter(b -> b.controller.isActive()).count() == 1
-                && cluster.controller().controller.epoch() == 8, "one controller, epoch 8");
+        Wait.until("one controller, epoch 8", () -> cluster.brokers.values().stream().filter(b -> b.controller.isActive()).count() == 1
+                && cluster.controller().controller.epoch() == 8);
     }
 
     private ZooKeeper connectRaw() throws Exception {

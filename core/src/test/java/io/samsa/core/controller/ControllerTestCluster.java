@@ -6,6 +6,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.samsa.common.MockTime;
 import io.samsa.common.TopicPartition;
+import io.samsa.core.admin.ReplicaAssignor;
+import io.samsa.core.admin.TopicAdmin;
+import io.samsa.testkit.Wait;
 import io.samsa.zk.BrokerInfo;
 import io.samsa.zk.BrokerRegistration;
 import io.samsa.zk.EndPoint;
@@ -26,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * An embedded ZooKeeper and N brokers reduced to what the controller sees: each has its own
  * ZooKeeper session, registration, {@link Controller} and {@link RecordingChannel}.
  */
-final class ControllerTestCluster implements AutoCloseable {
+public final class ControllerTestCluster implements AutoCloseable {
 
     static final int SESSION_TIMEOUT_MS = 6_000;
 
@@ -68,11 +71,11 @@ final class ControllerTestCluster implements AutoCloseable {
     final MockTime time = new MockTime();
     final TestingServer server;
     /** A separate session for the test's own reads and admin writes. */
-    final SamsaZkClient admin;
+    public final SamsaZkClient admin;
     final TopicAdmin topicAdmin;
     final Map<Integer, Broker> brokers = new TreeMap<>();
 
-    ControllerTestCluster() throws Exception {
+    public ControllerTestCluster() throws Exception {
         server = new TestingServer(-1, true);
         admin = connect();
         topicAdmin = new TopicAdmin(admin, new ReplicaAssignor(new Random(42)));
@@ -91,11 +94,11 @@ final class ControllerTestCluster implements AutoCloseable {
     /** Starts broker {@code first} and waits until it is controller, then the others (so {@code first} is controller). */
     void startWithController(int first, int... others) throws InterruptedException {
         start(first);
-        waitUntil(() -> brokers.get(first).controller.isActive(), "broker " + first + " becomes controller");
+        Wait.until("broker " + first + " becomes controller", () -> brokers.get(first).controller.isActive());
         for (int id : others) {
             start(id);
         }
-        waitUntil(() -> controller().controller.query(c -> c.liveBrokerIds().size()).join() == brokers.size(), "controller sees every broker");
+        Wait.until("controller sees every broker", () -> controller().controller.query(c -> c.liveBrokerIds().size()).join() == brokers.size());
     }
 
     /** Stops a broker cleanly: its session closes, so its registration vanishes at once. */
@@ -118,22 +121,7 @@ final class ControllerTestCluster implements AutoCloseable {
     }
 
     void awaitState(String topic, int partition, java.util.function.Predicate<PartitionState> condition, String what) {
-        waitUntil(() -> state(topic, partition).map(condition::test).orElse(false), topic + "-" + partition + " " + what);
-    }
-
-    static void waitUntil(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("Timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(10); // polling interval of the condition, not a wait for state
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+        Wait.until(topic + "-" + partition + " " + what, () -> state(topic, partition).map(condition::test).orElse(false));
     }
 
     @Override

@@ -3,10 +3,10 @@ package io.samsa.core.log;
 import io.samsa.common.MockTime;
 import io.samsa.common.TopicPartition;
 import io.samsa.core.test.SamsaCluster;
-import io.samsa.core.test.TestUtils;
 import io.samsa.record.MemoryRecords;
 import io.samsa.record.Record;
 import io.samsa.record.RecordBatch;
+import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -225,7 +225,7 @@ class LogCompactionIntegrationTest {
             deleted.add("key-" + k);
         }
         // The cleaner compacts on its own; after delete.retention.ms it drops the tombstones too.
-        TestUtils.waitUntil("the deleted keys to vanish from the compacted log", Duration.ofSeconds(60), () -> {
+        Wait.until("the deleted keys to vanish from the compacted log", Duration.ofSeconds(60), () -> {
             try {
                 Map<String, Integer> counts = recordsPerKey(log);
                 return deleted.stream().noneMatch(counts::containsKey);
@@ -321,8 +321,7 @@ class LogCompactionIntegrationTest {
                     new ConfigEntry("min.cleanable.dirty.ratio", "0.01"), AlterConfigOp.OpType.SET)))).all().get();
         }
         Log log = brokerLog(topic);
-        TestUtils.waitUntil("the restarted broker to compact the topic", Duration.ofSeconds(60),
-                () -> cluster.broker(0).logManager().cleaner().cleanedUpTo(log) != null);
+        Wait.until("the restarted broker to compact the topic", Duration.ofSeconds(60), () -> cluster.broker(0).logManager().cleaner().cleanedUpTo(log) != null);
         read = consumeAll(topic);
         assertEquals(expected, materialize(read));
         assertFalse(read.isEmpty());

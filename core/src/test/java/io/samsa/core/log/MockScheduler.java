@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /** A scheduler that runs due tasks only when {@link #tick()} is called, by the mock clock. */
-final class MockScheduler implements Scheduler {
+public final class MockScheduler implements Scheduler {
 
     private final class Entry implements Task {
         final String name;
@@ -40,7 +40,7 @@ final class MockScheduler implements Scheduler {
             Comparator.<Entry>comparingLong(e -> e.nextRunMs).thenComparingLong(e -> e.seq));
     private long seq;
 
-    MockScheduler(MockTime time) {
+    public MockScheduler(MockTime time) {
         this.time = time;
     }
 
@@ -52,7 +52,7 @@ final class MockScheduler implements Scheduler {
     }
 
     /** Runs every task that is due, including periodic re-runs that fall due. */
-    void tick() {
+    public void tick() {
         while (true) {
             Entry due;
             synchronized (this) {

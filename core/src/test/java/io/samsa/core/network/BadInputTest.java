@@ -4,8 +4,18 @@ import io.samsa.common.Errors;
 import io.samsa.core.test.SamsaCluster;
 import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.ByteBufferSink;
+import io.samsa.protocol.MemoryRecordsData;
 import io.samsa.protocol.RequestHeader;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.ApiVersionsRequest;
+import io.samsa.protocol.message.ApiVersionsResponse;
+import io.samsa.protocol.message.CreateTopicsRequest;
+import io.samsa.protocol.message.CreateTopicsResponse;
+import io.samsa.protocol.message.ListOffsetsRequest;
+import io.samsa.protocol.message.ListOffsetsResponse;
+import io.samsa.protocol.message.MetadataRequest;
+import io.samsa.protocol.message.MetadataResponse;
+import io.samsa.protocol.message.ProduceRequest;
+import io.samsa.protocol.message.ProduceResponse;
 import io.samsa.record.CompressionType;
 import io.samsa.record.MemoryRecords;
 import io.samsa.record.MemoryRecordsBuilder;
@@ -38,10 +48,11 @@ class BadInputTest {
     static void start() throws Exception {
         cluster = SamsaCluster.start(1, Map.of("auto.create.topics.enable", "false", "message.max.bytes", "10000"));
         try (BrokerConnection c = connect()) {
-            Struct create = new Struct(ApiKeys.CREATE_TOPICS.requestSpec().root()).set("timeout_ms", 30000);
-            create.addElement("topics").set("name", "data").set("num_partitions", 1).set("replication_factor", (short) 1);
-            Struct response = c.send(ApiKeys.CREATE_TOPICS, (short) 7, create);
-            assertEquals(Errors.NONE.code(), response.getStructArray("topics").get(0).getShort("error_code"));
+            CreateTopicsRequest create = new CreateTopicsRequest().setTimeoutMs(30000);
+            create.topics().add(new CreateTopicsRequest.CreatableTopic().setName("data").setNumPartitions(1)
+                    .setReplicationFactor((short) 1));
+            CreateTopicsResponse response = c.send(create, (short) 7);
+            assertEquals(Errors.NONE.code(), response.topics().get(0).errorCode());
         }
     }
 
@@ -57,9 +68,9 @@ class BadInputTest {
     /** The broker still answers a well-formed request on a fresh connection. */
     private static void assertStillServing() throws IOException {
         try (BrokerConnection c = connect()) {
-            Struct response = c.send(ApiKeys.API_VERSIONS, (short) 3, new Struct(ApiKeys.API_VERSIONS.requestSpec().root())
-                    .set("client_software_name", "test").set("client_software_version", "1"));
-            assertEquals(Errors.NONE.code(), response.getShort("error_code"));
+            ApiVersionsResponse response = c.send(new ApiVersionsRequest()
+                    .setClientSoftwareName("test").setClientSoftwareVersion("1"), (short) 3);
+            assertEquals(Errors.NONE.code(), response.errorCode());
         }
     }
 
@@ -68,8 +79,8 @@ class BadInputTest {
             c.sendRaw(bytes);
             assertTrue(c.isClosedByPeer(), "the broker closes the offending connection");
             // An unrelated connection opened before the bad input is unaffected.
-            Struct response = bystander.send(ApiKeys.METADATA, (short) 12, new Struct(ApiKeys.METADATA.requestSpec().root()));
-            assertEquals(1, response.getStructArray("brokers").size());
+            MetadataResponse response = bystander.send(new MetadataRequest(), (short) 12);
+            assertEquals(1, response.brokers().size());
         }
         assertStillServing();
     }
@@ -132,11 +143,11 @@ class BadInputTest {
             c.sendRaw(frame(java.util.Arrays.copyOf(body.array(), body.position())));
             ByteBuffer response = c.readFrame();
             assertEquals(42, response.getInt(), "response header v0: correlation id only");
-            Struct parsed = io.samsa.protocol.MessageCodec.read(ApiKeys.API_VERSIONS.responseSpec(), (short) 0, response);
-            assertEquals(Errors.UNSUPPORTED_VERSION.code(), parsed.getShort("error_code"));
-            Struct own = parsed.getStructArray("api_keys").stream()
-                    .filter(k -> k.getShort("api_key") == ApiKeys.API_VERSIONS.id()).findFirst().orElseThrow();
-            assertEquals(4, own.getShort("max_version"));
+            ApiVersionsResponse parsed = new ApiVersionsResponse(response, (short) 0);
+            assertEquals(Errors.UNSUPPORTED_VERSION.code(), parsed.errorCode());
+            ApiVersionsResponse.ApiVersion own = parsed.apiKeys().stream()
+                    .filter(k -> k.apiKey() == ApiKeys.API_VERSIONS.id()).findFirst().orElseThrow();
+            assertEquals(4, own.maxVersion());
         }
         assertStillServing();
     }
@@ -153,11 +164,13 @@ class BadInputTest {
 
     private static Errors produce(String topic, ByteBuffer records, short version) throws IOException {
         try (BrokerConnection c = connect()) {
-            Struct req = new Struct(ApiKeys.PRODUCE.requestSpec().root()).set("acks", (short) 1).set("timeout_ms", 10000);
-            req.addElement("topic_data").set("name", topic).addElement("partition_data").set("index", 0).set("records", records);
-            Struct response = c.send(ApiKeys.PRODUCE, version, req);
-            return Errors.forCode(response.getStructArray("responses").get(0).getStructArray("partition_responses").get(0)
-                    .getShort("error_code"));
+            ProduceRequest req = new ProduceRequest().setAcks((short) 1).setTimeoutMs(10000);
+            ProduceRequest.TopicProduceData topicData = new ProduceRequest.TopicProduceData().setName(topic);
+            topicData.partitionData().add(new ProduceRequest.PartitionProduceData().setIndex(0)
+                    .setRecords(new MemoryRecordsData(records)));
+            req.topicData().add(topicData);
+            ProduceResponse response = c.send(req, version);
+            return Errors.forCode(response.responses().get(0).partitionResponses().get(0).errorCode());
         }
     }
 
@@ -188,10 +201,12 @@ class BadInputTest {
 
     private static long endOffset(String topic) throws IOException {
         try (BrokerConnection c = connect()) {
-            Struct req = new Struct(ApiKeys.LIST_OFFSETS.requestSpec().root()).set("replica_id", -1);
-            req.addElement("topics").set("name", topic).addElement("partitions").set("partition_index", 0).set("timestamp", -1L);
-            Struct response = c.send(ApiKeys.LIST_OFFSETS, (short) 5, req);
-            return response.getStructArray("topics").get(0).getStructArray("partitions").get(0).getLong("offset");
+            ListOffsetsRequest req = new ListOffsetsRequest().setReplicaId(-1);
+            ListOffsetsRequest.ListOffsetsTopic t = new ListOffsetsRequest.ListOffsetsTopic().setName(topic);
+            t.partitions().add(new ListOffsetsRequest.ListOffsetsPartition().setPartitionIndex(0).setTimestamp(-1L));
+            req.topics().add(t);
+            ListOffsetsResponse response = c.send(req, (short) 5);
+            return response.topics().get(0).partitions().get(0).offset();
         }
     }
 
@@ -204,18 +219,18 @@ class BadInputTest {
     void unknownTopicWithAutoCreateOffIsUnknownTopicOrPartition() throws IOException {
         assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION, produce("no-such-topic", batch(10)));
         try (BrokerConnection c = connect()) {
-            Struct req = new Struct(ApiKeys.METADATA.requestSpec().root()).set("allow_auto_topic_creation", true);
-            req.addElement("topics").set("name", "no-such-topic");
-            Struct response = c.send(ApiKeys.METADATA, (short) 12, req);
-            assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION.code(), response.getStructArray("topics").get(0).getShort("error_code"));
+            MetadataRequest req = new MetadataRequest().setAllowAutoTopicCreation(true);
+            req.topics().add(new MetadataRequest.MetadataRequestTopic().setName("no-such-topic"));
+            MetadataResponse response = c.send(req, (short) 12);
+            assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION.code(), response.topics().get(0).errorCode());
         }
     }
 
     @Test
     void clientIdWithMultibyteCharactersIsFine() throws IOException {
         try (BrokerConnection c = new BrokerConnection("127.0.0.1", cluster.port(0), "zoë-✓", 10_000)) {
-            Struct response = c.send(ApiKeys.API_VERSIONS, (short) 0, new Struct(ApiKeys.API_VERSIONS.requestSpec().root()));
-            assertEquals(Errors.NONE.code(), response.getShort("error_code"));
+            ApiVersionsResponse response = c.send(new ApiVersionsRequest(), (short) 0);
+            assertEquals(Errors.NONE.code(), response.errorCode());
         }
         assertTrue("zoë-✓".getBytes(StandardCharsets.UTF_8).length > 5);
     }

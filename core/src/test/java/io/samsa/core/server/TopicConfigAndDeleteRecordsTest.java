@@ -3,7 +3,7 @@ package io.samsa.core.server;
 import io.samsa.core.log.Log;
 import io.samsa.core.log.LogConfig;
 import io.samsa.core.test.SamsaCluster;
-import io.samsa.core.test.TestUtils;
+import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -115,7 +115,7 @@ class TopicConfigAndDeleteRecordsTest {
     }
 
     private static void waitForAllLogs(String topic, int partitions, String what, Predicate<LogConfig> condition) {
-        TestUtils.waitUntil(what, Duration.ofSeconds(30), () -> {
+        Wait.until(what, Duration.ofSeconds(30), () -> {
             List<Log> logs = logs(topic, partitions);
             return logs.size() == partitions && logs.stream().allMatch(l -> condition.test(l.config()));
         });
@@ -130,7 +130,7 @@ class TopicConfigAndDeleteRecordsTest {
         String name = "live-config";
         createTopic(name, 2, Map.of());
         // The two partitions live on different brokers.
-        TestUtils.waitUntil("a log on each broker", Duration.ofSeconds(30), () -> logs(name, 2).size() == 2);
+        Wait.until("a log on each broker", Duration.ofSeconds(30), () -> logs(name, 2).size() == 2);
 
         alter(name, op("retention.ms", "12345", AlterConfigOp.OpType.SET),
                 op("cleanup.policy", "compact", AlterConfigOp.OpType.APPEND));

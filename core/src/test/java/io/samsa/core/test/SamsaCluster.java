@@ -2,6 +2,8 @@ package io.samsa.core.test;
 
 import io.samsa.core.server.BrokerConfig;
 import io.samsa.core.server.SamsaServer;
+import io.samsa.testkit.TempDirs;
+import io.samsa.testkit.Wait;
 import io.samsa.zk.EmbeddedZooKeeper;
 
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ public final class SamsaCluster implements AutoCloseable {
     private final List<SamsaServer> brokers = new ArrayList<>();
 
     private SamsaCluster(int size, Map<String, String> overrides) throws Exception {
-        this.root = TestUtils.tempDir("samsa-cluster-");
+        this.root = TempDirs.create("samsa-cluster-");
         this.zk = new EmbeddedZooKeeper(root.resolve("zk").toFile(), "127.0.0.1", 0);
         this.overrides = overrides;
         for (int id = 0; id < size; id++) {
@@ -95,14 +97,14 @@ public final class SamsaCluster implements AutoCloseable {
     /** Waits until every running broker's metadata lists every running broker. */
     public void waitForBrokersInMetadata() {
         long running = brokers.stream().filter(SamsaServer::isStarted).count();
-        TestUtils.waitUntil("all brokers to know each other", Duration.ofSeconds(30), () -> brokers.stream()
+        Wait.until("all brokers to know each other", Duration.ofSeconds(30), () -> brokers.stream()
                 .filter(SamsaServer::isStarted)
                 .allMatch(b -> b.metadataCache().snapshot().brokers().size() == running));
     }
 
     /** Waits until the topic has {@code partitions} partitions with leaders on every running broker's metadata. */
     public void waitForTopic(String topic, int partitions) {
-        TestUtils.waitUntil("topic " + topic + " with " + partitions + " led partitions", Duration.ofSeconds(30), () -> brokers.stream()
+        Wait.until("topic " + topic + " with " + partitions + " led partitions", Duration.ofSeconds(30), () -> brokers.stream()
                 .filter(SamsaServer::isStarted)
                 .allMatch(b -> b.metadataCache().snapshot().topic(topic)
                         .map(t -> t.partitions().size() == partitions && t.partitions().values().stream().allMatch(p -> p.leader() >= 0))

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.samsa.systest.harness.CommandResult;
 import io.samsa.systest.harness.ExternalCommand;
 import io.samsa.systest.harness.JavaCommand;
-import io.samsa.systest.harness.Wait;
+import io.samsa.testkit.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.samsa.systest.clients;
 
+import io.samsa.testkit.Wait;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.samsa.systest.harness.Wait;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.samsa.systest.cluster;
 
-import io.samsa.systest.harness.Wait;
+import io.samsa.testkit.Wait;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

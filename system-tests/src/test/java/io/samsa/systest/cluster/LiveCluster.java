@@ -1,7 +1,7 @@
 package io.samsa.systest.cluster;
 
 import io.samsa.systest.harness.ProcessCluster;
-import io.samsa.systest.harness.Wait;
+import io.samsa.testkit.Wait;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;

@@ -8,7 +8,7 @@ import io.samsa.systest.harness.CommandResult;
 import io.samsa.systest.harness.ExternalCommand;
 import io.samsa.systest.harness.Ports;
 import io.samsa.systest.harness.ProcessCluster;
-import io.samsa.systest.harness.Wait;
+import io.samsa.testkit.Wait;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.samsa.systest.harness;
 
+import io.samsa.testkit.Wait;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package io.samsa.systest.harness;
 
+import io.samsa.testkit.Wait;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

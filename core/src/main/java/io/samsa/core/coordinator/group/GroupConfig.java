@@ -1,13 +1,11 @@
 package io.samsa.core.coordinator.group;
 
-import io.samsa.core.server.BrokerConfig;
-
 /**
  * The broker settings the group coordinator obeys, under Kafka's names: session timeout bounds
  * ({@code group.min/max.session.timeout.ms}), {@code group.max.size},
  * {@code group.initial.rebalance.delay.ms}, {@code offset.metadata.max.bytes},
  * {@code offsets.retention.minutes} (as ms), {@code offsets.retention.check.interval.ms} and
- * {@code offsets.load.buffer.size}. Immutable.
+ * {@code offsets.load.buffer.size}. The server builds it from its configuration. Immutable.
  */
 public record GroupConfig(int minSessionTimeoutMs, int maxSessionTimeoutMs, int maxSize, int initialRebalanceDelayMs,
                           int offsetMetadataMaxBytes, long offsetsRetentionMs, long offsetsRetentionCheckIntervalMs,
@@ -15,13 +13,6 @@ public record GroupConfig(int minSessionTimeoutMs, int maxSessionTimeoutMs, int 
 
     /** How long a new member may wait in a rebalance before it is dropped (Kafka's constant, KIP-394). */
     public static final int NEW_MEMBER_JOIN_TIMEOUT_MS = 5 * 60 * 1000;
-
-    public static GroupConfig from(BrokerConfig c) {
-        return new GroupConfig(c.getInt(BrokerConfig.GROUP_MIN_SESSION_TIMEOUT_MS), c.getInt(BrokerConfig.GROUP_MAX_SESSION_TIMEOUT_MS),
-                c.getInt(BrokerConfig.GROUP_MAX_SIZE), c.getInt(BrokerConfig.GROUP_INITIAL_REBALANCE_DELAY_MS),
-                c.getInt(BrokerConfig.OFFSET_METADATA_MAX_BYTES), c.getInt(BrokerConfig.OFFSETS_RETENTION_MINUTES) * 60_000L,
-                c.getLong(BrokerConfig.OFFSETS_RETENTION_CHECK_INTERVAL_MS), c.getInt(BrokerConfig.OFFSETS_LOAD_BUFFER_SIZE));
-    }
 
     /** Kafka's defaults, for tests. */
     public static GroupConfig defaults() {

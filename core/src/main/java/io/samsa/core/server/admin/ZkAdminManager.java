@@ -2,9 +2,9 @@ package io.samsa.core.server.admin;
 
 import io.samsa.common.Errors;
 import io.samsa.common.config.ConfigException;
-import io.samsa.core.controller.ControllerException;
-import io.samsa.core.controller.ReplicaAssignor;
-import io.samsa.core.controller.TopicAdmin;
+import io.samsa.core.admin.AdminException;
+import io.samsa.core.admin.ReplicaAssignor;
+import io.samsa.core.admin.TopicAdmin;
 import io.samsa.core.server.BrokerConfig;
 import io.samsa.core.server.TopicNames;
 import io.samsa.zk.SamsaZkClient;
@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * {@link AdminManager} for a ZooKeeper-mode broker, as Kafka's {@code ZkAdminManager}: resolves
  * the broker defaults, validates topic configs and what this release supports, then hands the
- * ZooKeeper writes to the controller package's {@link TopicAdmin}; the controller, watching,
+ * ZooKeeper writes to {@link TopicAdmin}; the controller, watching,
  * elects leaders. Thread-safe.
  */
 public final class ZkAdminManager implements AdminManager {
@@ -76,7 +76,7 @@ public final class ZkAdminManager implements AdminManager {
                     : topics.createTopic(topic.name(), partitions, rf, configs, validateOnly);
             return new CreateResult(ApiError.NONE, written.topicId(), written.partitionCount(),
                     (short) written.partitions().get(0).size(), described);
-        } catch (ControllerException e) {
+        } catch (AdminException e) {
             return CreateResult.failed(e.error(), e.getMessage());
         }
     }
@@ -92,7 +92,7 @@ public final class ZkAdminManager implements AdminManager {
         try {
             topics.deleteTopic(topic);
             return ApiError.NONE;
-        } catch (ControllerException e) {
+        } catch (AdminException e) {
             return new ApiError(e.error(), e.getMessage());
         }
     }
@@ -105,7 +105,7 @@ public final class ZkAdminManager implements AdminManager {
                 log.info("Grew topic {} to {} partitions", topic, grown.partitionCount());
             }
             return ApiError.NONE;
-        } catch (ControllerException e) {
+        } catch (AdminException e) {
             return new ApiError(e.error(), e.getMessage());
         }
     }

@@ -3,7 +3,10 @@ package io.samsa.core.server.controllerchannel;
 import io.samsa.common.Errors;
 import io.samsa.core.network.BrokerConnection;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.ApiMessage;
+import io.samsa.protocol.message.LeaderAndIsrResponse;
+import io.samsa.protocol.message.StopReplicaResponse;
+import io.samsa.protocol.message.UpdateMetadataResponse;
 import io.samsa.zk.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,11 @@ final class BrokerSendQueue {
     private static final int SOCKET_TIMEOUT_MS = 30_000;
     private static final long RETRY_BACKOFF_MS = 100;
 
-    private record Item(ApiKeys api, short version, Struct body) {
+    private record Item(ApiMessage body, short version) {
+
+        ApiKeys api() {
+            return ApiKeys.forId(body.apiKey());
+        }
     }
 
     private final int controllerId;
@@ -47,9 +54,10 @@ final class BrokerSendQueue {
         thread.start();
     }
 
-    void enqueue(ApiKeys api, short version, Struct body) {
+    /** Queues {@code body}, a LeaderAndIsr, UpdateMetadata or StopReplica request, to be sent at {@code version}. */
+    void enqueue(ApiMessage body, short version) {
         if (!closed) {
-            queue.add(new Item(api, version, body));
+            queue.add(new Item(body, version));
         }
     }
 
@@ -78,8 +86,7 @@ final class BrokerSendQueue {
                 if (connection == null) {
                     connection = new BrokerConnection(endPoint.host(), endPoint.port(), "controller-" + controllerId, SOCKET_TIMEOUT_MS);
                 }
-                Struct response = connection.send(item.api(), item.version(), item.body());
-                Errors error = Errors.forCode(response.getShort("error_code"));
+                Errors error = topLevelError(connection.send(item.body(), item.version()));
                 if (error != Errors.NONE) {
                     log.warn("Broker {} answered {} with {}", brokerId, item.api(), error);
                 }
@@ -98,6 +105,21 @@ final class BrokerSendQueue {
                 }
             }
         }
+    }
+
+    /** The top-level error of a controller request's response (the response classes share no interface for it). */
+    private static Errors topLevelError(ApiMessage response) {
+        short code;
+        if (response instanceof LeaderAndIsrResponse r) {
+            code = r.errorCode();
+        } else if (response instanceof UpdateMetadataResponse r) {
+            code = r.errorCode();
+        } else if (response instanceof StopReplicaResponse r) {
+            code = r.errorCode();
+        } else {
+            throw new IllegalArgumentException("Not the response to a controller request: " + response.getClass().getSimpleName());
+        }
+        return Errors.forCode(code);
     }
 
     private void closeConnection() {

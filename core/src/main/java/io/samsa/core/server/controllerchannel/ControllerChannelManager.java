@@ -3,7 +3,6 @@ package io.samsa.core.server.controllerchannel;
 import io.samsa.common.TopicPartition;
 import io.samsa.core.controller.ControllerChannel;
 import io.samsa.core.controller.PartitionLeaderState;
-import io.samsa.protocol.ApiKeys;
 import io.samsa.zk.BrokerInfo;
 import io.samsa.zk.EndPoint;
 import org.slf4j.Logger;
@@ -62,8 +61,8 @@ public final class ControllerChannelManager implements ControllerChannel, AutoCl
     public void sendLeaderAndIsr(int brokerId, int controllerEpoch, List<PartitionLeaderState> states, Collection<BrokerInfo> leaders) {
         Destination d = destinations.get(brokerId);
         if (d != null) {
-            d.queue().enqueue(ApiKeys.LEADER_AND_ISR, ControllerRequests.LEADER_AND_ISR_VERSION,
-                    ControllerRequests.leaderAndIsr(controllerId, controllerEpoch, d.brokerEpoch(), states, leaders, listener));
+            d.queue().enqueue(ControllerRequests.leaderAndIsr(controllerId, controllerEpoch, d.brokerEpoch(), states, leaders, listener),
+                    ControllerRequests.LEADER_AND_ISR_VERSION);
         }
     }
 
@@ -71,8 +70,8 @@ public final class ControllerChannelManager implements ControllerChannel, AutoCl
     public void sendUpdateMetadata(int brokerId, int controllerEpoch, List<PartitionLeaderState> states, Collection<BrokerInfo> liveBrokers) {
         Destination d = destinations.get(brokerId);
         if (d != null) {
-            d.queue().enqueue(ApiKeys.UPDATE_METADATA, ControllerRequests.UPDATE_METADATA_VERSION,
-                    ControllerRequests.updateMetadata(controllerId, controllerEpoch, d.brokerEpoch(), states, liveBrokers));
+            d.queue().enqueue(ControllerRequests.updateMetadata(controllerId, controllerEpoch, d.brokerEpoch(), states, liveBrokers),
+                    ControllerRequests.UPDATE_METADATA_VERSION);
         }
     }
 
@@ -80,8 +79,8 @@ public final class ControllerChannelManager implements ControllerChannel, AutoCl
     public void sendStopReplica(int brokerId, int controllerEpoch, Collection<TopicPartition> partitions, boolean deletePartitions) {
         Destination d = destinations.get(brokerId);
         if (d != null) {
-            d.queue().enqueue(ApiKeys.STOP_REPLICA, ControllerRequests.STOP_REPLICA_VERSION,
-                    ControllerRequests.stopReplica(controllerId, controllerEpoch, d.brokerEpoch(), partitions, deletePartitions));
+            d.queue().enqueue(ControllerRequests.stopReplica(controllerId, controllerEpoch, d.brokerEpoch(), partitions, deletePartitions),
+                    ControllerRequests.STOP_REPLICA_VERSION);
         }
     }
 

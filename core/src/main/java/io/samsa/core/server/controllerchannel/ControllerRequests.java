@@ -3,11 +3,13 @@ package io.samsa.core.server.controllerchannel;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.Uuid;
 import io.samsa.core.controller.PartitionLeaderState;
-import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.LeaderAndIsrRequest;
+import io.samsa.protocol.message.StopReplicaRequest;
+import io.samsa.protocol.message.UpdateMetadataRequest;
 import io.samsa.zk.BrokerInfo;
 import io.samsa.zk.EndPoint;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.Map;
 
 /**
  * Builds the controller's LeaderAndIsr, UpdateMetadata and StopReplica requests from the
- * controller's domain objects, at the versions Samsa brokers serve. Stateless.
+ * controller's domain objects, in the layouts of the versions below, which are the ones sent
+ * (writing them at an older version fails: they set fields older versions lack). Stateless.
  */
 final class ControllerRequests {
 
@@ -27,97 +30,103 @@ final class ControllerRequests {
     private ControllerRequests() {
     }
 
-    static Struct leaderAndIsr(int controllerId, int controllerEpoch, long brokerEpoch, List<PartitionLeaderState> states,
-                               Collection<BrokerInfo> leaders, String listener) {
-        Struct req = new Struct(ApiKeys.LEADER_AND_ISR.requestSpec().root())
-                .set("controller_id", controllerId)
-                .set("is_kraft_controller", false)
-                .set("controller_epoch", controllerEpoch)
-                .set("broker_epoch", brokerEpoch)
-                .set("type", (byte) 0);
+    static LeaderAndIsrRequest leaderAndIsr(int controllerId, int controllerEpoch, long brokerEpoch,
+                                            List<PartitionLeaderState> states, Collection<BrokerInfo> leaders, String listener) {
+        LeaderAndIsrRequest req = new LeaderAndIsrRequest()
+                .setControllerId(controllerId)
+                .setControllerEpoch(controllerEpoch)
+                .setBrokerEpoch(brokerEpoch);
         for (Map.Entry<String, List<PartitionLeaderState>> e : byTopic(states).entrySet()) {
-            Struct topic = req.addElement("topic_states")
-                    .set("topic_name", e.getKey())
-                    .set("topic_id", topicId(e.getValue()));
+            LeaderAndIsrRequest.LeaderAndIsrTopicState topic = new LeaderAndIsrRequest.LeaderAndIsrTopicState()
+                    .setTopicName(e.getKey())
+                    .setTopicId(topicId(e.getValue()));
+            req.topicStates().add(topic);
             for (PartitionLeaderState s : e.getValue()) {
-                partitionState(topic, s, "partition_epoch")
-                        .set("is_new", s.isNew())
-                        .set("leader_recovery_state", (byte) 0);
+                topic.partitionStates().add(new LeaderAndIsrRequest.LeaderAndIsrPartitionState()
+                        .setPartitionIndex(s.partition())
+                        .setControllerEpoch(s.controllerEpoch())
+                        .setLeader(s.leader())
+                        .setLeaderEpoch(s.leaderEpoch())
+                        .setIsr(s.isr())
+                        .setPartitionEpoch(s.zkVersion())
+                        .setReplicas(s.replicas())
+                        .setIsNew(s.isNew()));
             }
         }
         for (BrokerInfo b : leaders) {
-            b.endpoint(listener).ifPresent(ep -> req.addElement("live_leaders")
-                    .set("broker_id", b.id())
-                    .set("host_name", ep.host())
-                    .set("port", ep.port()));
+            b.endpoint(listener).ifPresent(ep -> req.liveLeaders().add(new LeaderAndIsrRequest.LeaderAndIsrLiveLeader()
+                    .setBrokerId(b.id())
+                    .setHostName(ep.host())
+                    .setPort(ep.port())));
         }
         return req;
     }
 
-    static Struct updateMetadata(int controllerId, int controllerEpoch, long brokerEpoch, List<PartitionLeaderState> states,
-                                 Collection<BrokerInfo> liveBrokers) {
-        Struct req = new Struct(ApiKeys.UPDATE_METADATA.requestSpec().root())
-                .set("controller_id", controllerId)
-                .set("is_kraft_controller", false)
-                .set("controller_epoch", controllerEpoch)
-                .set("broker_epoch", brokerEpoch);
+    static UpdateMetadataRequest updateMetadata(int controllerId, int controllerEpoch, long brokerEpoch,
+                                                List<PartitionLeaderState> states, Collection<BrokerInfo> liveBrokers) {
+        UpdateMetadataRequest req = new UpdateMetadataRequest()
+                .setControllerId(controllerId)
+                .setControllerEpoch(controllerEpoch)
+                .setBrokerEpoch(brokerEpoch);
         for (Map.Entry<String, List<PartitionLeaderState>> e : byTopic(states).entrySet()) {
-            Struct topic = req.addElement("topic_states")
-                    .set("topic_name", e.getKey())
-                    .set("topic_id", topicId(e.getValue()));
+            UpdateMetadataRequest.UpdateMetadataTopicState topic = new UpdateMetadataRequest.UpdateMetadataTopicState()
+                    .setTopicName(e.getKey())
+                    .setTopicId(topicId(e.getValue()));
+            req.topicStates().add(topic);
             for (PartitionLeaderState s : e.getValue()) {
-                partitionState(topic, s, "zk_version")
-                        .set("offline_replicas", s.offlineReplicas());
+                topic.partitionStates().add(new UpdateMetadataRequest.UpdateMetadataPartitionState()
+                        .setPartitionIndex(s.partition())
+                        .setControllerEpoch(s.controllerEpoch())
+                        .setLeader(s.leader())
+                        .setLeaderEpoch(s.leaderEpoch())
+                        .setIsr(s.isr())
+                        .setZkVersion(s.zkVersion())
+                        .setReplicas(s.replicas())
+                        .setOfflineReplicas(s.offlineReplicas()));
             }
         }
         for (BrokerInfo b : liveBrokers) {
-            Struct broker = req.addElement("live_brokers").set("id", b.id()).set("rack", b.rack());
+            UpdateMetadataRequest.UpdateMetadataBroker broker = new UpdateMetadataRequest.UpdateMetadataBroker()
+                    .setId(b.id())
+                    .setRack(b.rack());
+            req.liveBrokers().add(broker);
             for (EndPoint ep : b.endpoints()) {
-                broker.addElement("endpoints")
-                        .set("port", ep.port())
-                        .set("host", ep.host())
-                        .set("listener", ep.listenerName())
-                        .set("security_protocol", PLAINTEXT_PROTOCOL_ID);
+                broker.endpoints().add(new UpdateMetadataRequest.UpdateMetadataEndpoint()
+                        .setPort(ep.port())
+                        .setHost(ep.host())
+                        .setListener(ep.listenerName())
+                        .setSecurityProtocol(PLAINTEXT_PROTOCOL_ID));
             }
         }
         return req;
     }
 
-    static Struct stopReplica(int controllerId, int controllerEpoch, long brokerEpoch, Collection<TopicPartition> partitions,
-                              boolean delete) {
-        Struct req = new Struct(ApiKeys.STOP_REPLICA.requestSpec().root())
-                .set("controller_id", controllerId)
-                .set("is_kraft_controller", false)
-                .set("controller_epoch", controllerEpoch)
-                .set("broker_epoch", brokerEpoch);
-        Map<String, Struct> topics = new LinkedHashMap<>();
+    static StopReplicaRequest stopReplica(int controllerId, int controllerEpoch, long brokerEpoch,
+                                          Collection<TopicPartition> partitions, boolean delete) {
+        StopReplicaRequest req = new StopReplicaRequest()
+                .setControllerId(controllerId)
+                .setControllerEpoch(controllerEpoch)
+                .setBrokerEpoch(brokerEpoch);
+        Map<String, StopReplicaRequest.StopReplicaTopicState> topics = new LinkedHashMap<>();
         for (TopicPartition tp : partitions) {
-            Struct topic = topics.computeIfAbsent(tp.topic(), t -> req.addElement("topic_states").set("topic_name", t));
+            StopReplicaRequest.StopReplicaTopicState topic = topics.computeIfAbsent(tp.topic(), t -> {
+                StopReplicaRequest.StopReplicaTopicState added = new StopReplicaRequest.StopReplicaTopicState().setTopicName(t);
+                req.topicStates().add(added);
+                return added;
+            });
             // Kafka sends leader epoch -2 with a deletion: "delete whatever epoch you have".
-            topic.addElement("partition_states")
-                    .set("partition_index", tp.partition())
-                    .set("leader_epoch", delete ? -2 : -1)
-                    .set("delete_partition", delete);
+            topic.partitionStates().add(new StopReplicaRequest.StopReplicaPartitionState()
+                    .setPartitionIndex(tp.partition())
+                    .setLeaderEpoch(delete ? -2 : -1)
+                    .setDeletePartition(delete));
         }
         return req;
-    }
-
-    /** The fields LeaderAndIsr and UpdateMetadata share; the state znode version has a different name in each. */
-    private static Struct partitionState(Struct topic, PartitionLeaderState s, String zkVersionField) {
-        return topic.addElement("partition_states")
-                .set("partition_index", s.partition())
-                .set("controller_epoch", s.controllerEpoch())
-                .set("leader", s.leader())
-                .set("leader_epoch", s.leaderEpoch())
-                .set("isr", s.isr())
-                .set(zkVersionField, s.zkVersion())
-                .set("replicas", s.replicas());
     }
 
     private static Map<String, List<PartitionLeaderState>> byTopic(List<PartitionLeaderState> states) {
         Map<String, List<PartitionLeaderState>> byTopic = new LinkedHashMap<>();
         for (PartitionLeaderState s : states) {
-            byTopic.computeIfAbsent(s.topic(), t -> new java.util.ArrayList<>()).add(s);
+            byTopic.computeIfAbsent(s.topic(), t -> new ArrayList<>()).add(s);
         }
         return byTopic;
     }

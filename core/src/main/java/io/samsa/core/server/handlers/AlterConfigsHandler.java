@@ -4,7 +4,8 @@ import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.AlterConfigsRequest;
+import io.samsa.protocol.message.AlterConfigsResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * overrides (keys left out return to their defaults); every broker applies the change at once.
  * Broker resources are refused: this broker's own configuration is static. Thread-safe.
  */
-public final class AlterConfigsHandler implements ApiHandler {
+public final class AlterConfigsHandler implements ApiHandler<AlterConfigsRequest> {
 
     private final ZkConfigAdmin configAdmin;
 
@@ -38,15 +39,24 @@ public final class AlterConfigsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        boolean validateOnly = body.getBoolean("validate_only");
-        // AlterConfigs replaces a topic's whole set: every entry is a SET.
-        request.sendResponse(AlterConfigsResults.respond(ApiKeys.ALTER_CONFIGS, body, (topic, configs) -> {
-            List<ZkConfigAdmin.AlterOp> entries = new ArrayList<>();
-            for (Struct c : configs) {
-                entries.add(new ZkConfigAdmin.AlterOp(c.getString("name"), ZkConfigAdmin.OP_SET, c.getString("value")));
-            }
-            return configAdmin.alterTopic(topic, entries, validateOnly);
-        }));
+    public void handle(Request request, AlterConfigsRequest body) {
+        boolean validateOnly = body.validateOnly();
+        AlterConfigsResponse response = new AlterConfigsResponse();
+        AlterConfigsResults.alterEach(body.resources(), AlterConfigsRequest.AlterConfigsResource::resourceType,
+                AlterConfigsRequest.AlterConfigsResource::resourceName,
+                (topic, resource) -> {
+                    // AlterConfigs replaces a topic's whole set: every entry is a SET.
+                    List<ZkConfigAdmin.AlterOp> entries = new ArrayList<>();
+                    for (AlterConfigsRequest.AlterableConfig c : resource.configs()) {
+                        entries.add(new ZkConfigAdmin.AlterOp(c.name(), ZkConfigAdmin.OP_SET, c.value()));
+                    }
+                    return configAdmin.alterTopic(topic, entries, validateOnly);
+                },
+                (type, name, result) -> response.responses().add(new AlterConfigsResponse.AlterConfigsResourceResponse()
+                        .setErrorCode(result.error().code())
+                        .setErrorMessage(result.message())
+                        .setResourceType(type)
+                        .setResourceName(name)));
+        request.sendResponse(response);
     }
 }

@@ -2,15 +2,16 @@ package io.samsa.core.server.handlers;
 
 import io.samsa.common.Errors;
 import io.samsa.core.server.admin.AdminManager.ApiError;
-import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
 
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * What AlterConfigs and IncrementalAlterConfigs share: the resource type codes, reading the
- * request's resource list, and the per-resource result entry. Stateless.
+ * What AlterConfigs and IncrementalAlterConfigs share: the resource type codes and the loop that
+ * alters each topic resource and refuses every other type. Their generated request and response
+ * classes are distinct, so each handler passes how to read its resources and record a result.
+ * Stateless.
  */
 final class AlterConfigsResults {
 
@@ -18,17 +19,13 @@ final class AlterConfigsResults {
     static final byte RESOURCE_BROKER = 4;
     static final byte RESOURCE_BROKER_LOGGER = 8;
 
+    /** Records one resource's outcome in the response being built. */
+    @FunctionalInterface
+    interface ResultSink {
+        void add(byte resourceType, String resourceName, ApiError result);
+    }
+
     private AlterConfigsResults() {
-    }
-
-    static List<Struct> resources(Struct body) {
-        List<Struct> resources = body.getStructArray("resources");
-        return resources == null ? List.of() : resources;
-    }
-
-    static List<Struct> configs(Struct resource) {
-        List<Struct> configs = resource.getStructArray("configs");
-        return configs == null ? List.of() : configs;
     }
 
     /** The answer for a resource type this broker does not change at runtime. */
@@ -41,25 +38,16 @@ final class AlterConfigsResults {
     }
 
     /**
-     * Answers every resource of an AlterConfigs-style request: topics through {@code alterTopic}
-     * (topic name and its config entries), other resource types refused.
+     * Answers every resource of an AlterConfigs-style request, in order, into {@code results}:
+     * topics through {@code alterTopic} (topic name and the resource, to read its config entries
+     * from), other resource types refused.
      */
-    static Struct respond(ApiKeys api, Struct body, BiFunction<String, List<Struct>, ApiError> alterTopic) {
-        Struct response = new Struct(api.responseSpec().root());
-        for (Struct resource : resources(body)) {
-            byte type = resource.getByte("resource_type");
-            String name = resource.getString("resource_name");
-            ApiError result = type == RESOURCE_TOPIC ? alterTopic.apply(name, configs(resource)) : unsupported(type);
-            add(response, type, name, result);
+    static <R> void alterEach(List<R> resources, Function<R, Byte> type, Function<R, String> name,
+                              BiFunction<String, R, ApiError> alterTopic, ResultSink results) {
+        for (R resource : resources) {
+            byte t = type.apply(resource);
+            String n = name.apply(resource);
+            results.add(t, n, t == RESOURCE_TOPIC ? alterTopic.apply(n, resource) : unsupported(t));
         }
-        return response;
-    }
-
-    static void add(Struct response, byte type, String name, ApiError result) {
-        response.addElement("responses")
-                .set("error_code", result.error().code())
-                .set("error_message", result.message())
-                .set("resource_type", type)
-                .set("resource_name", name);
     }
 }

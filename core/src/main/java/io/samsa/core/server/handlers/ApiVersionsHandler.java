@@ -5,10 +5,11 @@ import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.HandlerRegistry;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.ApiVersionsRequest;
+import io.samsa.protocol.message.ApiVersionsResponse;
 
 /** ApiVersions: the version ranges of every registered handler, nothing more. Thread-safe. */
-public final class ApiVersionsHandler implements ApiHandler {
+public final class ApiVersionsHandler implements ApiHandler<ApiVersionsRequest> {
 
     private final HandlerRegistry registry;
 
@@ -32,7 +33,7 @@ public final class ApiVersionsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
+    public void handle(Request request, ApiVersionsRequest body) {
         request.sendResponse(response(Errors.NONE));
     }
 
@@ -41,15 +42,14 @@ public final class ApiVersionsHandler implements ApiHandler {
         request.sendResponse(response(Errors.UNSUPPORTED_VERSION), (short) 0);
     }
 
-    private Struct response(Errors error) {
-        Struct response = new Struct(ApiKeys.API_VERSIONS.responseSpec().root());
-        response.set("error_code", error.code());
+    private ApiVersionsResponse response(Errors error) {
+        ApiVersionsResponse response = new ApiVersionsResponse().setErrorCode(error.code());
         registry.all().stream()
                 .sorted((a, b) -> Short.compare(a.apiKey().id(), b.apiKey().id()))
-                .forEach(h -> response.addElement("api_keys")
-                        .set("api_key", h.apiKey().id())
-                        .set("min_version", h.minVersion())
-                        .set("max_version", h.maxVersion()));
+                .forEach(h -> response.apiKeys().add(new ApiVersionsResponse.ApiVersion()
+                        .setApiKey(h.apiKey().id())
+                        .setMinVersion(h.minVersion())
+                        .setMaxVersion(h.maxVersion())));
         return response;
     }
 }

@@ -6,7 +6,8 @@ import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.admin.AdminManager;
 import io.samsa.core.server.metadata.MetadataWaiters;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.CreatePartitionsRequest;
+import io.samsa.protocol.message.CreatePartitionsResponse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import java.util.Map;
  * CreatePartitions: grows topics by writing new assignments to ZooKeeper, then answers once the
  * new partitions have leaders in this broker's metadata, or REQUEST_TIMED_OUT. Thread-safe.
  */
-public final class CreatePartitionsHandler implements ApiHandler {
+public final class CreatePartitionsHandler implements ApiHandler<CreatePartitionsRequest> {
 
     private final AdminManager admin;
     private final MetadataWaiters waiters;
@@ -44,29 +45,28 @@ public final class CreatePartitionsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        boolean validateOnly = body.getBoolean("validate_only");
+    public void handle(Request request, CreatePartitionsRequest body) {
+        boolean validateOnly = body.validateOnly();
         Map<String, AdminManager.ApiError> results = new LinkedHashMap<>();
         Map<String, Integer> grown = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Struct t : body.getStructArray("topics")) {
-            seen.merge(t.getString("name"), 1, Integer::sum);
+        for (CreatePartitionsRequest.CreatePartitionsTopic t : body.topics()) {
+            seen.merge(t.name(), 1, Integer::sum);
         }
-        for (Struct t : body.getStructArray("topics")) {
-            String name = t.getString("name");
+        for (CreatePartitionsRequest.CreatePartitionsTopic t : body.topics()) {
+            String name = t.name();
             if (seen.get(name) > 1) {
                 results.put(name, new AdminManager.ApiError(Errors.INVALID_REQUEST, "Duplicate topic in request."));
                 continue;
             }
-            List<Struct> rawAssignments = t.getStructArray("assignments");
             List<List<Integer>> assignments = null;
-            if (rawAssignments != null) {
+            if (t.assignments() != null) {
                 assignments = new ArrayList<>();
-                for (Struct a : rawAssignments) {
-                    assignments.add(a.getIntArray("broker_ids"));
+                for (CreatePartitionsRequest.CreatePartitionsAssignment a : t.assignments()) {
+                    assignments.add(a.brokerIds());
                 }
             }
-            int count = t.getInt("count");
+            int count = t.count();
             AdminManager.ApiError e = admin.createPartitions(name, count, assignments, validateOnly);
             results.put(name, e);
             if (e.isSuccess() && !validateOnly) {
@@ -78,7 +78,7 @@ public final class CreatePartitionsHandler implements ApiHandler {
             return;
         }
         waiters.await(snap -> grown.entrySet().stream().allMatch(e -> CreateTopicsHandler.hasLeaders(snap, e.getKey(), e.getValue())),
-                body.getInt("timeout_ms"), ready -> {
+                body.timeoutMs(), ready -> {
                     if (!ready) {
                         grown.keySet().forEach(n -> results.put(n, new AdminManager.ApiError(Errors.REQUEST_TIMED_OUT,
                                 "Timed out waiting for the new partitions' leaders")));
@@ -87,12 +87,12 @@ public final class CreatePartitionsHandler implements ApiHandler {
                 });
     }
 
-    private static Struct response(Map<String, AdminManager.ApiError> results) {
-        Struct response = new Struct(ApiKeys.CREATE_PARTITIONS.responseSpec().root());
-        results.forEach((name, e) -> response.addElement("results")
-                .set("name", name)
-                .set("error_code", e.error().code())
-                .set("error_message", e.message()));
+    private static CreatePartitionsResponse response(Map<String, AdminManager.ApiError> results) {
+        CreatePartitionsResponse response = new CreatePartitionsResponse();
+        results.forEach((name, e) -> response.results().add(new CreatePartitionsResponse.CreatePartitionsTopicResult()
+                .setName(name)
+                .setErrorCode(e.error().code())
+                .setErrorMessage(e.message())));
         return response;
     }
 }

@@ -10,9 +10,9 @@ import io.samsa.core.server.metadata.MetadataWaiters;
 import io.samsa.core.server.metadata.PartitionInfo;
 import io.samsa.core.server.metadata.TopicInfo;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.CreateTopicsRequest;
+import io.samsa.protocol.message.CreateTopicsResponse;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import java.util.Set;
  * every created partition has a leader in this broker's metadata (so a client may use the topic
  * as soon as it hears back), or REQUEST_TIMED_OUT at {@code timeout_ms}. Thread-safe.
  */
-public final class CreateTopicsHandler implements ApiHandler {
+public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest> {
 
     private final AdminManager admin;
     private final MetadataWaiters waiters;
@@ -51,31 +51,31 @@ public final class CreateTopicsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        boolean validateOnly = body.getBoolean("validate_only");
+    public void handle(Request request, CreateTopicsRequest body) {
+        boolean validateOnly = body.validateOnly();
         Map<String, Integer> seen = new HashMap<>();
-        for (Struct t : body.getStructArray("topics")) {
-            seen.merge(t.getString("name"), 1, Integer::sum);
+        for (CreateTopicsRequest.CreatableTopic t : body.topics()) {
+            seen.merge(t.name(), 1, Integer::sum);
         }
         Map<String, AdminManager.CreateResult> results = new LinkedHashMap<>();
         Set<String> created = new HashSet<>();
-        for (Struct t : body.getStructArray("topics")) {
-            String name = t.getString("name");
+        for (CreateTopicsRequest.CreatableTopic t : body.topics()) {
+            String name = t.name();
             if (seen.get(name) > 1) {
                 results.put(name, AdminManager.CreateResult.failed(Errors.INVALID_REQUEST, "Create topics request from client `"
                         + request.header().clientId() + "` contains multiple entries for the following topics: " + name));
                 continue;
             }
             Map<Integer, List<Integer>> assignments = new LinkedHashMap<>();
-            for (Struct a : t.getStructArray("assignments")) {
-                assignments.put(a.getInt("partition_index"), a.getIntArray("broker_ids"));
+            for (CreateTopicsRequest.CreatableReplicaAssignment a : t.assignments()) {
+                assignments.put(a.partitionIndex(), a.brokerIds());
             }
             Map<String, String> configs = new LinkedHashMap<>();
-            for (Struct c : t.getStructArray("configs")) {
-                configs.put(c.getString("name"), c.getString("value"));
+            for (CreateTopicsRequest.CreatableTopicConfig c : t.configs()) {
+                configs.put(c.name(), c.value());
             }
-            AdminManager.CreateResult r = admin.createTopic(new AdminManager.NewTopic(name, t.getInt("num_partitions"),
-                    t.getShort("replication_factor"), assignments, configs), validateOnly);
+            AdminManager.CreateResult r = admin.createTopic(new AdminManager.NewTopic(name, t.numPartitions(),
+                    t.replicationFactor(), assignments, configs), validateOnly);
             results.put(name, r);
             if (r.error().isSuccess() && !validateOnly) {
                 created.add(name);
@@ -86,7 +86,7 @@ public final class CreateTopicsHandler implements ApiHandler {
             return;
         }
         waiters.await(snap -> created.stream().allMatch(name -> hasLeaders(snap, name, results.get(name).numPartitions())),
-                body.getInt("timeout_ms"),
+                body.timeoutMs(),
                 ready -> {
                     // On timeout the topics still exist; only their leaders are late, as in Kafka.
                     request.sendResponse(response(results, ready ? Set.of() : created));
@@ -106,31 +106,30 @@ public final class CreateTopicsHandler implements ApiHandler {
         return true;
     }
 
-    private static Struct response(Map<String, AdminManager.CreateResult> results, Set<String> timedOut) {
-        Struct response = new Struct(ApiKeys.CREATE_TOPICS.responseSpec().root());
+    private static CreateTopicsResponse response(Map<String, AdminManager.CreateResult> results, Set<String> timedOut) {
+        CreateTopicsResponse response = new CreateTopicsResponse();
         results.forEach((name, r) -> {
             Errors error = timedOut.contains(name) ? Errors.REQUEST_TIMED_OUT : r.error().error();
-            Struct t = response.addElement("topics")
-                    .set("name", name)
-                    .set("topic_id", r.topicId())
-                    .set("error_code", error.code())
-                    .set("error_message", timedOut.contains(name) ? "Timed out waiting for the topic's leaders" : r.error().message())
-                    .set("num_partitions", r.numPartitions())
-                    .set("replication_factor", r.replicationFactor());
+            CreateTopicsResponse.CreatableTopicResult t = new CreateTopicsResponse.CreatableTopicResult()
+                    .setName(name)
+                    .setTopicId(r.topicId())
+                    .setErrorCode(error.code())
+                    .setErrorMessage(timedOut.contains(name) ? "Timed out waiting for the topic's leaders" : r.error().message())
+                    .setNumPartitions(r.numPartitions())
+                    .setReplicationFactor(r.replicationFactor());
             if (r.configs() == null) {
-                t.set("configs", null);
+                t.setConfigs(null);
             } else {
-                List<Struct> configs = new ArrayList<>();
                 for (ConfigEntry e : r.configs()) {
-                    configs.add(t.newElement("configs")
-                            .set("name", e.name())
-                            .set("value", e.value())
-                            .set("read_only", e.readOnly())
-                            .set("config_source", e.source())
-                            .set("is_sensitive", e.sensitive()));
+                    t.configs().add(new CreateTopicsResponse.CreatableTopicConfigs()
+                            .setName(e.name())
+                            .setValue(e.value())
+                            .setReadOnly(e.readOnly())
+                            .setConfigSource(e.source())
+                            .setIsSensitive(e.sensitive()));
                 }
-                t.set("configs", configs);
             }
+            response.topics().add(t);
         });
         return response;
     }

@@ -4,14 +4,15 @@ import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.DeleteGroupsRequest;
+import io.samsa.protocol.message.DeleteGroupsResponse;
 
 /**
  * DeleteGroups v0-v2: removes Empty groups and their offsets (NON_EMPTY_GROUP while members
  * remain, GROUP_ID_NOT_FOUND for unknown ones), answering once the tombstones are written.
  * Thread-safe.
  */
-public final class DeleteGroupsHandler implements ApiHandler {
+public final class DeleteGroupsHandler implements ApiHandler<DeleteGroupsRequest> {
 
     private final GroupCoordinator coordinator;
 
@@ -35,12 +36,12 @@ public final class DeleteGroupsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        coordinator.deleteGroups(body.getStringArray("groups_names"), results -> {
-            Struct response = new Struct(ApiKeys.DELETE_GROUPS.responseSpec().root());
-            results.forEach((group, error) -> response.addElement("results")
-                    .set("group_id", group)
-                    .set("error_code", error.code()));
+    public void handle(Request request, DeleteGroupsRequest body) {
+        coordinator.deleteGroups(body.groupsNames(), results -> {
+            DeleteGroupsResponse response = new DeleteGroupsResponse();
+            results.forEach((group, error) -> response.results().add(new DeleteGroupsResponse.DeletableGroupResult()
+                    .setGroupId(group)
+                    .setErrorCode(error.code())));
             request.sendResponse(response);
         });
     }

@@ -9,9 +9,9 @@ import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.DeleteRecordsRequest;
+import io.samsa.protocol.message.DeleteRecordsResponse;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code delete}, and with OFFSET_OUT_OF_RANGE beyond the high watermark, as in Kafka. With one
  * replica per partition the answer needs no wait for followers. Thread-safe.
  */
-public final class DeleteRecordsHandler implements ApiHandler {
+public final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsRequest> {
 
     /** The request's offset meaning "up to the high watermark". */
     static final long HIGH_WATERMARK = -1L;
@@ -58,21 +58,21 @@ public final class DeleteRecordsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
+    public void handle(Request request, DeleteRecordsRequest body) {
         MetadataCache.Snapshot snap = metadata.snapshot();
-        Struct response = new Struct(ApiKeys.DELETE_RECORDS.responseSpec().root());
-        List<Struct> topics = body.getStructArray("topics");
-        for (Struct topic : topics == null ? List.<Struct>of() : topics) {
-            String name = topic.getString("name");
-            Struct topicResult = response.addElement("topics").set("name", name);
-            for (Struct p : topic.getStructArray("partitions")) {
-                TopicPartition tp = new TopicPartition(name, p.getInt("partition_index"));
+        DeleteRecordsResponse response = new DeleteRecordsResponse();
+        for (DeleteRecordsRequest.DeleteRecordsTopic topic : body.topics()) {
+            String name = topic.name();
+            DeleteRecordsResponse.DeleteRecordsTopicResult topicResult = new DeleteRecordsResponse.DeleteRecordsTopicResult().setName(name);
+            response.topics().add(topicResult);
+            for (DeleteRecordsRequest.DeleteRecordsPartition p : topic.partitions()) {
+                TopicPartition tp = new TopicPartition(name, p.partitionIndex());
                 Result r = snap.partition(tp).isEmpty() ? Result.error(Errors.UNKNOWN_TOPIC_OR_PARTITION)
-                        : deleteRecords(tp, p.getLong("offset"));
-                topicResult.addElement("partitions")
-                        .set("partition_index", tp.partition())
-                        .set("low_watermark", r.lowWatermark())
-                        .set("error_code", r.error().code());
+                        : deleteRecords(tp, p.offset());
+                topicResult.partitions().add(new DeleteRecordsResponse.DeleteRecordsPartitionResult()
+                        .setPartitionIndex(tp.partition())
+                        .setLowWatermark(r.lowWatermark())
+                        .setErrorCode(r.error().code()));
             }
         }
         request.sendResponse(response);

@@ -8,7 +8,8 @@ import io.samsa.core.server.admin.AdminManager;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.core.server.metadata.MetadataWaiters;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.DeleteTopicsRequest;
+import io.samsa.protocol.message.DeleteTopicsResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
  * once they have left this broker's metadata, or REQUEST_TIMED_OUT at {@code timeout_ms}.
  * Thread-safe.
  */
-public final class DeleteTopicsHandler implements ApiHandler {
+public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest> {
 
     private final AdminManager admin;
     private final MetadataCache metadata;
@@ -59,29 +60,26 @@ public final class DeleteTopicsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        short version = request.version();
+    public void handle(Request request, DeleteTopicsRequest body) {
         MetadataCache.Snapshot snap = metadata.snapshot();
         List<Outcome> outcomes = new ArrayList<>();
-        if (version >= 6) {
-            for (Struct t : body.getStructArray("topics")) {
-                String name = t.getString("name");
-                Uuid id = t.getUuid("topic_id");
+        // v6+ fills topics (a name or an id each), older versions topic_names; the other stays empty.
+        for (DeleteTopicsRequest.DeleteTopicState t : body.topics()) {
+            String name = t.name();
+            Uuid id = t.topicId();
+            if (name == null) {
+                name = snap.topicNames().get(id);
                 if (name == null) {
-                    name = snap.topicNames().get(id);
-                    if (name == null) {
-                        Outcome o = new Outcome(null, id);
-                        o.error = Errors.UNKNOWN_TOPIC_ID;
-                        outcomes.add(o);
-                        continue;
-                    }
+                    Outcome o = new Outcome(null, id);
+                    o.error = Errors.UNKNOWN_TOPIC_ID;
+                    outcomes.add(o);
+                    continue;
                 }
-                outcomes.add(new Outcome(name, snap.topic(name).map(x -> x.topicId()).orElse(id)));
             }
-        } else {
-            for (String name : body.getStringArray("topic_names")) {
-                outcomes.add(new Outcome(name, Uuid.ZERO));
-            }
+            outcomes.add(new Outcome(name, snap.topic(name).map(x -> x.topicId()).orElse(id)));
+        }
+        for (String name : body.topicNames()) {
+            outcomes.add(new Outcome(name, Uuid.ZERO));
         }
         List<String> pending = new ArrayList<>();
         for (Outcome o : outcomes) {
@@ -99,7 +97,7 @@ public final class DeleteTopicsHandler implements ApiHandler {
             request.sendResponse(response(outcomes));
             return;
         }
-        waiters.await(s -> pending.stream().noneMatch(n -> s.topics().containsKey(n)), body.getInt("timeout_ms"), gone -> {
+        waiters.await(s -> pending.stream().noneMatch(n -> s.topics().containsKey(n)), body.timeoutMs(), gone -> {
             if (!gone) {
                 for (Outcome o : outcomes) {
                     if (pending.contains(o.name)) {
@@ -112,14 +110,14 @@ public final class DeleteTopicsHandler implements ApiHandler {
         });
     }
 
-    private static Struct response(List<Outcome> outcomes) {
-        Struct response = new Struct(ApiKeys.DELETE_TOPICS.responseSpec().root());
+    private static DeleteTopicsResponse response(List<Outcome> outcomes) {
+        DeleteTopicsResponse response = new DeleteTopicsResponse();
         for (Outcome o : outcomes) {
-            response.addElement("responses")
-                    .set("name", o.name)
-                    .set("topic_id", o.id)
-                    .set("error_code", o.error.code())
-                    .set("error_message", o.message);
+            response.responses().add(new DeleteTopicsResponse.DeletableTopicResult()
+                    .setName(o.name)
+                    .setTopicId(o.id)
+                    .setErrorCode(o.error.code())
+                    .setErrorMessage(o.message));
         }
         return response;
     }

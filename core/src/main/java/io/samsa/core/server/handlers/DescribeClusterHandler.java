@@ -8,12 +8,13 @@ import io.samsa.zk.EndPoint;
 import io.samsa.core.server.metadata.BrokerNode;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.DescribeClusterRequest;
+import io.samsa.protocol.message.DescribeClusterResponse;
 
 import java.util.Optional;
 
 /** DescribeCluster: cluster id, controller and live brokers on the caller's listener. Thread-safe. */
-public final class DescribeClusterHandler implements ApiHandler {
+public final class DescribeClusterHandler implements ApiHandler<DescribeClusterRequest> {
 
     private static final byte ENDPOINT_TYPE_BROKERS = 1;
 
@@ -41,29 +42,29 @@ public final class DescribeClusterHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        Struct response = new Struct(ApiKeys.DESCRIBE_CLUSTER.responseSpec().root());
-        if (request.version() >= 1 && body.getByte("endpoint_type") != ENDPOINT_TYPE_BROKERS) {
-            response.set("error_code", Errors.UNSUPPORTED_ENDPOINT_TYPE.code())
-                    .set("error_message", "Only broker endpoints are served")
-                    .set("endpoint_type", body.getByte("endpoint_type"));
-            request.sendResponse(response);
+    public void handle(Request request, DescribeClusterRequest body) {
+        DescribeClusterResponse response = new DescribeClusterResponse();
+        if (body.endpointType() != ENDPOINT_TYPE_BROKERS) {
+            request.sendResponse(response
+                    .setErrorCode(Errors.UNSUPPORTED_ENDPOINT_TYPE.code())
+                    .setErrorMessage("Only broker endpoints are served")
+                    .setEndpointType(body.endpointType()));
             return;
         }
         MetadataCache.Snapshot snap = cache.snapshot();
-        response.set("error_code", Errors.NONE.code())
-                .set("endpoint_type", ENDPOINT_TYPE_BROKERS)
-                .set("cluster_id", identity.clusterId())
-                .set("controller_id", snap.controllerId())
-                .set("cluster_authorized_operations", AuthorizedOperations.answer(
-                        body.getBoolean("include_cluster_authorized_operations"), AuthorizedOperations.CLUSTER));
+        response.setErrorCode(Errors.NONE.code())
+                .setEndpointType(ENDPOINT_TYPE_BROKERS)
+                .setClusterId(identity.clusterId())
+                .setControllerId(snap.controllerId())
+                .setClusterAuthorizedOperations(AuthorizedOperations.answer(
+                        body.includeClusterAuthorizedOperations(), AuthorizedOperations.CLUSTER));
         for (BrokerNode b : snap.brokers().values()) {
             Optional<EndPoint> ep = b.endPoint(request.listenerName());
-            ep.ifPresent(e -> response.addElement("brokers")
-                    .set("broker_id", b.id())
-                    .set("host", e.host())
-                    .set("port", e.port())
-                    .set("rack", b.rack()));
+            ep.ifPresent(e -> response.brokers().add(new DescribeClusterResponse.DescribeClusterBroker()
+                    .setBrokerId(b.id())
+                    .setHost(e.host())
+                    .setPort(e.port())
+                    .setRack(b.rack())));
         }
         request.sendResponse(response);
     }

@@ -10,7 +10,8 @@ import io.samsa.core.server.admin.TopicConfigs;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.common.config.ConfigDef;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.DescribeConfigsRequest;
+import io.samsa.protocol.message.DescribeConfigsResponse;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ import java.util.Set;
  * DescribeConfigs for topics (every topic-level key with its value and source) and for this
  * broker (its static configuration), with each key's synonyms when asked (v1+). Thread-safe.
  */
-public final class DescribeConfigsHandler implements ApiHandler {
+public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsRequest> {
 
     private static final byte RESOURCE_TOPIC = 2;
     private static final byte RESOURCE_BROKER = 4;
@@ -53,60 +54,63 @@ public final class DescribeConfigsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        Struct response = new Struct(ApiKeys.DESCRIBE_CONFIGS.responseSpec().root());
-        boolean synonyms = request.version() >= 1 && body.getBoolean("include_synonyms");
-        for (Struct resource : body.getStructArray("resources")) {
-            byte type = resource.getByte("resource_type");
-            String name = resource.getString("resource_name");
-            List<String> keys = resource.getStringArray("configuration_keys");
+    public void handle(Request request, DescribeConfigsRequest body) {
+        DescribeConfigsResponse response = new DescribeConfigsResponse();
+        boolean synonyms = body.includeSynonyms();
+        for (DescribeConfigsRequest.DescribeConfigsResource resource : body.resources()) {
+            byte type = resource.resourceType();
+            String name = resource.resourceName();
+            List<String> keys = resource.configurationKeys();
             Set<String> wanted = keys == null ? null : new HashSet<>(keys);
-            Struct result = response.addElement("results")
-                    .set("resource_type", type)
-                    .set("resource_name", name);
+            DescribeConfigsResponse.DescribeConfigsResult result = new DescribeConfigsResponse.DescribeConfigsResult()
+                    .setResourceType(type)
+                    .setResourceName(name);
+            response.results().add(result);
             List<ConfigEntry> entries;
             Map<String, String> overrides = Map.of();
             if (type == RESOURCE_TOPIC) {
                 if (metadata.snapshot().topic(name).isEmpty()) {
-                    result.set("error_code", Errors.UNKNOWN_TOPIC_OR_PARTITION.code())
-                            .set("error_message", "Topic " + name + " does not exist");
+                    result.setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code())
+                            .setErrorMessage("Topic " + name + " does not exist");
                     continue;
                 }
                 overrides = topicConfigs.overrides(name);
                 entries = topicConfigs.describe(overrides);
             } else if (type == RESOURCE_BROKER) {
                 if (!name.isEmpty() && !name.equals(Integer.toString(brokerConfig.brokerId()))) {
-                    result.set("error_code", Errors.INVALID_REQUEST.code())
-                            .set("error_message", "This is broker " + brokerConfig.brokerId() + "; ask broker " + name + " itself");
+                    result.setErrorCode(Errors.INVALID_REQUEST.code())
+                            .setErrorMessage("This is broker " + brokerConfig.brokerId() + "; ask broker " + name + " itself");
                     continue;
                 }
                 entries = brokerEntries();
             } else {
-                result.set("error_code", Errors.INVALID_REQUEST.code())
-                        .set("error_message", "Resource type " + type + " is not supported");
+                result.setErrorCode(Errors.INVALID_REQUEST.code())
+                        .setErrorMessage("Resource type " + type + " is not supported");
                 continue;
             }
-            result.set("error_code", Errors.NONE.code());
+            result.setErrorCode(Errors.NONE.code());
             for (ConfigEntry e : entries) {
                 if (wanted != null && !wanted.contains(e.name())) {
                     continue;
                 }
-                Struct config = result.addElement("configs")
-                        .set("name", e.name())
-                        .set("value", e.value())
-                        .set("read_only", e.readOnly())
-                        .set("config_source", e.source())
-                        .set("is_sensitive", e.sensitive())
-                        .set("config_type", e.type());
+                DescribeConfigsResponse.DescribeConfigsResourceResult config =
+                        new DescribeConfigsResponse.DescribeConfigsResourceResult()
+                        .setName(e.name())
+                        .setValue(e.value())
+                        .setReadOnly(e.readOnly())
+                        .setConfigSource(e.source())
+                        .setIsSensitive(e.sensitive())
+                        .setConfigType(e.type());
+                result.configs().add(config);
                 if (synonyms) {
                     List<ConfigSynonyms.Synonym> list = type == RESOURCE_TOPIC
                             ? ConfigSynonyms.forTopicKey(e.name(), overrides, brokerConfig.originals())
                             : ConfigSynonyms.forBrokerKey(e.name(), brokerConfig.originals(), e.sensitive());
                     for (ConfigSynonyms.Synonym syn : list) {
-                        config.addElement("synonyms")
-                                .set("name", syn.name())
-                                .set("value", syn.value())
-                                .set("source", syn.source());
+                        config.synonyms().add(new DescribeConfigsResponse.DescribeConfigsSynonym()
+                                .setName(syn.name())
+                                .setValue(syn.value())
+                                .setSource(syn.source()));
                     }
                 }
             }

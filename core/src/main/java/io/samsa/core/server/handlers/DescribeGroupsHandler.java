@@ -4,16 +4,17 @@ import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.DescribeGroupsRequest;
+import io.samsa.protocol.message.DescribeGroupsResponse;
+
+import java.nio.ByteBuffer;
 
 /**
  * DescribeGroups v0-v5: state, protocol and members of each group; member metadata and
  * assignments only for Stable groups, as Kafka reports them. Without an authorizer every group
  * operation is allowed, so v3+ reports READ, DELETE and DESCRIBE when asked. Thread-safe.
  */
-public final class DescribeGroupsHandler implements ApiHandler {
-
-    /** Bits of AclOperation READ (3), DELETE (6) and DESCRIBE (8): the operations on a group. */
+public final class DescribeGroupsHandler implements ApiHandler<DescribeGroupsRequest> {
 
     private final GroupCoordinator coordinator;
 
@@ -37,26 +38,28 @@ public final class DescribeGroupsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        boolean withOperations = request.version() >= 3 && body.getBoolean("include_authorized_operations");
-        coordinator.describeGroups(body.getStringArray("groups"), groups -> {
-            Struct response = new Struct(ApiKeys.DESCRIBE_GROUPS.responseSpec().root());
+    public void handle(Request request, DescribeGroupsRequest body) {
+        boolean withOperations = body.includeAuthorizedOperations();
+        coordinator.describeGroups(body.groups(), groups -> {
+            DescribeGroupsResponse response = new DescribeGroupsResponse();
             for (GroupCoordinator.DescribedGroup g : groups) {
-                Struct rg = response.addElement("groups")
-                        .set("error_code", g.error().code())
-                        .set("group_id", g.groupId())
-                        .set("group_state", g.state())
-                        .set("protocol_type", g.protocolType())
-                        .set("protocol_data", g.protocol())
-                        .set("authorized_operations", AuthorizedOperations.answer(withOperations, AuthorizedOperations.GROUP));
+                DescribeGroupsResponse.DescribedGroup rg = new DescribeGroupsResponse.DescribedGroup()
+                        .setErrorCode(g.error().code())
+                        .setGroupId(g.groupId())
+                        .setGroupState(g.state())
+                        .setProtocolType(g.protocolType())
+                        .setProtocolData(g.protocol())
+                        // Not ignorable, but only v3+ clients can ask, and the unasked answer is the default.
+                        .setAuthorizedOperations(AuthorizedOperations.answer(withOperations, AuthorizedOperations.GROUP));
+                response.groups().add(rg);
                 for (GroupCoordinator.DescribedMember m : g.members()) {
-                    rg.addElement("members")
-                            .set("member_id", m.memberId())
-                            .set("group_instance_id", m.groupInstanceId())
-                            .set("client_id", m.clientId())
-                            .set("client_host", m.clientHost())
-                            .set("member_metadata", m.metadata())
-                            .set("member_assignment", m.assignment());
+                    rg.members().add(new DescribeGroupsResponse.DescribedGroupMember()
+                            .setMemberId(m.memberId())
+                            .setGroupInstanceId(m.groupInstanceId())
+                            .setClientId(m.clientId())
+                            .setClientHost(m.clientHost())
+                            .setMemberMetadata(ByteBuffer.wrap(m.metadata()))
+                            .setMemberAssignment(ByteBuffer.wrap(m.assignment())));
                 }
             }
             request.sendResponse(response);

@@ -8,7 +8,8 @@ import io.samsa.core.network.Request;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.DescribeLogDirsRequest;
+import io.samsa.protocol.message.DescribeLogDirsResponse;
 
 import java.io.File;
 import java.io.IOException;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * KAFKA_STORAGE_ERROR; one whose volume cannot be read answers UNKNOWN_SERVER_ERROR, as Kafka does
  * for an unexpected I/O error. Thread-safe: it only reads the log manager's concurrent state.
  */
-public final class DescribeLogDirsHandler implements ApiHandler {
+public final class DescribeLogDirsHandler implements ApiHandler<DescribeLogDirsRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DescribeLogDirsHandler.class);
 
@@ -72,32 +73,34 @@ public final class DescribeLogDirsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        Set<TopicPartition> wanted = wantedPartitions(body.getStructArray("topics"));
+    public void handle(Request request, DescribeLogDirsRequest body) {
+        Set<TopicPartition> wanted = wantedPartitions(body.topics());
         Map<String, Map<String, List<Log>>> logsByDir = logsByDirAndTopic();
-        Struct response = new Struct(ApiKeys.DESCRIBE_LOG_DIRS.responseSpec().root())
-                .set("error_code", Errors.NONE.code());
+        DescribeLogDirsResponse response = new DescribeLogDirsResponse().setErrorCode(Errors.NONE.code());
         for (String dir : configuredDirs()) {
-            Struct result = response.addElement("results").set("log_dir", dir);
+            DescribeLogDirsResponse.DescribeLogDirsResult result = new DescribeLogDirsResponse.DescribeLogDirsResult().setLogDir(dir);
+            response.results().add(result);
             try {
                 FileStore store = Files.getFileStore(new File(dir).toPath());
-                result.set("total_bytes", reported(store.getTotalSpace()))
-                        .set("usable_bytes", reported(store.getUsableSpace()));
+                result.setTotalBytes(reported(store.getTotalSpace()))
+                        .setUsableBytes(reported(store.getUsableSpace()));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Cannot describe log directory {}", dir, e);
-                result.set("error_code", Errors.UNKNOWN_SERVER_ERROR.code());
+                result.setErrorCode(Errors.UNKNOWN_SERVER_ERROR.code());
                 continue;
             }
-            result.set("error_code", Errors.NONE.code());
+            result.setErrorCode(Errors.NONE.code());
             for (Map.Entry<String, List<Log>> topic : logsByDir.getOrDefault(dir, Map.of()).entrySet()) {
-                Struct topicResult = result.addElement("topics").set("name", topic.getKey());
+                DescribeLogDirsResponse.DescribeLogDirsTopic topicResult = new DescribeLogDirsResponse.DescribeLogDirsTopic()
+                        .setName(topic.getKey());
+                result.topics().add(topicResult);
                 for (Log log : topic.getValue()) {
                     if (wanted == null || wanted.contains(log.topicPartition())) {
-                        topicResult.addElement("partitions")
-                                .set("partition_index", log.topicPartition().partition())
-                                .set("partition_size", log.size())
-                                .set("offset_lag", offsetLag(log))
-                                .set("is_future_key", false);
+                        topicResult.partitions().add(new DescribeLogDirsResponse.DescribeLogDirsPartition()
+                                .setPartitionIndex(log.topicPartition().partition())
+                                .setPartitionSize(log.size())
+                                .setOffsetLag(offsetLag(log))
+                                .setIsFutureKey(false));
                     }
                 }
             }
@@ -106,15 +109,14 @@ public final class DescribeLogDirsHandler implements ApiHandler {
     }
 
     /** The requested partitions, or null for all of them. */
-    private static Set<TopicPartition> wantedPartitions(List<Struct> topics) {
+    private static Set<TopicPartition> wantedPartitions(List<DescribeLogDirsRequest.DescribableLogDirTopic> topics) {
         if (topics == null) {
             return null;
         }
         Set<TopicPartition> wanted = new HashSet<>();
-        for (Struct topic : topics) {
-            String name = topic.getString("topic");
-            for (int partition : topic.getIntArray("partitions")) {
-                wanted.add(new TopicPartition(name, partition));
+        for (DescribeLogDirsRequest.DescribableLogDirTopic topic : topics) {
+            for (int partition : topic.partitions()) {
+                wanted.add(new TopicPartition(topic.topic(), partition));
             }
         }
         return wanted;

@@ -10,7 +10,8 @@ import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.FetchRequest;
+import io.samsa.protocol.message.FetchResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.List;
  * Fetch sessions are not kept: every answer carries session id 0, which clients take as "send
  * full requests". Thread-safe.
  */
-public final class FetchHandler implements ApiHandler {
+public final class FetchHandler implements ApiHandler<FetchRequest> {
 
     private final ReplicaManager replicaManager;
     private final MetadataCache metadata;
@@ -56,40 +57,35 @@ public final class FetchHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
+    public void handle(Request request, FetchRequest body) {
         short version = request.version();
-        if (version >= 7 && body.getInt("session_id") != 0) {
-            Struct response = new Struct(ApiKeys.FETCH.responseSpec().root());
-            response.set("error_code", Errors.FETCH_SESSION_ID_NOT_FOUND.code());
-            request.sendResponse(response);
+        if (body.sessionId() != 0) {
+            request.sendResponse(new FetchResponse().setErrorCode(Errors.FETCH_SESSION_ID_NOT_FOUND.code()));
             return;
         }
         MetadataCache.Snapshot snap = metadata.snapshot();
+        boolean byTopicId = version >= 13;
         List<Wanted> wanted = new ArrayList<>();
-        for (Struct topic : body.getStructArray("topics")) {
-            String name;
-            Uuid id = Uuid.ZERO;
+        for (FetchRequest.FetchTopic topic : body.topics()) {
+            String name = topic.topic();
+            Uuid id = topic.topicId();
             Errors resolveError = Errors.NONE;
-            if (version >= 13) {
-                id = topic.getUuid("topic_id");
+            if (byTopicId) {
                 name = snap.topicNames().get(id);
                 if (name == null) {
                     resolveError = Errors.UNKNOWN_TOPIC_ID;
                     name = "";
                 }
-            } else {
-                name = topic.getString("topic");
             }
-            for (Struct p : topic.getStructArray("partitions")) {
-                int partition = p.getInt("partition");
-                wanted.add(new Wanted(name, id, new TopicPartition(name, partition), p.getLong("fetch_offset"),
-                        version >= 9 ? p.getInt("current_leader_epoch") : -1, p.getInt("partition_max_bytes"), resolveError));
+            for (FetchRequest.FetchPartition p : topic.partitions()) {
+                wanted.add(new Wanted(name, id, new TopicPartition(name, p.partition()), p.fetchOffset(),
+                        p.currentLeaderEpoch(), p.partitionMaxBytes(), resolveError));
             }
         }
-        int maxBytes = version >= 3 ? body.getInt("max_bytes") : Integer.MAX_VALUE;
-        int minBytes = body.getInt("min_bytes");
-        int maxWaitMs = body.getInt("max_wait_ms");
-        byte isolation = version >= 4 ? body.getByte("isolation_level") : 0;
+        int maxBytes = body.maxBytes();
+        int minBytes = body.minBytes();
+        int maxWaitMs = body.maxWaitMs();
+        byte isolation = body.isolationLevel();
 
         List<ReadResult> results = readAll(wanted, maxBytes);
         // A fetch naming no partition has nothing to wait for: Java consumers send one to close
@@ -150,34 +146,32 @@ public final class FetchHandler implements ApiHandler {
         return false;
     }
 
-    private static Struct buildResponse(short version, List<Wanted> wanted, List<ReadResult> results, byte isolation) {
-        Struct response = new Struct(ApiKeys.FETCH.responseSpec().root());
-        response.set("error_code", Errors.NONE.code()).set("session_id", 0);
-        Struct topic = null;
-        String lastTopic = null;
-        Uuid lastId = null;
+    private static FetchResponse buildResponse(short version, List<Wanted> wanted, List<ReadResult> results, byte isolation) {
+        FetchResponse response = new FetchResponse();
+        FetchResponse.FetchableTopicResponse topic = null;
+        boolean byTopicId = version >= 13;
         for (int i = 0; i < wanted.size(); i++) {
             Wanted w = wanted.get(i);
             ReadResult r = results.get(i);
-            boolean sameTopic = version >= 13 ? w.topicId().equals(lastId) : w.topic().equals(lastTopic);
-            if (topic == null || !sameTopic) {
-                topic = response.addElement("responses").set("topic", w.topic()).set("topic_id", w.topicId());
-                lastTopic = w.topic();
-                lastId = w.topicId();
+            boolean sameTopic = topic != null && (byTopicId ? w.topicId().equals(topic.topicId()) : w.topic().equals(topic.topic()));
+            if (!sameTopic) {
+                topic = new FetchResponse.FetchableTopicResponse();
+                // Each version carries one of the two; the other is not written.
+                if (byTopicId) {
+                    topic.setTopicId(w.topicId());
+                } else {
+                    topic.setTopic(w.topic());
+                }
+                response.responses().add(topic);
             }
-            Struct p = topic.addElement("partitions")
-                    .set("partition_index", w.tp().partition())
-                    .set("error_code", r.error().code())
-                    .set("high_watermark", r.highWatermark())
-                    .set("last_stable_offset", r.lastStableOffset())
-                    .set("log_start_offset", r.logStartOffset())
-                    .set("preferred_read_replica", -1)
-                    .set("records", r.records() == null ? ReadResults.EMPTY_RECORDS : r.records());
-            if (isolation == 1) {
-                p.set("aborted_transactions", new ArrayList<Struct>());
-            } else {
-                p.set("aborted_transactions", null);
-            }
+            topic.partitions().add(new FetchResponse.PartitionData()
+                    .setPartitionIndex(w.tp().partition())
+                    .setErrorCode(r.error().code())
+                    .setHighWatermark(r.highWatermark())
+                    .setLastStableOffset(r.lastStableOffset())
+                    .setLogStartOffset(r.logStartOffset())
+                    .setAbortedTransactions(isolation == 1 ? new ArrayList<>(0) : null)
+                    .setRecords(r.records() == null ? ReadResults.EMPTY_RECORDS : r.records()));
         }
         return response;
     }

@@ -4,17 +4,17 @@ import io.samsa.common.Errors;
 import io.samsa.common.TopicPartition;
 import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.coordinator.group.OffsetsTopic;
-import io.samsa.core.coordinator.group.OffsetsTopicCreator;
+import io.samsa.core.server.admin.OffsetsTopicCreator;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.metadata.BrokerNode;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.core.server.metadata.PartitionInfo;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.FindCoordinatorRequest;
+import io.samsa.protocol.message.FindCoordinatorResponse;
 import io.samsa.zk.EndPoint;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,7 +24,7 @@ import java.util.Optional;
  * exist yet: transactional keys answer UNSUPPORTED_VERSION. v4+ batches keys. v0 stays in
  * range because librdkafka enables group consumers and lz4 only when it is. Thread-safe.
  */
-public final class FindCoordinatorHandler implements ApiHandler {
+public final class FindCoordinatorHandler implements ApiHandler<FindCoordinatorRequest> {
 
     private static final byte GROUP = 0;
     private static final byte TRANSACTION = 1;
@@ -61,28 +61,26 @@ public final class FindCoordinatorHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        short version = request.version();
-        byte keyType = version >= 1 ? body.getByte("key_type") : GROUP;
-        Struct response = new Struct(ApiKeys.FIND_COORDINATOR.responseSpec().root());
-        if (version < 4) {
-            Lookup l = lookup(body.getString("key"), keyType, request.listenerName());
-            response.set("error_code", l.error().code())
-                    .set("error_message", l.message())
-                    .set("node_id", l.nodeId())
-                    .set("host", l.host())
-                    .set("port", l.port());
+    public void handle(Request request, FindCoordinatorRequest body) {
+        byte keyType = body.keyType();
+        FindCoordinatorResponse response = new FindCoordinatorResponse();
+        if (request.version() < 4) {
+            Lookup l = lookup(body.key(), keyType, request.listenerName());
+            response.setErrorCode(l.error().code())
+                    .setErrorMessage(l.message())
+                    .setNodeId(l.nodeId())
+                    .setHost(l.host())
+                    .setPort(l.port());
         } else {
-            List<String> keys = body.getStringArray("coordinator_keys");
-            for (String key : keys) {
+            for (String key : body.coordinatorKeys()) {
                 Lookup l = lookup(key, keyType, request.listenerName());
-                response.addElement("coordinators")
-                        .set("key", key)
-                        .set("node_id", l.nodeId())
-                        .set("host", l.host())
-                        .set("port", l.port())
-                        .set("error_code", l.error().code())
-                        .set("error_message", l.message());
+                response.coordinators().add(new FindCoordinatorResponse.Coordinator()
+                        .setKey(key)
+                        .setNodeId(l.nodeId())
+                        .setHost(l.host())
+                        .setPort(l.port())
+                        .setErrorCode(l.error().code())
+                        .setErrorMessage(l.message()));
             }
         }
         request.sendResponse(response);

@@ -4,13 +4,14 @@ import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.HeartbeatRequest;
+import io.samsa.protocol.message.HeartbeatResponse;
 
 /**
  * Heartbeat v1-v4: keeps a member's session alive; REBALANCE_IN_PROGRESS tells it to rejoin.
  * Thread-safe.
  */
-public final class HeartbeatHandler implements ApiHandler {
+public final class HeartbeatHandler implements ApiHandler<HeartbeatRequest> {
 
     private final GroupCoordinator coordinator;
 
@@ -34,9 +35,8 @@ public final class HeartbeatHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        coordinator.heartbeat(body.getString("group_id"), body.getString("member_id"),
-                request.version() >= 3 ? body.getString("group_instance_id") : null, body.getInt("generation_id"),
-                error -> request.sendResponse(new Struct(ApiKeys.HEARTBEAT.responseSpec().root()).set("error_code", error.code())));
+    public void handle(Request request, HeartbeatRequest body) {
+        coordinator.heartbeat(body.groupId(), body.memberId(), body.groupInstanceId(), body.generationId(),
+                error -> request.sendResponse(new HeartbeatResponse().setErrorCode(error.code())));
     }
 }

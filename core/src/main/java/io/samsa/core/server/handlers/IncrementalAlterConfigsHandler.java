@@ -4,7 +4,8 @@ import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.IncrementalAlterConfigsRequest;
+import io.samsa.protocol.message.IncrementalAlterConfigsResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * every broker applies the change at once. Broker resources are refused: this broker's own
  * configuration is static. Thread-safe.
  */
-public final class IncrementalAlterConfigsHandler implements ApiHandler {
+public final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlterConfigsRequest> {
 
     private final ZkConfigAdmin configAdmin;
 
@@ -38,14 +39,23 @@ public final class IncrementalAlterConfigsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        boolean validateOnly = body.getBoolean("validate_only");
-        request.sendResponse(AlterConfigsResults.respond(ApiKeys.INCREMENTAL_ALTER_CONFIGS, body, (topic, configs) -> {
-            List<ZkConfigAdmin.AlterOp> ops = new ArrayList<>();
-            for (Struct c : configs) {
-                ops.add(new ZkConfigAdmin.AlterOp(c.getString("name"), c.getByte("config_operation"), c.getString("value")));
-            }
-            return configAdmin.incrementalAlterTopic(topic, ops, validateOnly);
-        }));
+    public void handle(Request request, IncrementalAlterConfigsRequest body) {
+        boolean validateOnly = body.validateOnly();
+        IncrementalAlterConfigsResponse response = new IncrementalAlterConfigsResponse();
+        AlterConfigsResults.alterEach(body.resources(), IncrementalAlterConfigsRequest.AlterConfigsResource::resourceType,
+                IncrementalAlterConfigsRequest.AlterConfigsResource::resourceName,
+                (topic, resource) -> {
+                    List<ZkConfigAdmin.AlterOp> ops = new ArrayList<>();
+                    for (IncrementalAlterConfigsRequest.AlterableConfig c : resource.configs()) {
+                        ops.add(new ZkConfigAdmin.AlterOp(c.name(), c.configOperation(), c.value()));
+                    }
+                    return configAdmin.incrementalAlterTopic(topic, ops, validateOnly);
+                },
+                (type, name, result) -> response.responses().add(new IncrementalAlterConfigsResponse.AlterConfigsResourceResponse()
+                        .setErrorCode(result.error().code())
+                        .setErrorMessage(result.message())
+                        .setResourceType(type)
+                        .setResourceName(name)));
+        request.sendResponse(response);
     }
 }

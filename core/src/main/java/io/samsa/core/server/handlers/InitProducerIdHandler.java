@@ -5,7 +5,8 @@ import io.samsa.core.coordinator.producer.ProducerIdManager;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.InitProducerIdRequest;
+import io.samsa.protocol.message.InitProducerIdResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * simply starts over with a new id). Transactional ids are refused until transactions exist.
  * Thread-safe.
  */
-public final class InitProducerIdHandler implements ApiHandler {
+public final class InitProducerIdHandler implements ApiHandler<InitProducerIdRequest> {
 
     private static final Logger log = LoggerFactory.getLogger(InitProducerIdHandler.class);
 
@@ -41,11 +42,9 @@ public final class InitProducerIdHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        Struct response = new Struct(ApiKeys.INIT_PRODUCER_ID.responseSpec().root());
-        if (body.getString("transactional_id") != null) {
-            response.set("error_code", Errors.INVALID_REQUEST.code()).set("producer_id", -1L).set("producer_epoch", (short) -1);
-            request.sendResponse(response);
+    public void handle(Request request, InitProducerIdRequest body) {
+        if (body.transactionalId() != null) {
+            request.sendResponse(refusal(Errors.INVALID_REQUEST));
             return;
         }
         long id;
@@ -53,11 +52,19 @@ public final class InitProducerIdHandler implements ApiHandler {
             id = producerIds.nextProducerId();
         } catch (RuntimeException e) {
             log.warn("Could not reserve a producer id block: {}", e.getMessage());
-            response.set("error_code", Errors.COORDINATOR_NOT_AVAILABLE.code()).set("producer_id", -1L).set("producer_epoch", (short) -1);
-            request.sendResponse(response);
+            request.sendResponse(refusal(Errors.COORDINATOR_NOT_AVAILABLE));
             return;
         }
-        response.set("error_code", Errors.NONE.code()).set("producer_id", id).set("producer_epoch", (short) 0);
-        request.sendResponse(response);
+        request.sendResponse(new InitProducerIdResponse()
+                .setErrorCode(Errors.NONE.code())
+                .setProducerId(id)
+                .setProducerEpoch((short) 0));
+    }
+
+    private static InitProducerIdResponse refusal(Errors error) {
+        return new InitProducerIdResponse()
+                .setErrorCode(error.code())
+                .setProducerId(-1L)
+                .setProducerEpoch((short) -1);
     }
 }

@@ -7,8 +7,10 @@ import io.samsa.core.coordinator.group.Protocol;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.JoinGroupRequest;
+import io.samsa.protocol.message.JoinGroupResponse;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +20,7 @@ import java.util.List;
  * answered MEMBER_ID_REQUIRED with the id to rejoin with; v5 adds static membership, v9 lets a
  * rejoining static leader skip the assignment. Thread-safe.
  */
-public final class JoinGroupHandler implements ApiHandler {
+public final class JoinGroupHandler implements ApiHandler<JoinGroupRequest> {
 
     private final GroupCoordinator coordinator;
 
@@ -42,37 +44,38 @@ public final class JoinGroupHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
+    public void handle(Request request, JoinGroupRequest body) {
         short version = request.version();
         List<Protocol> protocols = new ArrayList<>();
-        for (Struct p : body.getStructArray("protocols")) {
-            protocols.add(new Protocol(p.getString("name"), GroupHandlerSupport.copy(p.getBytes("metadata"))));
+        for (JoinGroupRequest.JoinGroupRequestProtocol p : body.protocols()) {
+            protocols.add(new Protocol(p.name(), GroupHandlerSupport.copy(p.metadata())));
         }
-        int sessionTimeout = body.getInt("session_timeout_ms");
-        int rebalanceTimeout = version >= 1 ? body.getInt("rebalance_timeout_ms") : sessionTimeout;
-        GroupRequests.Join join = new GroupRequests.Join(body.getString("group_id"), body.getString("member_id"),
-                version >= 5 ? body.getString("group_instance_id") : null, version >= 4, version >= 9,
-                GroupHandlerSupport.clientId(request), GroupHandlerSupport.clientHost(request), rebalanceTimeout, sessionTimeout,
-                body.getString("protocol_type"), protocols, version >= 8 ? body.getString("reason") : null);
+        int sessionTimeout = body.sessionTimeoutMs();
+        // v0 has no rebalance timeout: the session timeout bounds the rebalance too.
+        int rebalanceTimeout = version >= 1 ? body.rebalanceTimeoutMs() : sessionTimeout;
+        GroupRequests.Join join = new GroupRequests.Join(body.groupId(), body.memberId(), body.groupInstanceId(),
+                version >= 4, version >= 9, GroupHandlerSupport.clientId(request), GroupHandlerSupport.clientHost(request),
+                rebalanceTimeout, sessionTimeout, body.protocolType(), protocols, body.reason());
         coordinator.joinGroup(join, result -> request.sendResponse(response(result, version)));
     }
 
-    private static Struct response(JoinGroupResult r, short version) {
-        Struct response = new Struct(ApiKeys.JOIN_GROUP.responseSpec().root());
+    private static JoinGroupResponse response(JoinGroupResult r, short version) {
         // Before v7 the protocol name cannot be null on the wire.
         String protocolName = r.protocolName() == null && version < 7 ? "" : r.protocolName();
-        response.set("error_code", r.error().code())
-                .set("generation_id", r.generationId())
-                .set("protocol_type", r.protocolType())
-                .set("protocol_name", protocolName)
-                .set("leader", r.leaderId() == null ? "" : r.leaderId())
-                .set("skip_assignment", r.skipAssignment())
-                .set("member_id", r.memberId());
+        JoinGroupResponse response = new JoinGroupResponse()
+                .setErrorCode(r.error().code())
+                .setGenerationId(r.generationId())
+                .setProtocolType(r.protocolType())
+                .setProtocolName(protocolName)
+                .setLeader(r.leaderId() == null ? "" : r.leaderId())
+                // Not ignorable: only v9 can carry it (the coordinator sets it only for v9 joins anyway).
+                .setSkipAssignment(version >= 9 && r.skipAssignment())
+                .setMemberId(r.memberId());
         for (JoinGroupResult.Member m : r.members()) {
-            response.addElement("members")
-                    .set("member_id", m.memberId())
-                    .set("group_instance_id", m.groupInstanceId())
-                    .set("metadata", m.metadata());
+            response.members().add(new JoinGroupResponse.JoinGroupResponseMember()
+                    .setMemberId(m.memberId())
+                    .setGroupInstanceId(m.groupInstanceId())
+                    .setMetadata(ByteBuffer.wrap(m.metadata())));
         }
         return response;
     }

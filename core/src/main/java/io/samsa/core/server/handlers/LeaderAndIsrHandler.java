@@ -8,7 +8,9 @@ import io.samsa.core.replication.PartitionState;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.LeaderAndIsrRequest;
+import io.samsa.protocol.message.LeaderAndIsrRequest.LeaderAndIsrPartitionState;
+import io.samsa.protocol.message.LeaderAndIsrResponse;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +20,9 @@ import java.util.Map;
 /**
  * LeaderAndIsr from the controller: makes this broker leader or follower of the listed
  * partitions, creating their logs as needed. Served from v2 (partition states grouped by topic),
- * the layouts Samsa's controller sends. Thread-safe.
+ * the layouts Samsa's controller sends; the flat states of v0-v1 are read too. Thread-safe.
  */
-public final class LeaderAndIsrHandler implements ApiHandler {
+public final class LeaderAndIsrHandler implements ApiHandler<LeaderAndIsrRequest> {
 
     private final ReplicaManager replicaManager;
 
@@ -44,47 +46,52 @@ public final class LeaderAndIsrHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        short version = request.version();
-        int controllerEpoch = body.getInt("controller_epoch");
+    public void handle(Request request, LeaderAndIsrRequest body) {
         List<PartitionState> states = new ArrayList<>();
         Map<String, Uuid> topicIds = new LinkedHashMap<>();
-        for (Struct topic : body.getStructArray("topic_states")) {
-            String name = topic.getString("topic_name");
-            Uuid id = version >= 5 ? topic.getUuid("topic_id") : Uuid.ZERO;
-            topicIds.put(name, id);
-            for (Struct p : topic.getStructArray("partition_states")) {
-                states.add(new PartitionState(new TopicPartition(name, p.getInt("partition_index")), id,
-                        p.getInt("controller_epoch"), p.getInt("leader"), p.getInt("leader_epoch"),
-                        p.getIntArray("isr"), p.getInt("partition_epoch"), p.getIntArray("replicas"),
-                        p.getBoolean("is_new")));
+        // A version fills one of the two layouts and leaves the other empty.
+        for (LeaderAndIsrPartitionState p : body.ungroupedPartitionStates()) {
+            states.add(state(p.topicName(), Uuid.ZERO, p));
+        }
+        for (LeaderAndIsrRequest.LeaderAndIsrTopicState topic : body.topicStates()) {
+            topicIds.put(topic.topicName(), topic.topicId());
+            for (LeaderAndIsrPartitionState p : topic.partitionStates()) {
+                states.add(state(topic.topicName(), topic.topicId(), p));
             }
         }
-        Map<TopicPartition, Errors> result = replicaManager.becomeLeaderOrFollower(controllerEpoch, states);
-        Struct response = new Struct(ApiKeys.LEADER_AND_ISR.responseSpec().root());
+        Map<TopicPartition, Errors> result = replicaManager.becomeLeaderOrFollower(body.controllerEpoch(), states);
+        LeaderAndIsrResponse response = new LeaderAndIsrResponse();
         if (result == null) {
-            response.set("error_code", Errors.STALE_CONTROLLER_EPOCH.code());
-            request.sendResponse(response);
+            request.sendResponse(response.setErrorCode(Errors.STALE_CONTROLLER_EPOCH.code()));
             return;
         }
-        response.set("error_code", Errors.NONE.code());
-        if (version >= 5) {
-            Map<String, Struct> byTopic = new LinkedHashMap<>();
+        response.setErrorCode(Errors.NONE.code());
+        if (request.version() >= 5) {
+            Map<String, LeaderAndIsrResponse.LeaderAndIsrTopicError> byTopic = new LinkedHashMap<>();
             for (Map.Entry<TopicPartition, Errors> e : result.entrySet()) {
-                Struct t = byTopic.computeIfAbsent(e.getKey().topic(), n -> response.addElement("topics")
-                        .set("topic_id", topicIds.getOrDefault(n, Uuid.ZERO)));
-                t.addElement("partition_errors")
-                        .set("partition_index", e.getKey().partition())
-                        .set("error_code", e.getValue().code());
+                LeaderAndIsrResponse.LeaderAndIsrTopicError t = byTopic.computeIfAbsent(e.getKey().topic(), n -> {
+                    LeaderAndIsrResponse.LeaderAndIsrTopicError added = new LeaderAndIsrResponse.LeaderAndIsrTopicError()
+                            .setTopicId(topicIds.getOrDefault(n, Uuid.ZERO));
+                    response.topics().add(added);
+                    return added;
+                });
+                t.partitionErrors().add(new LeaderAndIsrResponse.LeaderAndIsrPartitionError()
+                        .setPartitionIndex(e.getKey().partition())
+                        .setErrorCode(e.getValue().code()));
             }
         } else {
             for (Map.Entry<TopicPartition, Errors> e : result.entrySet()) {
-                response.addElement("partition_errors")
-                        .set("topic_name", e.getKey().topic())
-                        .set("partition_index", e.getKey().partition())
-                        .set("error_code", e.getValue().code());
+                response.partitionErrors().add(new LeaderAndIsrResponse.LeaderAndIsrPartitionError()
+                        .setTopicName(e.getKey().topic())
+                        .setPartitionIndex(e.getKey().partition())
+                        .setErrorCode(e.getValue().code()));
             }
         }
         request.sendResponse(response);
+    }
+
+    private static PartitionState state(String topic, Uuid topicId, LeaderAndIsrPartitionState p) {
+        return new PartitionState(new TopicPartition(topic, p.partitionIndex()), topicId, p.controllerEpoch(), p.leader(),
+                p.leaderEpoch(), p.isr(), p.partitionEpoch(), p.replicas(), p.isNew());
     }
 }

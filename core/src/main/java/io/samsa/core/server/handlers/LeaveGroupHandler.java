@@ -6,7 +6,8 @@ import io.samsa.core.coordinator.group.GroupRequests;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.LeaveGroupRequest;
+import io.samsa.protocol.message.LeaveGroupResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * LeaveGroup v1-v5: one member leaves (v1-v2), or a batch of members, possibly named only by
  * static instance id (v3+, as admin tools remove static members). Thread-safe.
  */
-public final class LeaveGroupHandler implements ApiHandler {
+public final class LeaveGroupHandler implements ApiHandler<LeaveGroupRequest> {
 
     private final GroupCoordinator coordinator;
 
@@ -39,34 +40,33 @@ public final class LeaveGroupHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
+    public void handle(Request request, LeaveGroupRequest body) {
         short version = request.version();
         List<GroupRequests.LeavingMember> members = new ArrayList<>();
         if (version < 3) {
-            members.add(new GroupRequests.LeavingMember(body.getString("member_id"), null, null));
+            members.add(new GroupRequests.LeavingMember(body.memberId(), null, null));
         } else {
-            for (Struct m : body.getStructArray("members")) {
-                members.add(new GroupRequests.LeavingMember(m.getString("member_id"), m.getString("group_instance_id"),
-                        version >= 5 ? m.getString("reason") : null));
+            for (LeaveGroupRequest.MemberIdentity m : body.members()) {
+                members.add(new GroupRequests.LeavingMember(m.memberId(), m.groupInstanceId(), m.reason()));
             }
         }
-        coordinator.leaveGroup(body.getString("group_id"), members, result -> {
-            Struct response = new Struct(ApiKeys.LEAVE_GROUP.responseSpec().root());
+        coordinator.leaveGroup(body.groupId(), members, result -> {
+            LeaveGroupResponse response = new LeaveGroupResponse();
             if (version < 3) {
                 // One member: its error is the answer.
                 Errors e = result.error();
                 if (e == Errors.NONE && !result.memberErrors().isEmpty()) {
                     e = result.memberErrors().get(0);
                 }
-                response.set("error_code", e.code());
+                response.setErrorCode(e.code());
             } else {
-                response.set("error_code", result.error().code());
+                response.setErrorCode(result.error().code());
                 for (int i = 0; i < result.memberErrors().size(); i++) {
                     GroupRequests.LeavingMember m = members.get(i);
-                    response.addElement("members")
-                            .set("member_id", m.memberId())
-                            .set("group_instance_id", m.groupInstanceId())
-                            .set("error_code", result.memberErrors().get(i).code());
+                    response.members().add(new LeaveGroupResponse.MemberResponse()
+                            .setMemberId(m.memberId())
+                            .setGroupInstanceId(m.groupInstanceId())
+                            .setErrorCode(result.memberErrors().get(i).code()));
                 }
             }
             request.sendResponse(response);

@@ -4,7 +4,8 @@ import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.ListGroupsRequest;
+import io.samsa.protocol.message.ListGroupsResponse;
 
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Set;
  * ListGroups v0-v5: the groups this broker coordinates, filtered by state (v4+) and type (v5+;
  * every Samsa group is a "classic" group). Thread-safe.
  */
-public final class ListGroupsHandler implements ApiHandler {
+public final class ListGroupsHandler implements ApiHandler<ListGroupsRequest> {
 
     static final String CLASSIC = "classic";
 
@@ -40,20 +41,19 @@ public final class ListGroupsHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        short version = request.version();
-        Set<String> states = version >= 4 ? new HashSet<>(body.getStringArray("states_filter")) : Set.of();
-        List<String> types = version >= 5 ? body.getStringArray("types_filter") : List.of();
+    public void handle(Request request, ListGroupsRequest body) {
+        Set<String> states = new HashSet<>(body.statesFilter());
+        List<String> types = body.typesFilter();
         boolean classicWanted = types.isEmpty() || types.stream().anyMatch(CLASSIC::equalsIgnoreCase);
         coordinator.listGroups(states, result -> {
-            Struct response = new Struct(ApiKeys.LIST_GROUPS.responseSpec().root()).set("error_code", result.error().code());
+            ListGroupsResponse response = new ListGroupsResponse().setErrorCode(result.error().code());
             if (classicWanted) {
                 for (GroupCoordinator.ListedGroup g : result.groups()) {
-                    response.addElement("groups")
-                            .set("group_id", g.groupId())
-                            .set("protocol_type", g.protocolType())
-                            .set("group_state", g.state())
-                            .set("group_type", CLASSIC);
+                    response.groups().add(new ListGroupsResponse.ListedGroup()
+                            .setGroupId(g.groupId())
+                            .setProtocolType(g.protocolType())
+                            .setGroupState(g.state())
+                            .setGroupType(CLASSIC));
                 }
             }
             request.sendResponse(response);

@@ -13,7 +13,8 @@ import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.core.server.metadata.PartitionInfo;
 import io.samsa.core.server.metadata.TopicInfo;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.MetadataRequest;
+import io.samsa.protocol.message.MetadataResponse;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,7 +28,7 @@ import java.util.Set;
  * created when the client allows it and {@code auto.create.topics.enable} is on; they answer
  * LEADER_NOT_AVAILABLE until the controller has elected leaders. Thread-safe.
  */
-public final class MetadataHandler implements ApiHandler {
+public final class MetadataHandler implements ApiHandler<MetadataRequest> {
 
     private final MetadataCache cache;
     private final ClusterIdentity identity;
@@ -57,48 +58,46 @@ public final class MetadataHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
+    public void handle(Request request, MetadataRequest body) {
         short version = request.version();
         MetadataCache.Snapshot snap = cache.snapshot();
-        Struct response = new Struct(ApiKeys.METADATA.responseSpec().root());
+        MetadataResponse response = new MetadataResponse();
         String listener = request.listenerName();
         for (BrokerNode b : snap.brokers().values()) {
             Optional<EndPoint> ep = b.endPoint(listener);
             if (ep.isEmpty()) {
                 continue;
             }
-            response.addElement("brokers")
-                    .set("node_id", b.id())
-                    .set("host", ep.get().host())
-                    .set("port", ep.get().port())
-                    .set("rack", b.rack());
+            response.brokers().add(new MetadataResponse.MetadataResponseBroker()
+                    .setNodeId(b.id())
+                    .setHost(ep.get().host())
+                    .setPort(ep.get().port())
+                    .setRack(b.rack()));
         }
-        response.set("cluster_id", identity.clusterId());
-        response.set("controller_id", snap.controllerId());
+        response.setClusterId(identity.clusterId());
+        response.setControllerId(snap.controllerId());
         // v8-v10 ask for the cluster's operations here; later versions use DescribeCluster.
-        response.set("cluster_authorized_operations", AuthorizedOperations.answer(
-                version >= 8 && version <= 10 && body.getBoolean("include_cluster_authorized_operations"),
-                AuthorizedOperations.CLUSTER));
-        int topicOperations = AuthorizedOperations.answer(
-                version >= 8 && body.getBoolean("include_topic_authorized_operations"), AuthorizedOperations.TOPIC);
+        response.setClusterAuthorizedOperations(AuthorizedOperations.answer(
+                body.includeClusterAuthorizedOperations(), AuthorizedOperations.CLUSTER));
+        int topicOperations = AuthorizedOperations.answer(body.includeTopicAuthorizedOperations(), AuthorizedOperations.TOPIC);
 
-        List<Struct> requested = body.getStructArray("topics");
+        List<MetadataRequest.MetadataRequestTopic> requested = body.topics();
         boolean allTopics = requested == null || (version == 0 && requested.isEmpty());
-        boolean allowAutoCreate = version < 4 || body.getBoolean("allow_auto_topic_creation");
         if (allTopics) {
             for (TopicInfo t : snap.topics().values()) {
                 addTopic(response, t, topicOperations);
             }
         } else {
             Set<String> toCreate = new LinkedHashSet<>();
-            for (Struct rt : requested) {
-                String name = rt.getString("name");
-                Uuid id = version >= 10 ? rt.getUuid("topic_id") : Uuid.ZERO;
+            for (MetadataRequest.MetadataRequestTopic rt : requested) {
+                String name = rt.name();
+                Uuid id = rt.topicId();
                 // kafka-clients asks by id with an empty name, not a null one: a non-zero id decides.
                 if (name == null || !id.equals(Uuid.ZERO)) {
                     String byId = snap.topicNames().get(id);
                     if (byId == null) {
-                        addError(response, null, id, Errors.UNKNOWN_TOPIC_ID);
+                        // The name of an unknown id is null where the version allows it (v12+), else empty.
+                        addError(response, version >= 12 ? null : "", id, Errors.UNKNOWN_TOPIC_ID);
                     } else {
                         addTopic(response, snap.topics().get(byId), topicOperations);
                     }
@@ -109,7 +108,7 @@ public final class MetadataHandler implements ApiHandler {
                     addTopic(response, t.get(), topicOperations);
                 } else if (!TopicNames.isValid(name)) {
                     addError(response, name, Uuid.ZERO, Errors.INVALID_TOPIC_EXCEPTION);
-                } else if (autoCreateEnabled && allowAutoCreate && !TopicNames.isInternal(name)) {
+                } else if (autoCreateEnabled && body.allowAutoTopicCreation() && !TopicNames.isInternal(name)) {
                     toCreate.add(name);
                     addError(response, name, Uuid.ZERO, Errors.LEADER_NOT_AVAILABLE);
                 } else {
@@ -123,31 +122,32 @@ public final class MetadataHandler implements ApiHandler {
         request.sendResponse(response);
     }
 
-    private static void addError(Struct response, String name, Uuid id, Errors error) {
-        response.addElement("topics")
-                .set("error_code", error.code())
-                .set("name", name)
-                .set("topic_id", id)
-                .set("topic_authorized_operations", AuthorizedOperations.OMITTED);
+    private static void addError(MetadataResponse response, String name, Uuid id, Errors error) {
+        response.topics().add(new MetadataResponse.MetadataResponseTopic()
+                .setErrorCode(error.code())
+                .setName(name)
+                .setTopicId(id)
+                .setTopicAuthorizedOperations(AuthorizedOperations.OMITTED));
     }
 
-    private static void addTopic(Struct response, TopicInfo t, int authorizedOperations) {
-        Struct topic = response.addElement("topics")
-                .set("error_code", Errors.NONE.code())
-                .set("name", t.name())
-                .set("topic_id", t.topicId())
-                .set("is_internal", t.isInternal())
-                .set("topic_authorized_operations", authorizedOperations);
+    private static void addTopic(MetadataResponse response, TopicInfo t, int authorizedOperations) {
+        MetadataResponse.MetadataResponseTopic topic = new MetadataResponse.MetadataResponseTopic()
+                .setErrorCode(Errors.NONE.code())
+                .setName(t.name())
+                .setTopicId(t.topicId())
+                .setIsInternal(t.isInternal())
+                .setTopicAuthorizedOperations(authorizedOperations);
+        response.topics().add(topic);
         for (PartitionInfo p : t.partitions().values()) {
             Errors error = p.leader() < 0 ? Errors.LEADER_NOT_AVAILABLE : Errors.NONE;
-            topic.addElement("partitions")
-                    .set("error_code", error.code())
-                    .set("partition_index", p.partition())
-                    .set("leader_id", p.leader())
-                    .set("leader_epoch", p.leaderEpoch())
-                    .set("replica_nodes", new ArrayList<>(p.replicas()))
-                    .set("isr_nodes", new ArrayList<>(p.isr()))
-                    .set("offline_replicas", new ArrayList<>(p.offlineReplicas()));
+            topic.partitions().add(new MetadataResponse.MetadataResponsePartition()
+                    .setErrorCode(error.code())
+                    .setPartitionIndex(p.partition())
+                    .setLeaderId(p.leader())
+                    .setLeaderEpoch(p.leaderEpoch())
+                    .setReplicaNodes(new ArrayList<>(p.replicas()))
+                    .setIsrNodes(new ArrayList<>(p.isr()))
+                    .setOfflineReplicas(new ArrayList<>(p.offlineReplicas())));
         }
     }
 }

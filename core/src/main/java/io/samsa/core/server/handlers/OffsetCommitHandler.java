@@ -8,7 +8,8 @@ import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.OffsetCommitRequest;
+import io.samsa.protocol.message.OffsetCommitResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.Map;
  * is in {@code __consumer_offsets}. Partitions of topics that do not exist answer
  * UNKNOWN_TOPIC_OR_PARTITION, as in Kafka. Thread-safe.
  */
-public final class OffsetCommitHandler implements ApiHandler {
+public final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest> {
 
     private final GroupCoordinator coordinator;
     private final MetadataCache metadata;
@@ -44,26 +45,23 @@ public final class OffsetCommitHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        short version = request.version();
+    public void handle(Request request, OffsetCommitRequest body) {
         MetadataCache.Snapshot snap = metadata.snapshot();
         Map<TopicPartition, GroupRequests.PartitionCommit> offsets = new LinkedHashMap<>();
         Map<TopicPartition, Errors> unknown = new LinkedHashMap<>();
-        for (Struct t : body.getStructArray("topics")) {
-            String topic = t.getString("name");
-            for (Struct p : t.getStructArray("partitions")) {
-                TopicPartition tp = new TopicPartition(topic, p.getInt("partition_index"));
+        for (OffsetCommitRequest.OffsetCommitRequestTopic t : body.topics()) {
+            for (OffsetCommitRequest.OffsetCommitRequestPartition p : t.partitions()) {
+                TopicPartition tp = new TopicPartition(t.name(), p.partitionIndex());
                 if (snap.partition(tp).isEmpty()) {
                     unknown.put(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION);
                 } else {
-                    offsets.put(tp, new GroupRequests.PartitionCommit(p.getLong("committed_offset"),
-                            version >= 6 ? p.getInt("committed_leader_epoch") : -1, p.getString("committed_metadata")));
+                    offsets.put(tp, new GroupRequests.PartitionCommit(p.committedOffset(), p.committedLeaderEpoch(),
+                            p.committedMetadata()));
                 }
             }
         }
-        GroupRequests.Commit commit = new GroupRequests.Commit(body.getString("group_id"), body.getString("member_id"),
-                version >= 7 ? body.getString("group_instance_id") : null, body.getInt("generation_id_or_member_epoch"),
-                version <= 4 ? body.getLong("retention_time_ms") : -1L, offsets);
+        GroupRequests.Commit commit = new GroupRequests.Commit(body.groupId(), body.memberId(), body.groupInstanceId(),
+                body.generationIdOrMemberEpoch(), body.retentionTimeMs(), offsets);
         if (offsets.isEmpty()) {
             request.sendResponse(response(body, unknown));
             return;
@@ -75,15 +73,16 @@ public final class OffsetCommitHandler implements ApiHandler {
         });
     }
 
-    private static Struct response(Struct body, Map<TopicPartition, Errors> errors) {
-        Struct response = new Struct(ApiKeys.OFFSET_COMMIT.responseSpec().root());
-        for (Struct t : body.getStructArray("topics")) {
-            String topic = t.getString("name");
-            Struct rt = response.addElement("topics").set("name", topic);
-            for (Struct p : t.getStructArray("partitions")) {
-                int partition = p.getInt("partition_index");
-                Errors e = errors.getOrDefault(new TopicPartition(topic, partition), Errors.UNKNOWN_SERVER_ERROR);
-                rt.addElement("partitions").set("partition_index", partition).set("error_code", e.code());
+    private static OffsetCommitResponse response(OffsetCommitRequest body, Map<TopicPartition, Errors> errors) {
+        OffsetCommitResponse response = new OffsetCommitResponse();
+        for (OffsetCommitRequest.OffsetCommitRequestTopic t : body.topics()) {
+            OffsetCommitResponse.OffsetCommitResponseTopic rt = new OffsetCommitResponse.OffsetCommitResponseTopic().setName(t.name());
+            response.topics().add(rt);
+            for (OffsetCommitRequest.OffsetCommitRequestPartition p : t.partitions()) {
+                Errors e = errors.getOrDefault(new TopicPartition(t.name(), p.partitionIndex()), Errors.UNKNOWN_SERVER_ERROR);
+                rt.partitions().add(new OffsetCommitResponse.OffsetCommitResponsePartition()
+                        .setPartitionIndex(p.partitionIndex())
+                        .setErrorCode(e.code()));
             }
         }
         return response;

@@ -7,7 +7,8 @@ import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.OffsetDeleteRequest;
+import io.samsa.protocol.message.OffsetDeleteResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Map;
  * those of topics a consumer group no longer subscribes to (GROUP_SUBSCRIBED_TO_TOPIC
  * otherwise). Thread-safe.
  */
-public final class OffsetDeleteHandler implements ApiHandler {
+public final class OffsetDeleteHandler implements ApiHandler<OffsetDeleteRequest> {
 
     private final GroupCoordinator coordinator;
     private final MetadataCache metadata;
@@ -44,19 +45,19 @@ public final class OffsetDeleteHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
+    public void handle(Request request, OffsetDeleteRequest body) {
         MetadataCache.Snapshot snap = metadata.snapshot();
         List<TopicPartition> known = new ArrayList<>();
-        for (Struct t : body.getStructArray("topics")) {
-            for (Struct p : t.getStructArray("partitions")) {
-                TopicPartition tp = new TopicPartition(t.getString("name"), p.getInt("partition_index"));
+        for (OffsetDeleteRequest.OffsetDeleteRequestTopic t : body.topics()) {
+            for (OffsetDeleteRequest.OffsetDeleteRequestPartition p : t.partitions()) {
+                TopicPartition tp = new TopicPartition(t.name(), p.partitionIndex());
                 if (snap.partition(tp).isPresent()) {
                     known.add(tp);
                 }
             }
         }
-        coordinator.deleteOffsets(body.getString("group_id"), known, result -> {
-            Struct response = new Struct(ApiKeys.OFFSET_DELETE.responseSpec().root()).set("error_code", result.error().code());
+        coordinator.deleteOffsets(body.groupId(), known, result -> {
+            OffsetDeleteResponse response = new OffsetDeleteResponse().setErrorCode(result.error().code());
             if (result.error() == Errors.NONE) {
                 addPartitions(response, body, result.partitions());
             }
@@ -64,14 +65,15 @@ public final class OffsetDeleteHandler implements ApiHandler {
         });
     }
 
-    private static void addPartitions(Struct response, Struct body, Map<TopicPartition, Errors> errors) {
-        for (Struct t : body.getStructArray("topics")) {
-            String topic = t.getString("name");
-            Struct rt = response.addElement("topics").set("name", topic);
-            for (Struct p : t.getStructArray("partitions")) {
-                int partition = p.getInt("partition_index");
-                Errors e = errors.getOrDefault(new TopicPartition(topic, partition), Errors.UNKNOWN_TOPIC_OR_PARTITION);
-                rt.addElement("partitions").set("partition_index", partition).set("error_code", e.code());
+    private static void addPartitions(OffsetDeleteResponse response, OffsetDeleteRequest body, Map<TopicPartition, Errors> errors) {
+        for (OffsetDeleteRequest.OffsetDeleteRequestTopic t : body.topics()) {
+            OffsetDeleteResponse.OffsetDeleteResponseTopic rt = new OffsetDeleteResponse.OffsetDeleteResponseTopic().setName(t.name());
+            response.topics().add(rt);
+            for (OffsetDeleteRequest.OffsetDeleteRequestPartition p : t.partitions()) {
+                Errors e = errors.getOrDefault(new TopicPartition(t.name(), p.partitionIndex()), Errors.UNKNOWN_TOPIC_OR_PARTITION);
+                rt.partitions().add(new OffsetDeleteResponse.OffsetDeleteResponsePartition()
+                        .setPartitionIndex(p.partitionIndex())
+                        .setErrorCode(e.code()));
             }
         }
     }

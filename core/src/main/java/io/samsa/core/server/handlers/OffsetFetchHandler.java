@@ -7,7 +7,8 @@ import io.samsa.core.coordinator.group.OffsetAndMetadata;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.OffsetFetchRequest;
+import io.samsa.protocol.message.OffsetFetchResponse;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * OffsetFetch v1-v9: a group's committed offsets for the listed partitions, or (v2+, topics
@@ -22,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A group-level error is reported per partition before v2, at the top level in v2-v7, per group
  * from v8. Thread-safe.
  */
-public final class OffsetFetchHandler implements ApiHandler {
+public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> {
 
     private record GroupQuery(String groupId, List<TopicPartition> partitions) {
     }
@@ -49,20 +51,22 @@ public final class OffsetFetchHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
+    public void handle(Request request, OffsetFetchRequest body) {
         short version = request.version();
         List<GroupQuery> queries = new ArrayList<>();
         if (version < 8) {
-            queries.add(new GroupQuery(body.getString("group_id"), partitions(body.getStructArray("topics"))));
+            queries.add(new GroupQuery(body.groupId(), partitions(body.topics(),
+                    OffsetFetchRequest.OffsetFetchRequestTopic::name, OffsetFetchRequest.OffsetFetchRequestTopic::partitionIndexes)));
         } else {
-            for (Struct g : body.getStructArray("groups")) {
-                queries.add(new GroupQuery(g.getString("group_id"), partitions(g.getStructArray("topics"))));
+            for (OffsetFetchRequest.OffsetFetchRequestGroup g : body.groups()) {
+                queries.add(new GroupQuery(g.groupId(), partitions(g.topics(),
+                        OffsetFetchRequest.OffsetFetchRequestTopics::name, OffsetFetchRequest.OffsetFetchRequestTopics::partitionIndexes)));
             }
         }
         GroupCoordinator.FetchResult[] results = new GroupCoordinator.FetchResult[queries.size()];
         AtomicInteger remaining = new AtomicInteger(queries.size());
         if (queries.isEmpty()) {
-            request.sendResponse(new Struct(ApiKeys.OFFSET_FETCH.responseSpec().root()));
+            request.sendResponse(new OffsetFetchResponse());
             return;
         }
         for (int i = 0; i < queries.size(); i++) {
@@ -77,27 +81,28 @@ public final class OffsetFetchHandler implements ApiHandler {
         }
     }
 
-    private static List<TopicPartition> partitions(List<Struct> topics) {
+    /** The requested partitions, or null (all of them) when {@code topics} is null. */
+    private static <T> List<TopicPartition> partitions(List<T> topics, Function<T, String> name,
+                                                       Function<T, List<Integer>> partitionIndexes) {
         if (topics == null) {
             return null;
         }
         List<TopicPartition> out = new ArrayList<>();
-        for (Struct t : topics) {
-            for (int p : t.getIntArray("partition_indexes")) {
-                out.add(new TopicPartition(t.getString("name"), p));
+        for (T t : topics) {
+            for (int p : partitionIndexes.apply(t)) {
+                out.add(new TopicPartition(name.apply(t), p));
             }
         }
         return out;
     }
 
-    private static Struct response(short version, List<GroupQuery> queries, GroupCoordinator.FetchResult[] results) {
-        Struct response = new Struct(ApiKeys.OFFSET_FETCH.responseSpec().root());
+    private static OffsetFetchResponse response(short version, List<GroupQuery> queries, GroupCoordinator.FetchResult[] results) {
+        OffsetFetchResponse response = new OffsetFetchResponse();
         if (version < 8) {
             GroupCoordinator.FetchResult r = results[0];
             List<TopicPartition> requested = queries.get(0).partitions();
             if (r.error() != Errors.NONE && version >= 2) {
-                response.set("error_code", r.error().code());
-                return response;
+                return response.setErrorCode(r.error().code());
             }
             Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
             if (r.error() == Errors.NONE) {
@@ -105,42 +110,60 @@ public final class OffsetFetchHandler implements ApiHandler {
             } else if (requested != null) {
                 requested.forEach(tp -> offsets.put(tp, null));
             }
-            addTopics(response, offsets, r.error(), requested, version >= 5);
-            response.set("error_code", Errors.NONE.code());
+            for (Map.Entry<String, List<TopicPartition>> e : byTopic(offsets, requested).entrySet()) {
+                OffsetFetchResponse.OffsetFetchResponseTopic t = new OffsetFetchResponse.OffsetFetchResponseTopic().setName(e.getKey());
+                response.topics().add(t);
+                for (TopicPartition tp : e.getValue()) {
+                    OffsetAndMetadata o = offsets.get(tp);
+                    t.partitions().add(new OffsetFetchResponse.OffsetFetchResponsePartition()
+                            .setPartitionIndex(tp.partition())
+                            .setCommittedOffset(o == null ? -1L : o.offset())
+                            .setCommittedLeaderEpoch(o == null ? -1 : o.leaderEpoch())
+                            .setMetadata(o == null ? OffsetAndMetadata.NO_METADATA : o.metadata())
+                            .setErrorCode(r.error().code()));
+                }
+            }
             return response;
         }
         for (int i = 0; i < queries.size(); i++) {
             GroupCoordinator.FetchResult r = results[i];
-            Struct g = response.addElement("groups").set("group_id", queries.get(i).groupId()).set("error_code", r.error().code());
-            if (r.error() == Errors.NONE) {
-                addTopics(g, r.offsets(), Errors.NONE, queries.get(i).partitions(), true);
+            OffsetFetchResponse.OffsetFetchResponseGroup g = new OffsetFetchResponse.OffsetFetchResponseGroup()
+                    .setGroupId(queries.get(i).groupId())
+                    .setErrorCode(r.error().code());
+            response.groups().add(g);
+            if (r.error() != Errors.NONE) {
+                continue;
+            }
+            for (Map.Entry<String, List<TopicPartition>> e : byTopic(r.offsets(), queries.get(i).partitions()).entrySet()) {
+                OffsetFetchResponse.OffsetFetchResponseTopics t = new OffsetFetchResponse.OffsetFetchResponseTopics().setName(e.getKey());
+                g.topics().add(t);
+                for (TopicPartition tp : e.getValue()) {
+                    OffsetAndMetadata o = r.offsets().get(tp);
+                    t.partitions().add(new OffsetFetchResponse.OffsetFetchResponsePartitions()
+                            .setPartitionIndex(tp.partition())
+                            .setCommittedOffset(o == null ? -1L : o.offset())
+                            .setCommittedLeaderEpoch(o == null ? -1 : o.leaderEpoch())
+                            .setMetadata(o == null ? OffsetAndMetadata.NO_METADATA : o.metadata())
+                            .setErrorCode(Errors.NONE.code()));
+                }
             }
         }
         return response;
     }
 
-    /** Adds the offsets grouped by topic, in request order (or by topic name when all were asked for). */
-    private static void addTopics(Struct parent, Map<TopicPartition, OffsetAndMetadata> offsets, Errors partitionError,
-                                  List<TopicPartition> requested, boolean withEpoch) {
+    /**
+     * The partitions to answer for, grouped by topic: in request order, or by topic name and
+     * partition number when all were asked for.
+     */
+    private static Map<String, List<TopicPartition>> byTopic(Map<TopicPartition, OffsetAndMetadata> offsets,
+                                                             List<TopicPartition> requested) {
         Map<String, List<TopicPartition>> byTopic = requested == null ? new TreeMap<>() : new LinkedHashMap<>();
         for (TopicPartition tp : requested == null ? offsets.keySet() : requested) {
             byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp);
         }
-        for (Map.Entry<String, List<TopicPartition>> e : byTopic.entrySet()) {
-            Struct t = parent.addElement("topics").set("name", e.getKey());
-            List<TopicPartition> tps = e.getValue();
-            if (requested == null) {
-                tps.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
-            }
-            for (TopicPartition tp : tps) {
-                OffsetAndMetadata o = offsets.get(tp);
-                t.addElement("partitions")
-                        .set("partition_index", tp.partition())
-                        .set("committed_offset", o == null ? -1L : o.offset())
-                        .set("committed_leader_epoch", o == null || !withEpoch ? -1 : o.leaderEpoch())
-                        .set("metadata", o == null ? OffsetAndMetadata.NO_METADATA : o.metadata())
-                        .set("error_code", partitionError.code());
-            }
+        if (requested == null) {
+            byTopic.values().forEach(tps -> tps.sort((a, b) -> Integer.compare(a.partition(), b.partition())));
         }
+        return byTopic;
     }
 }

@@ -10,7 +10,9 @@ import io.samsa.core.server.FaultHooks;
 import io.samsa.core.server.TopicNames;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.MemoryRecordsData;
+import io.samsa.protocol.message.ProduceRequest;
+import io.samsa.protocol.message.ProduceResponse;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when Produce v0 is in range) and answered with UNSUPPORTED_VERSION per partition, as Kafka 4.0
  * does. acks=0 gets no answer. Thread-safe.
  */
-public final class ProduceHandler implements ApiHandler {
+public final class ProduceHandler implements ApiHandler<ProduceRequest> {
 
     private final ReplicaManager replicaManager;
     private final MetadataCache metadata;
@@ -51,18 +53,18 @@ public final class ProduceHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        short acks = body.getShort("acks");
+    public void handle(Request request, ProduceRequest body) {
+        short acks = body.acks();
         boolean oldFormat = request.version() < 3;
         boolean badAcks = acks != 0 && acks != 1 && acks != -1;
         MetadataCache.Snapshot snap = metadata.snapshot();
-        Struct response = new Struct(ApiKeys.PRODUCE.responseSpec().root());
-        for (Struct topicData : body.getStructArray("topic_data")) {
-            String topic = topicData.getString("name");
-            Struct topicResponse = response.addElement("responses").set("name", topic);
-            for (Struct partitionData : topicData.getStructArray("partition_data")) {
-                int partition = partitionData.getInt("index");
-                Struct pr = topicResponse.addElement("partition_responses").set("index", partition);
+        ProduceResponse response = new ProduceResponse();
+        for (ProduceRequest.TopicProduceData topicData : body.topicData()) {
+            String topic = topicData.name();
+            ProduceResponse.TopicProduceResponse topicResponse = new ProduceResponse.TopicProduceResponse().setName(topic);
+            response.responses().add(topicResponse);
+            for (ProduceRequest.PartitionProduceData partitionData : topicData.partitionData()) {
+                int partition = partitionData.index();
                 AppendResult result;
                 if (oldFormat) {
                     result = AppendResult.error(Errors.UNSUPPORTED_VERSION, "Produce v0-v2 (message format v0/v1) is not supported");
@@ -73,16 +75,18 @@ public final class ProduceHandler implements ApiHandler {
                 } else if (snap.partition(new TopicPartition(topic, partition)).isEmpty()) {
                     result = AppendResult.error(Errors.UNKNOWN_TOPIC_OR_PARTITION, null);
                 } else {
-                    ByteBuffer records = partitionData.getBytes("records");
+                    ByteBuffer records = MemoryRecordsData.bufferOf(partitionData.records());
                     AppendResult broken = ProduceRecordsRules.check(records, request.version());
                     result = broken != null ? broken
                             : replicaManager.appendRecords(new TopicPartition(topic, partition), records, acks);
                 }
-                pr.set("error_code", result.error().code())
-                        .set("base_offset", result.baseOffset())
-                        .set("log_append_time_ms", result.logAppendTime())
-                        .set("log_start_offset", result.logStartOffset())
-                        .set("error_message", result.message());
+                topicResponse.partitionResponses().add(new ProduceResponse.PartitionProduceResponse()
+                        .setIndex(partition)
+                        .setErrorCode(result.error().code())
+                        .setBaseOffset(result.baseOffset())
+                        .setLogAppendTimeMs(result.logAppendTime())
+                        .setLogStartOffset(result.logStartOffset())
+                        .setErrorMessage(result.message()));
             }
         }
         if (faults.shouldDropProduceResponse(requestCount.incrementAndGet())) {

@@ -6,7 +6,8 @@ import io.samsa.core.network.Request;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.StopReplicaRequest;
+import io.samsa.protocol.message.StopReplicaResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.Map;
 
 /**
  * StopReplica from the controller: stops hosting partitions and, when asked, deletes their data
- * (topic deletion). Served from v3 (a delete flag per partition). Thread-safe.
+ * (topic deletion). Served from v3 (a delete flag per partition); the v0-v2 layouts, with one
+ * delete flag for the whole request, are read too. Thread-safe.
  */
-public final class StopReplicaHandler implements ApiHandler {
+public final class StopReplicaHandler implements ApiHandler<StopReplicaRequest> {
 
     private final ReplicaManager replicaManager;
 
@@ -40,31 +42,39 @@ public final class StopReplicaHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        int controllerEpoch = body.getInt("controller_epoch");
+    public void handle(Request request, StopReplicaRequest body) {
         List<TopicPartition> delete = new ArrayList<>();
         List<TopicPartition> keep = new ArrayList<>();
-        for (Struct topic : body.getStructArray("topic_states")) {
-            String name = topic.getString("topic_name");
-            for (Struct p : topic.getStructArray("partition_states")) {
-                TopicPartition tp = new TopicPartition(name, p.getInt("partition_index"));
-                (p.getBoolean("delete_partition") ? delete : keep).add(tp);
+        // A version fills one of the three layouts and leaves the others empty. Before v3 one
+        // delete flag covers the whole request.
+        List<TopicPartition> oldLayout = body.deletePartitions() ? delete : keep;
+        for (StopReplicaRequest.StopReplicaPartitionV0 p : body.ungroupedPartitions()) {
+            oldLayout.add(new TopicPartition(p.topicName(), p.partitionIndex()));
+        }
+        for (StopReplicaRequest.StopReplicaTopicV1 topic : body.topics()) {
+            for (int partition : topic.partitionIndexes()) {
+                oldLayout.add(new TopicPartition(topic.name(), partition));
             }
         }
+        for (StopReplicaRequest.StopReplicaTopicState topic : body.topicStates()) {
+            for (StopReplicaRequest.StopReplicaPartitionState p : topic.partitionStates()) {
+                (p.deletePartition() ? delete : keep).add(new TopicPartition(topic.topicName(), p.partitionIndex()));
+            }
+        }
+        int controllerEpoch = body.controllerEpoch();
         Map<TopicPartition, Errors> deleted = replicaManager.stopReplicas(controllerEpoch, delete, true);
         Map<TopicPartition, Errors> stopped = replicaManager.stopReplicas(controllerEpoch, keep, false);
-        Struct response = new Struct(ApiKeys.STOP_REPLICA.responseSpec().root());
+        StopReplicaResponse response = new StopReplicaResponse();
         if (deleted == null || stopped == null) {
-            response.set("error_code", Errors.STALE_CONTROLLER_EPOCH.code());
-            request.sendResponse(response);
+            request.sendResponse(response.setErrorCode(Errors.STALE_CONTROLLER_EPOCH.code()));
             return;
         }
-        response.set("error_code", Errors.NONE.code());
+        response.setErrorCode(Errors.NONE.code());
         for (Map<TopicPartition, Errors> m : List.of(deleted, stopped)) {
-            m.forEach((tp, e) -> response.addElement("partition_errors")
-                    .set("topic_name", tp.topic())
-                    .set("partition_index", tp.partition())
-                    .set("error_code", e.code()));
+            m.forEach((tp, e) -> response.partitionErrors().add(new StopReplicaResponse.StopReplicaPartitionError()
+                    .setTopicName(tp.topic())
+                    .setPartitionIndex(tp.partition())
+                    .setErrorCode(e.code())));
         }
         request.sendResponse(response);
     }

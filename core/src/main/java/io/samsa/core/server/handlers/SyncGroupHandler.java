@@ -6,8 +6,10 @@ import io.samsa.core.coordinator.group.SyncGroupResult;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.SyncGroupRequest;
+import io.samsa.protocol.message.SyncGroupResponse;
 
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
  * answer comes once the leader's assignment is written to {@code __consumer_offsets}.
  * Thread-safe.
  */
-public final class SyncGroupHandler implements ApiHandler {
+public final class SyncGroupHandler implements ApiHandler<SyncGroupRequest> {
 
     private final GroupCoordinator coordinator;
 
@@ -40,24 +42,21 @@ public final class SyncGroupHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
-        short version = request.version();
+    public void handle(Request request, SyncGroupRequest body) {
         Map<String, byte[]> assignments = new LinkedHashMap<>();
-        for (Struct a : body.getStructArray("assignments")) {
-            assignments.put(a.getString("member_id"), GroupHandlerSupport.copy(a.getBytes("assignment")));
+        for (SyncGroupRequest.SyncGroupRequestAssignment a : body.assignments()) {
+            assignments.put(a.memberId(), GroupHandlerSupport.copy(a.assignment()));
         }
-        GroupRequests.Sync sync = new GroupRequests.Sync(body.getString("group_id"), body.getInt("generation_id"),
-                body.getString("member_id"), version >= 3 ? body.getString("group_instance_id") : null,
-                version >= 5 ? body.getString("protocol_type") : null, version >= 5 ? body.getString("protocol_name") : null,
-                assignments);
+        GroupRequests.Sync sync = new GroupRequests.Sync(body.groupId(), body.generationId(), body.memberId(),
+                body.groupInstanceId(), body.protocolType(), body.protocolName(), assignments);
         coordinator.syncGroup(sync, result -> request.sendResponse(response(result)));
     }
 
-    private static Struct response(SyncGroupResult r) {
-        return new Struct(ApiKeys.SYNC_GROUP.responseSpec().root())
-                .set("error_code", r.error().code())
-                .set("protocol_type", r.protocolType())
-                .set("protocol_name", r.protocolName())
-                .set("assignment", r.assignment());
+    private static SyncGroupResponse response(SyncGroupResult r) {
+        return new SyncGroupResponse()
+                .setErrorCode(r.error().code())
+                .setProtocolType(r.protocolType())
+                .setProtocolName(r.protocolName())
+                .setAssignment(ByteBuffer.wrap(r.assignment()));
     }
 }

@@ -10,7 +10,9 @@ import io.samsa.core.server.metadata.BrokerNode;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.core.server.metadata.PartitionInfo;
 import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.UpdateMetadataRequest;
+import io.samsa.protocol.message.UpdateMetadataRequest.UpdateMetadataPartitionState;
+import io.samsa.protocol.message.UpdateMetadataResponse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,9 +22,13 @@ import java.util.Map;
 /**
  * UpdateMetadata from the controller: replaces this broker's view of live brokers and updates
  * partition leadership in the metadata cache. Served from v5 (states grouped by topic, listener
- * names on endpoints). Thread-safe.
+ * names on endpoints); the older layouts are read too, their listeners named after the security
+ * protocol as Kafka does. Thread-safe.
  */
-public final class UpdateMetadataHandler implements ApiHandler {
+public final class UpdateMetadataHandler implements ApiHandler<UpdateMetadataRequest> {
+
+    /** Security protocol names by id, which name the listeners of requests before v3. */
+    private static final List<String> SECURITY_PROTOCOLS = List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
 
     private final MetadataCache cache;
 
@@ -46,33 +52,48 @@ public final class UpdateMetadataHandler implements ApiHandler {
     }
 
     @Override
-    public void handle(Request request, Struct body) {
+    public void handle(Request request, UpdateMetadataRequest body) {
         short version = request.version();
         List<BrokerNode> brokers = new ArrayList<>();
-        for (Struct b : body.getStructArray("live_brokers")) {
+        for (UpdateMetadataRequest.UpdateMetadataBroker b : body.liveBrokers()) {
             List<EndPoint> endPoints = new ArrayList<>();
-            for (Struct e : b.getStructArray("endpoints")) {
-                endPoints.add(new EndPoint(e.getString("listener"), e.getString("host"), e.getInt("port"), "PLAINTEXT"));
+            if (version == 0) {
+                endPoints.add(new EndPoint("PLAINTEXT", b.v0Host(), b.v0Port(), "PLAINTEXT"));
             }
-            brokers.add(new BrokerNode(b.getInt("id"), List.copyOf(endPoints), b.getString("rack")));
+            for (UpdateMetadataRequest.UpdateMetadataEndpoint e : b.endpoints()) {
+                String listener = version >= 3 ? e.listener() : securityProtocolName(e.securityProtocol());
+                endPoints.add(new EndPoint(listener, e.host(), e.port(), "PLAINTEXT"));
+            }
+            // Before v2 no rack is sent, and the field's default is "" rather than "no rack".
+            brokers.add(new BrokerNode(b.id(), List.copyOf(endPoints), version >= 2 ? b.rack() : null));
         }
         Map<String, Uuid> topicIds = new HashMap<>();
         Map<TopicPartition, PartitionInfo> states = new HashMap<>();
-        for (Struct topic : body.getStructArray("topic_states")) {
-            String name = topic.getString("topic_name");
+        // A version fills one of the two layouts and leaves the other empty.
+        for (UpdateMetadataPartitionState p : body.ungroupedPartitionStates()) {
+            addState(states, p.topicName(), p);
+        }
+        for (UpdateMetadataRequest.UpdateMetadataTopicState topic : body.topicStates()) {
+            // Before v7 no topic id is sent: the ids the cache already knows must stay.
             if (version >= 7) {
-                topicIds.put(name, topic.getUuid("topic_id"));
+                topicIds.put(topic.topicName(), topic.topicId());
             }
-            for (Struct p : topic.getStructArray("partition_states")) {
-                int partition = p.getInt("partition_index");
-                states.put(new TopicPartition(name, partition), new PartitionInfo(partition, p.getInt("leader"),
-                        p.getInt("leader_epoch"), List.copyOf(p.getIntArray("isr")), List.copyOf(p.getIntArray("replicas")),
-                        List.copyOf(p.getIntArray("offline_replicas")), p.getInt("zk_version")));
+            for (UpdateMetadataPartitionState p : topic.partitionStates()) {
+                addState(states, topic.topicName(), p);
             }
         }
-        boolean applied = cache.update(body.getInt("controller_id"), body.getInt("controller_epoch"), brokers, topicIds, states);
-        Struct response = new Struct(ApiKeys.UPDATE_METADATA.responseSpec().root());
-        response.set("error_code", (applied ? Errors.NONE : Errors.STALE_CONTROLLER_EPOCH).code());
-        request.sendResponse(response);
+        boolean applied = cache.update(body.controllerId(), body.controllerEpoch(), brokers, topicIds, states);
+        request.sendResponse(new UpdateMetadataResponse()
+                .setErrorCode((applied ? Errors.NONE : Errors.STALE_CONTROLLER_EPOCH).code()));
+    }
+
+    private static void addState(Map<TopicPartition, PartitionInfo> states, String topic, UpdateMetadataPartitionState p) {
+        int partition = p.partitionIndex();
+        states.put(new TopicPartition(topic, partition), new PartitionInfo(partition, p.leader(), p.leaderEpoch(),
+                List.copyOf(p.isr()), List.copyOf(p.replicas()), List.copyOf(p.offlineReplicas()), p.zkVersion()));
+    }
+
+    private static String securityProtocolName(short id) {
+        return id >= 0 && id < SECURITY_PROTOCOLS.size() ? SECURITY_PROTOCOLS.get(id) : "UNKNOWN_SECURITY_PROTOCOL_" + id;
     }
 }

@@ -1,11 +1,9 @@
 package io.samsa.core.server.metadata;
 
+import io.samsa.core.log.Scheduler;
+
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -14,15 +12,16 @@ import java.util.function.Predicate;
  * Requests that answer only once the metadata cache shows their effect (CreateTopics waits for
  * leaders, DeleteTopics for the topic to vanish) wait here: each waiter completes once, with
  * {@code true} when its condition holds after some cache update, or {@code false} at its
- * deadline. Thread-safe.
+ * deadline. Deadlines run on the given {@link Scheduler}, so tests drive them with a mock clock.
+ * Thread-safe.
  */
-public final class MetadataWaiters implements AutoCloseable {
+public final class MetadataWaiters {
 
     private final class Waiter {
         final Predicate<MetadataCache.Snapshot> condition;
         final Consumer<Boolean> done;
         final AtomicBoolean finished = new AtomicBoolean();
-        volatile ScheduledFuture<?> timeout;
+        volatile Scheduler.Task timeout;
 
         Waiter(Predicate<MetadataCache.Snapshot> condition, Consumer<Boolean> done) {
             this.condition = condition;
@@ -32,9 +31,9 @@ public final class MetadataWaiters implements AutoCloseable {
         void finish(boolean satisfied) {
             if (finished.compareAndSet(false, true)) {
                 waiters.remove(this);
-                ScheduledFuture<?> t = timeout;
+                Scheduler.Task t = timeout;
                 if (t != null) {
-                    t.cancel(false);
+                    t.cancel();
                 }
                 done.accept(satisfied);
             }
@@ -43,24 +42,18 @@ public final class MetadataWaiters implements AutoCloseable {
 
     private final MetadataCache cache;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer;
+    private final Scheduler timer;
 
-    public MetadataWaiters(MetadataCache cache) {
+    public MetadataWaiters(MetadataCache cache, Scheduler timer) {
         this.cache = cache;
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread th = new Thread(r, "samsa-metadata-waiters");
-            th.setDaemon(true);
-            return th;
-        });
-        t.setRemoveOnCancelPolicy(true);
-        this.timer = t;
+        this.timer = timer;
         cache.addListener(this::onUpdate);
     }
 
     public void await(Predicate<MetadataCache.Snapshot> condition, long timeoutMs, Consumer<Boolean> done) {
         Waiter w = new Waiter(condition, done);
         waiters.add(w);
-        w.timeout = timer.schedule(() -> w.finish(condition.test(cache.snapshot())), Math.max(0, timeoutMs), TimeUnit.MILLISECONDS);
+        w.timeout = timer.scheduleOnce("metadata-wait-deadline", () -> w.finish(condition.test(cache.snapshot())), Math.max(0, timeoutMs));
         if (condition.test(cache.snapshot())) {
             w.finish(true);
         }
@@ -73,10 +66,5 @@ public final class MetadataWaiters implements AutoCloseable {
                 w.finish(true);
             }
         }
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
     }
 }

@@ -1,7 +1,7 @@
 package io.samsa.core.coordinator.group;
 
 import io.samsa.core.test.SamsaCluster;
-import io.samsa.core.test.TestUtils;
+import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -335,7 +335,7 @@ class ConsumerGroupIntegrationTest {
 
     private static Map<TopicPartition, OffsetAndMetadata> waitForOffsets(Admin admin, String group) {
         AtomicReference<Map<TopicPartition, OffsetAndMetadata>> result = new AtomicReference<>();
-        TestUtils.waitUntil("offsets of " + group + " after restart", Duration.ofSeconds(60), () -> {
+        Wait.until("offsets of " + group + " after restart", Duration.ofSeconds(60), () -> {
             try {
                 result.set(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get());
                 return !result.get().isEmpty();

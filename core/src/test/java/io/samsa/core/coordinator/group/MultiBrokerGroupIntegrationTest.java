@@ -1,7 +1,7 @@
 package io.samsa.core.coordinator.group;
 
 import io.samsa.core.test.SamsaCluster;
-import io.samsa.core.test.TestUtils;
+import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -126,7 +126,7 @@ class MultiBrokerGroupIntegrationTest {
         }
         for (String group : groups.values()) {
             Map<TopicPartition, OffsetAndMetadata> expected = group.equals(both) ? Map.of(kept, new OffsetAndMetadata(7)) : Map.of();
-            TestUtils.waitUntil("only the kept offsets of " + group, Duration.ofSeconds(60), () -> {
+            Wait.until("only the kept offsets of " + group, Duration.ofSeconds(60), () -> {
                 try (Admin admin = admin()) {
                     return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().equals(expected);
                 } catch (Exception e) {
@@ -142,7 +142,7 @@ class MultiBrokerGroupIntegrationTest {
 
         // The topic made again under the same name is read from its start, not from the old position 1.
         try (Admin admin = admin()) {
-            TestUtils.waitUntil("the old topic to be gone", Duration.ofSeconds(60), () -> {
+            Wait.until("the old topic to be gone", Duration.ofSeconds(60), () -> {
                 try {
                     admin.createTopics(List.of(new NewTopic("doomed", 1, (short) 1))).all().get();
                     return true;
@@ -163,7 +163,7 @@ class MultiBrokerGroupIntegrationTest {
         List<String> read = new ArrayList<>();
         try (KafkaConsumer<String, String> c = consumer(reader)) {
             c.subscribe(List.of("doomed"));
-            TestUtils.waitUntil("three records", Duration.ofSeconds(60), () -> {
+            Wait.until("three records", Duration.ofSeconds(60), () -> {
                 c.poll(Duration.ofMillis(100)).forEach(r -> read.add(r.value()));
                 return read.size() >= 3;
             });
@@ -173,7 +173,7 @@ class MultiBrokerGroupIntegrationTest {
 
     private static long committed(String group, TopicPartition tp) {
         AtomicReference<Long> offset = new AtomicReference<>();
-        TestUtils.waitUntil("the committed offset of " + group, Duration.ofSeconds(60), () -> {
+        Wait.until("the committed offset of " + group, Duration.ofSeconds(60), () -> {
             try (Admin admin = admin()) {
                 OffsetAndMetadata o = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(tp);
                 if (o == null) {

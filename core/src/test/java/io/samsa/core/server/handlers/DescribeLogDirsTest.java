@@ -3,9 +3,10 @@ package io.samsa.core.server.handlers;
 import io.samsa.core.log.Log;
 import io.samsa.core.network.BrokerConnection;
 import io.samsa.core.test.SamsaCluster;
-import io.samsa.core.test.TestUtils;
-import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.DescribeLogDirsRequest;
+import io.samsa.protocol.message.DescribeLogDirsResponse;
+import io.samsa.testkit.TempDirs;
+import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeReplicaLogDirsResult.ReplicaLogDirInfo;
@@ -61,7 +62,7 @@ class DescribeLogDirsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = TestUtils.tempDir("describe-log-dirs-");
+        Path root = TempDirs.create("describe-log-dirs-");
         dirA = root.resolve("a");
         dirB = root.resolve("b");
         cluster = SamsaCluster.start(1, Map.of("log.dirs", dirA + "," + dirB));
@@ -75,8 +76,7 @@ class DescribeLogDirsTest {
                     new TopicPartition("sizes", 2), 1, new TopicPartition("other", 0), 5, new TopicPartition("doomed", 0), 2));
             admin.deleteTopics(List.of("doomed")).all().get();
         }
-        TestUtils.waitUntil("the log of doomed-0 to be deleted", Duration.ofSeconds(30),
-                () -> cluster.broker(0).logManager().getLog(new io.samsa.common.TopicPartition("doomed", 0)) == null);
+        Wait.until("the log of doomed-0 to be deleted", Duration.ofSeconds(30), () -> cluster.broker(0).logManager().getLog(new io.samsa.common.TopicPartition("doomed", 0)) == null);
     }
 
     @AfterAll
@@ -194,46 +194,42 @@ class DescribeLogDirsTest {
         assertNull(infos.get(missing).getCurrentReplicaLogDir());
     }
 
-    private static Struct request() {
-        return new Struct(ApiKeys.DESCRIBE_LOG_DIRS.requestSpec().root());
-    }
-
     /** The results of a response by log dir. */
-    private static Map<String, Struct> byDir(Struct response) {
-        return response.getStructArray("results").stream()
-                .collect(Collectors.toMap(r -> r.getString("log_dir"), r -> r));
+    private static Map<String, DescribeLogDirsResponse.DescribeLogDirsResult> byDir(DescribeLogDirsResponse response) {
+        return response.results().stream()
+                .collect(Collectors.toMap(DescribeLogDirsResponse.DescribeLogDirsResult::logDir, r -> r));
     }
 
     @Test
     void v0OnTheWireListsOnlyTheNamedPartitions() throws Exception {
-        Struct req = request();
-        req.addElement("topics").set("topic", "sizes").set("partitions", List.of(1, 3, 99));
-        req.addElement("topics").set("topic", "doomed").set("partitions", List.of(0));
-        Struct resp;
+        DescribeLogDirsRequest req = new DescribeLogDirsRequest();
+        req.topics().add(new DescribeLogDirsRequest.DescribableLogDirTopic().setTopic("sizes").setPartitions(List.of(1, 3, 99)));
+        req.topics().add(new DescribeLogDirsRequest.DescribableLogDirTopic().setTopic("doomed").setPartitions(List.of(0)));
+        DescribeLogDirsResponse resp;
         try (BrokerConnection c = new BrokerConnection("127.0.0.1", cluster.port(0), "log-dirs-test", 30_000)) {
-            resp = c.send(ApiKeys.DESCRIBE_LOG_DIRS, (short) 0, req);
+            resp = c.send(req, (short) 0);
         }
-        assertEquals(0, resp.getInt("throttle_time_ms"));
-        Map<String, Struct> results = byDir(resp);
+        assertEquals(0, resp.throttleTimeMs());
+        Map<String, DescribeLogDirsResponse.DescribeLogDirsResult> results = byDir(resp);
         assertEquals(Set.of(dirA.toFile().getAbsolutePath(), dirB.toFile().getAbsolutePath()), results.keySet());
         Map<String, String> onDisk = partitionDirsOnDisk();
         Set<String> listed = new HashSet<>();
         Set<String> topicsWithoutPartitions = new HashSet<>();
-        for (Struct r : results.values()) {
-            assertEquals(0, r.getShort("error_code"));
-            for (Struct t : r.getStructArray("topics")) {
-                assertFalse(t.getString("name").equals("doomed"), "a deleted topic is listed");
+        for (DescribeLogDirsResponse.DescribeLogDirsResult r : results.values()) {
+            assertEquals(0, r.errorCode());
+            for (DescribeLogDirsResponse.DescribeLogDirsTopic t : r.topics()) {
+                assertFalse(t.name().equals("doomed"), "a deleted topic is listed");
                 // As in Kafka: a topic with logs in the dir but none named still appears, with no partitions.
-                if (t.getStructArray("partitions").isEmpty()) {
-                    topicsWithoutPartitions.add(t.getString("name"));
+                if (t.partitions().isEmpty()) {
+                    topicsWithoutPartitions.add(t.name());
                 }
-                for (Struct p : t.getStructArray("partitions")) {
-                    String name = t.getString("name") + "-" + p.getInt("partition_index");
-                    assertEquals(onDisk.get(name), r.getString("log_dir"));
-                    assertEquals(segmentBytesOnDisk(r.getString("log_dir"),
-                            new TopicPartition(t.getString("name"), p.getInt("partition_index"))), p.getLong("partition_size"));
-                    assertEquals(0L, p.getLong("offset_lag"));
-                    assertFalse(p.getBoolean("is_future_key"));
+                for (DescribeLogDirsResponse.DescribeLogDirsPartition p : t.partitions()) {
+                    String name = t.name() + "-" + p.partitionIndex();
+                    assertEquals(onDisk.get(name), r.logDir());
+                    assertEquals(segmentBytesOnDisk(r.logDir(), new TopicPartition(t.name(), p.partitionIndex())),
+                            p.partitionSize());
+                    assertEquals(0L, p.offsetLag());
+                    assertFalse(p.isFutureKey());
                     listed.add(name);
                 }
             }
@@ -244,23 +240,23 @@ class DescribeLogDirsTest {
 
     @Test
     void v4OnTheWireReportsVolumeSizesAndEveryPartitionForNullTopics() throws Exception {
-        Struct req = request().set("topics", null);
-        Struct resp;
+        DescribeLogDirsRequest req = new DescribeLogDirsRequest().setTopics(null);
+        DescribeLogDirsResponse resp;
         try (BrokerConnection c = new BrokerConnection("127.0.0.1", cluster.port(0), "log-dirs-test", 30_000)) {
-            resp = c.send(ApiKeys.DESCRIBE_LOG_DIRS, (short) 4, req);
+            resp = c.send(req, (short) 4);
         }
-        assertEquals(0, resp.getShort("error_code"));
+        assertEquals(0, resp.errorCode());
         int partitions = 0;
-        for (Struct r : resp.getStructArray("results")) {
-            assertEquals(0, r.getShort("error_code"));
-            File dir = new File(r.getString("log_dir"));
-            assertTrue(dir.isAbsolute() && dir.isDirectory(), r.getString("log_dir"));
+        for (DescribeLogDirsResponse.DescribeLogDirsResult r : resp.results()) {
+            assertEquals(0, r.errorCode());
+            File dir = new File(r.logDir());
+            assertTrue(dir.isAbsolute() && dir.isDirectory(), r.logDir());
             long total = Files.getFileStore(dir.toPath()).getTotalSpace();
-            assertEquals(total, r.getLong("total_bytes"));
-            assertTrue(r.getLong("usable_bytes") >= 0 && r.getLong("usable_bytes") <= total);
-            for (Struct t : r.getStructArray("topics")) {
-                assertFalse(t.getStructArray("partitions").isEmpty(), "topic " + t.getString("name") + " without partitions");
-                partitions += t.getStructArray("partitions").size();
+            assertEquals(total, r.totalBytes());
+            assertTrue(r.usableBytes() >= 0 && r.usableBytes() <= total);
+            for (DescribeLogDirsResponse.DescribeLogDirsTopic t : r.topics()) {
+                assertFalse(t.partitions().isEmpty(), "topic " + t.name() + " without partitions");
+                partitions += t.partitions().size();
             }
         }
         assertEquals(5, partitions);

@@ -3,9 +3,29 @@ package io.samsa.core.server.handlers;
 import io.samsa.common.Errors;
 import io.samsa.core.network.BrokerConnection;
 import io.samsa.core.test.SamsaCluster;
-import io.samsa.core.test.TestUtils;
-import io.samsa.protocol.ApiKeys;
-import io.samsa.protocol.Struct;
+import io.samsa.protocol.message.DeleteGroupsRequest;
+import io.samsa.protocol.message.DeleteGroupsResponse;
+import io.samsa.protocol.message.DescribeGroupsRequest;
+import io.samsa.protocol.message.DescribeGroupsResponse;
+import io.samsa.protocol.message.FindCoordinatorRequest;
+import io.samsa.protocol.message.FindCoordinatorResponse;
+import io.samsa.protocol.message.HeartbeatRequest;
+import io.samsa.protocol.message.HeartbeatResponse;
+import io.samsa.protocol.message.JoinGroupRequest;
+import io.samsa.protocol.message.JoinGroupResponse;
+import io.samsa.protocol.message.LeaveGroupRequest;
+import io.samsa.protocol.message.LeaveGroupResponse;
+import io.samsa.protocol.message.ListGroupsRequest;
+import io.samsa.protocol.message.ListGroupsResponse;
+import io.samsa.protocol.message.OffsetCommitRequest;
+import io.samsa.protocol.message.OffsetCommitResponse;
+import io.samsa.protocol.message.OffsetDeleteRequest;
+import io.samsa.protocol.message.OffsetDeleteResponse;
+import io.samsa.protocol.message.OffsetFetchRequest;
+import io.samsa.protocol.message.OffsetFetchResponse;
+import io.samsa.protocol.message.SyncGroupRequest;
+import io.samsa.protocol.message.SyncGroupResponse;
+import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,23 +78,26 @@ class GroupApisWireTest {
         return new BrokerConnection("127.0.0.1", cluster.port(broker), "wire-test", 30_000);
     }
 
-    private static Struct request(ApiKeys api) {
-        return new Struct(api.requestSpec().root());
+    private static OffsetCommitRequest.OffsetCommitRequestTopic commitOf(String topic, long offset, String metadata) {
+        OffsetCommitRequest.OffsetCommitRequestTopic t = new OffsetCommitRequest.OffsetCommitRequestTopic().setName(topic);
+        t.partitions().add(new OffsetCommitRequest.OffsetCommitRequestPartition()
+                .setPartitionIndex(0).setCommittedOffset(offset).setCommittedMetadata(metadata));
+        return t;
     }
 
     /** FindCoordinator v0 until the offsets topic exists and has a leader; returns the coordinator id. */
     private static int coordinatorOf(String group) throws IOException {
         int[] node = {-1};
         try (BrokerConnection c = connect(0)) {
-            TestUtils.waitUntil("a coordinator for " + group, Duration.ofSeconds(30), () -> {
+            Wait.until("a coordinator for " + group, Duration.ofSeconds(30), () -> {
                 try {
-                    Struct r = c.send(ApiKeys.FIND_COORDINATOR, (short) 0, request(ApiKeys.FIND_COORDINATOR).set("key", group));
-                    if (r.getShort("error_code") != 0) {
-                        assertEquals(Errors.COORDINATOR_NOT_AVAILABLE.code(), r.getShort("error_code"));
+                    FindCoordinatorResponse r = c.send(new FindCoordinatorRequest().setKey(group), (short) 0);
+                    if (r.errorCode() != 0) {
+                        assertEquals(Errors.COORDINATOR_NOT_AVAILABLE.code(), r.errorCode());
                         return false;
                     }
-                    node[0] = r.getInt("node_id");
-                    assertEquals(cluster.port(node[0]), r.getInt("port"));
+                    node[0] = r.nodeId();
+                    assertEquals(cluster.port(node[0]), r.port());
                     return true;
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
@@ -88,53 +112,52 @@ class GroupApisWireTest {
         String group = "py-group";
         int coordinator = coordinatorOf(group);
         try (BrokerConnection c = connect(coordinator)) {
-            Struct join = request(ApiKeys.JOIN_GROUP).set("group_id", group).set("session_timeout_ms", 10_000)
-                    .set("rebalance_timeout_ms", 30_000).set("member_id", "").set("protocol_type", "consumer");
-            join.addElement("protocols").set("name", "range").set("metadata", new byte[]{0, 0, 0, 0, 0, 1, 0, 4, 'w', 'i', 'r', 'e', -1, -1, -1, -1});
-            Struct joined = c.send(ApiKeys.JOIN_GROUP, (short) 2, join);
-            assertEquals(0, joined.getShort("error_code"));
-            assertEquals(1, joined.getInt("generation_id"));
-            assertEquals("range", joined.getString("protocol_name"));
-            String memberId = joined.getString("member_id");
-            assertEquals(memberId, joined.getString("leader"));
+            JoinGroupRequest join = new JoinGroupRequest().setGroupId(group).setSessionTimeoutMs(10_000)
+                    .setRebalanceTimeoutMs(30_000).setMemberId("").setProtocolType("consumer");
+            join.protocols().add(new JoinGroupRequest.JoinGroupRequestProtocol().setName("range")
+                    .setMetadata(ByteBuffer.wrap(new byte[]{0, 0, 0, 0, 0, 1, 0, 4, 'w', 'i', 'r', 'e', -1, -1, -1, -1})));
+            JoinGroupResponse joined = c.send(join, (short) 2);
+            assertEquals(0, joined.errorCode());
+            assertEquals(1, joined.generationId());
+            assertEquals("range", joined.protocolName());
+            String memberId = joined.memberId();
+            assertEquals(memberId, joined.leader());
 
-            Struct sync = request(ApiKeys.SYNC_GROUP).set("group_id", group).set("generation_id", 1).set("member_id", memberId);
-            sync.addElement("assignments").set("member_id", memberId).set("assignment", new byte[]{1, 2, 3});
-            Struct synced = c.send(ApiKeys.SYNC_GROUP, (short) 1, sync);
-            assertEquals(0, synced.getShort("error_code"));
-            assertEquals(3, synced.getBytes("assignment").remaining());
+            SyncGroupRequest sync = new SyncGroupRequest().setGroupId(group).setGenerationId(1).setMemberId(memberId);
+            sync.assignments().add(new SyncGroupRequest.SyncGroupRequestAssignment().setMemberId(memberId)
+                    .setAssignment(ByteBuffer.wrap(new byte[]{1, 2, 3})));
+            SyncGroupResponse synced = c.send(sync, (short) 1);
+            assertEquals(0, synced.errorCode());
+            assertEquals(3, synced.assignment().remaining());
 
-            Struct hb = c.send(ApiKeys.HEARTBEAT, (short) 1, request(ApiKeys.HEARTBEAT).set("group_id", group)
-                    .set("generation_id", 1).set("member_id", memberId));
-            assertEquals(0, hb.getShort("error_code"));
+            HeartbeatResponse hb = c.send(new HeartbeatRequest().setGroupId(group).setGenerationId(1).setMemberId(memberId), (short) 1);
+            assertEquals(0, hb.errorCode());
 
-            Struct commit = request(ApiKeys.OFFSET_COMMIT).set("group_id", group).set("generation_id_or_member_epoch", 1)
-                    .set("member_id", memberId).set("retention_time_ms", -1L);
-            commit.addElement("topics").set("name", "wire").addElement("partitions").set("partition_index", 0)
-                    .set("committed_offset", 17L).set("committed_metadata", "py");
-            commit.addElement("topics").set("name", "no-such-topic").addElement("partitions").set("partition_index", 0)
-                    .set("committed_offset", 1L).set("committed_metadata", "");
-            Struct committed = c.send(ApiKeys.OFFSET_COMMIT, (short) 2, commit);
-            assertEquals(0, committed.getStructArray("topics").get(0).getStructArray("partitions").get(0).getShort("error_code"));
-            assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION.code(),
-                    committed.getStructArray("topics").get(1).getStructArray("partitions").get(0).getShort("error_code"));
+            OffsetCommitRequest commit = new OffsetCommitRequest().setGroupId(group).setGenerationIdOrMemberEpoch(1)
+                    .setMemberId(memberId).setRetentionTimeMs(-1L);
+            commit.topics().add(commitOf("wire", 17L, "py"));
+            commit.topics().add(commitOf("no-such-topic", 1L, ""));
+            OffsetCommitResponse committed = c.send(commit, (short) 2);
+            assertEquals(0, committed.topics().get(0).partitions().get(0).errorCode());
+            assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION.code(), committed.topics().get(1).partitions().get(0).errorCode());
 
-            Struct fetch = request(ApiKeys.OFFSET_FETCH).set("group_id", group);
-            fetch.addElement("topics").set("name", "wire").set("partition_indexes", List.of(0));
-            Struct fetched = c.send(ApiKeys.OFFSET_FETCH, (short) 1, fetch);
-            Struct p = fetched.getStructArray("topics").get(0).getStructArray("partitions").get(0);
-            assertEquals(17L, p.getLong("committed_offset"));
-            assertEquals("py", p.getString("metadata"));
+            OffsetFetchRequest fetch = new OffsetFetchRequest().setGroupId(group);
+            fetch.topics().add(new OffsetFetchRequest.OffsetFetchRequestTopic().setName("wire").setPartitionIndexes(List.of(0)));
+            OffsetFetchResponse fetched = c.send(fetch, (short) 1);
+            OffsetFetchResponse.OffsetFetchResponsePartition p = fetched.topics().get(0).partitions().get(0);
+            assertEquals(17L, p.committedOffset());
+            assertEquals("py", p.metadata());
 
-            Struct listed = c.send(ApiKeys.LIST_GROUPS, (short) 0, request(ApiKeys.LIST_GROUPS));
-            assertTrue(listed.getStructArray("groups").stream().anyMatch(g -> g.getString("group_id").equals(group)));
-            Struct described = c.send(ApiKeys.DESCRIBE_GROUPS, (short) 0, request(ApiKeys.DESCRIBE_GROUPS).set("groups", List.of(group)));
-            assertEquals("Stable", described.getStructArray("groups").get(0).getString("group_state"));
+            ListGroupsResponse listed = c.send(new ListGroupsRequest(), (short) 0);
+            assertTrue(listed.groups().stream().anyMatch(g -> g.groupId().equals(group)));
+            DescribeGroupsResponse described = c.send(new DescribeGroupsRequest().setGroups(List.of(group)), (short) 0);
+            assertEquals("Stable", described.groups().get(0).groupState());
 
-            Struct left = c.send(ApiKeys.LEAVE_GROUP, (short) 1, request(ApiKeys.LEAVE_GROUP).set("group_id", group).set("member_id", memberId));
-            assertEquals(0, left.getShort("error_code"));
-            left = c.send(ApiKeys.LEAVE_GROUP, (short) 1, request(ApiKeys.LEAVE_GROUP).set("group_id", group).set("member_id", memberId));
-            assertEquals(Errors.UNKNOWN_MEMBER_ID.code(), left.getShort("error_code"));
+            LeaveGroupRequest leave = new LeaveGroupRequest().setGroupId(group).setMemberId(memberId);
+            LeaveGroupResponse left = c.send(leave, (short) 1);
+            assertEquals(0, left.errorCode());
+            left = c.send(leave, (short) 1);
+            assertEquals(Errors.UNKNOWN_MEMBER_ID.code(), left.errorCode());
         }
     }
 
@@ -143,17 +166,14 @@ class GroupApisWireTest {
         String group = "elsewhere";
         int coordinator = coordinatorOf(group);
         try (BrokerConnection c = connect(1 - coordinator)) {
-            Struct commit = request(ApiKeys.OFFSET_COMMIT).set("group_id", group).set("member_id", "");
-            commit.addElement("topics").set("name", "wire").addElement("partitions").set("partition_index", 0)
-                    .set("committed_offset", 1L).set("committed_metadata", "");
-            Struct committed = c.send(ApiKeys.OFFSET_COMMIT, (short) 8, commit);
-            assertEquals(Errors.NOT_COORDINATOR.code(),
-                    committed.getStructArray("topics").get(0).getStructArray("partitions").get(0).getShort("error_code"));
-            Struct fetched = c.send(ApiKeys.OFFSET_FETCH, (short) 7, request(ApiKeys.OFFSET_FETCH).set("group_id", group).set("topics", null));
-            assertEquals(Errors.NOT_COORDINATOR.code(), fetched.getShort("error_code"));
-            Struct hb = c.send(ApiKeys.HEARTBEAT, (short) 4, request(ApiKeys.HEARTBEAT).set("group_id", group)
-                    .set("generation_id", 1).set("member_id", "m"));
-            assertEquals(Errors.NOT_COORDINATOR.code(), hb.getShort("error_code"));
+            OffsetCommitRequest commit = new OffsetCommitRequest().setGroupId(group).setMemberId("");
+            commit.topics().add(commitOf("wire", 1L, ""));
+            OffsetCommitResponse committed = c.send(commit, (short) 8);
+            assertEquals(Errors.NOT_COORDINATOR.code(), committed.topics().get(0).partitions().get(0).errorCode());
+            OffsetFetchResponse fetched = c.send(new OffsetFetchRequest().setGroupId(group).setTopics(null), (short) 7);
+            assertEquals(Errors.NOT_COORDINATOR.code(), fetched.errorCode());
+            HeartbeatResponse hb = c.send(new HeartbeatRequest().setGroupId(group).setGenerationId(1).setMemberId("m"), (short) 4);
+            assertEquals(Errors.NOT_COORDINATOR.code(), hb.errorCode());
         }
     }
 
@@ -161,44 +181,46 @@ class GroupApisWireTest {
     void batchedLookupsAndTransactionalKeys() throws Exception {
         coordinatorOf("a");
         try (BrokerConnection c = connect(0)) {
-            Struct r = c.send(ApiKeys.FIND_COORDINATOR, (short) 4, request(ApiKeys.FIND_COORDINATOR).set("key_type", (byte) 0)
-                    .set("coordinator_keys", List.of("a", "b", "c")));
-            assertEquals(3, r.getStructArray("coordinators").size());
-            for (Struct k : r.getStructArray("coordinators")) {
-                assertEquals(0, k.getShort("error_code"));
-                assertNotEquals(-1, k.getInt("node_id"));
+            FindCoordinatorResponse r = c.send(new FindCoordinatorRequest().setKeyType((byte) 0)
+                    .setCoordinatorKeys(List.of("a", "b", "c")), (short) 4);
+            assertEquals(3, r.coordinators().size());
+            for (FindCoordinatorResponse.Coordinator k : r.coordinators()) {
+                assertEquals(0, k.errorCode());
+                assertNotEquals(-1, k.nodeId());
             }
-            Struct txn = c.send(ApiKeys.FIND_COORDINATOR, (short) 1, request(ApiKeys.FIND_COORDINATOR).set("key", "tx")
-                    .set("key_type", (byte) 1));
-            assertEquals(Errors.UNSUPPORTED_VERSION.code(), txn.getShort("error_code"));
+            FindCoordinatorResponse txn = c.send(new FindCoordinatorRequest().setKey("tx").setKeyType((byte) 1), (short) 1);
+            assertEquals(Errors.UNSUPPORTED_VERSION.code(), txn.errorCode());
         }
         // OffsetFetch v8: several groups in one request, each answered by its coordinator's rules.
         String group = "batched";
         int coordinator = coordinatorOf(group);
         try (BrokerConnection c = connect(coordinator)) {
-            Struct fetch = request(ApiKeys.OFFSET_FETCH);
-            fetch.addElement("groups").set("group_id", group).set("topics", null);
-            Struct r = c.send(ApiKeys.OFFSET_FETCH, (short) 8, fetch);
-            assertEquals(1, r.getStructArray("groups").size());
-            assertEquals(0, r.getStructArray("groups").get(0).getShort("error_code"));
-            assertTrue(r.getStructArray("groups").get(0).getStructArray("topics").isEmpty());
+            OffsetFetchRequest fetch = new OffsetFetchRequest();
+            fetch.groups().add(new OffsetFetchRequest.OffsetFetchRequestGroup().setGroupId(group).setTopics(null));
+            OffsetFetchResponse r = c.send(fetch, (short) 8);
+            assertEquals(1, r.groups().size());
+            assertEquals(0, r.groups().get(0).errorCode());
+            assertTrue(r.groups().get(0).topics().isEmpty());
 
-            Struct join = request(ApiKeys.JOIN_GROUP).set("group_id", group).set("session_timeout_ms", 10_000)
-                    .set("rebalance_timeout_ms", 30_000).set("member_id", "").set("protocol_type", "consumer");
-            join.addElement("protocols").set("name", "range").set("metadata", new byte[0]);
-            Struct first = c.send(ApiKeys.JOIN_GROUP, (short) 9, join);
-            assertEquals(Errors.MEMBER_ID_REQUIRED.code(), first.getShort("error_code"));
-            join.set("member_id", first.getString("member_id"));
-            Struct joined = c.send(ApiKeys.JOIN_GROUP, (short) 9, join);
-            assertEquals(0, joined.getShort("error_code"));
-            assertEquals("consumer", joined.getString("protocol_type"));
+            JoinGroupRequest join = new JoinGroupRequest().setGroupId(group).setSessionTimeoutMs(10_000)
+                    .setRebalanceTimeoutMs(30_000).setMemberId("").setProtocolType("consumer");
+            join.protocols().add(new JoinGroupRequest.JoinGroupRequestProtocol().setName("range").setMetadata(ByteBuffer.wrap(new byte[0])));
+            JoinGroupResponse first = c.send(join, (short) 9);
+            assertEquals(Errors.MEMBER_ID_REQUIRED.code(), first.errorCode());
+            join.setMemberId(first.memberId());
+            JoinGroupResponse joined = c.send(join, (short) 9);
+            assertEquals(0, joined.errorCode());
+            assertEquals("consumer", joined.protocolType());
 
-            Struct delete = c.send(ApiKeys.DELETE_GROUPS, (short) 2, request(ApiKeys.DELETE_GROUPS).set("groups_names", List.of(group, "ghost")));
-            assertEquals(Errors.NON_EMPTY_GROUP.code(), delete.getStructArray("results").get(0).getShort("error_code"));
-            Struct offsetDelete = request(ApiKeys.OFFSET_DELETE).set("group_id", "ghost");
-            offsetDelete.addElement("topics").set("name", "wire").addElement("partitions").set("partition_index", 0);
+            DeleteGroupsResponse delete = c.send(new DeleteGroupsRequest().setGroupsNames(List.of(group, "ghost")), (short) 2);
+            assertEquals(Errors.NON_EMPTY_GROUP.code(), delete.results().get(0).errorCode());
+            OffsetDeleteRequest offsetDelete = new OffsetDeleteRequest().setGroupId("ghost");
+            OffsetDeleteRequest.OffsetDeleteRequestTopic topic = new OffsetDeleteRequest.OffsetDeleteRequestTopic().setName("wire");
+            topic.partitions().add(new OffsetDeleteRequest.OffsetDeleteRequestPartition().setPartitionIndex(0));
+            offsetDelete.topics().add(topic);
             // "ghost" may live on the other broker; either way it is not a group here.
-            short err = c.send(ApiKeys.OFFSET_DELETE, (short) 0, offsetDelete).getShort("error_code");
+            OffsetDeleteResponse deleted = c.send(offsetDelete, (short) 0);
+            short err = deleted.errorCode();
             assertTrue(err == Errors.GROUP_ID_NOT_FOUND.code() || err == Errors.NOT_COORDINATOR.code(), "error " + err);
         }
     }

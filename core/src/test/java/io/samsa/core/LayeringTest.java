@@ -1,0 +1,54 @@
+package io.samsa.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.samsa.testkit.PackageLayers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The broker's package layers (DESIGN.md, "Layers inside core"): storage and networking at the
+ * bottom, the replica manager, coordinators, controller and topic administration above them, the
+ * server (lifecycle and handlers) on top. A lower layer that needs something from a higher one
+ * defines an interface the higher one implements. Runs in every build, so an upward import fails it.
+ */
+class LayeringTest {
+
+    static final PackageLayers CORE = PackageLayers.of("core layers", "io.samsa.core")
+        .layer("log", "network")
+        .layer("replication", "coordinator", "controller", "admin")
+        .layer("server");
+
+    @Test
+    void noPackageUsesALayerAboveIt() {
+        List<String> violations = CORE.violations(Path.of("src/main/java"));
+        assertEquals(List.of(), violations, () -> violations.size() + " upward dependencies:\n" + String.join("\n", violations));
+    }
+
+    @Test
+    void zooKeeperIsReachedOnlyThroughSamsaZk() throws IOException {
+        Pattern zkImport = Pattern.compile("^import (static )?org\\.apache\\.(zookeeper|curator)\\.", Pattern.MULTILINE);
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            offenders = files.filter(f -> f.toString().endsWith(".java"))
+                .filter(f -> zkImport.matcher(read(f)).find())
+                .map(Path::toString)
+                .toList();
+        }
+        assertEquals(List.of(), offenders, "core must use ZooKeeper through samsa-zk (io.samsa.zk), not Curator or ZooKeeper directly");
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
