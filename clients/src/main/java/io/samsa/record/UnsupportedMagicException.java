@@ -1,9 +1,10 @@
 package io.samsa.record;
 
 /**
- * Raised when a batch carries a magic byte other than 2. Samsa reads and writes only the v2
- * RecordBatch format; the v0/v1 message sets of pre-0.11 clients are refused, as Apache Kafka 4.0
- * refuses them. Immutable, so thread-safe.
+ * Raised when a batch carries a magic byte other than 2. Samsa stores only the v2 RecordBatch
+ * format, so {@link BatchIterator} and {@link RecordBatch} read nothing else; the v0/v1 message
+ * sets of pre-0.11 clients are read by {@link LegacyMessageSet} and converted at the edges
+ * ({@link LegacyUpConverter}, {@link LegacyDownConverter}). Immutable, so thread-safe.
  */
 public class UnsupportedMagicException extends RecordFormatException {
 

@@ -203,4 +203,29 @@ class CompressionTypeTest {
         InputStream kafka = new Lz4BlockInputStream(ByteBuffer.wrap(sink.toByteArray()), BufferSupplier.create(), false);
         assertArrayEquals(data, readAll(kafka));
     }
+
+    /** KAFKA-3160: magic 0 frames hash the frame magic into the descriptor checksum. */
+    @Test
+    void lz4LegacyHeaderChecksumBothWays() throws IOException {
+        byte[] data = payload(90_000, 7);
+        ByteArrayOutputStream kafkaSink = new ByteArrayOutputStream();
+        try (OutputStream out = new Lz4BlockOutputStream(kafkaSink, Lz4BlockOutputStream.BLOCKSIZE_64KB, 9, false, true)) {
+            out.write(data);
+        }
+        byte[] broken = kafkaSink.toByteArray();
+        assertThrows(IOException.class, () -> new Lz4FrameInputStream(ByteBuffer.wrap(broken)));
+        assertArrayEquals(data, readAll(new Lz4FrameInputStream(ByteBuffer.wrap(broken), true)));
+
+        ByteArrayOutputStream samsaSink = new ByteArrayOutputStream();
+        try (OutputStream out = new Lz4FrameOutputStream(samsaSink, 9, true)) {
+            out.write(data);
+        }
+        assertArrayEquals(broken, samsaSink.toByteArray(), "the same frame as Kafka's magic 0 writer");
+        // The standard frame is accepted when the check is skipped, too.
+        ByteArrayOutputStream standard = new ByteArrayOutputStream();
+        try (OutputStream out = new Lz4FrameOutputStream(standard, 9)) {
+            out.write(data);
+        }
+        assertArrayEquals(data, readAll(new Lz4FrameInputStream(ByteBuffer.wrap(standard.toByteArray()), true)));
+    }
 }

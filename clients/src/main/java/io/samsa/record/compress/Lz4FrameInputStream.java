@@ -16,7 +16,13 @@ import net.jpountz.xxhash.XXHashFactory;
  * Reads one LZ4 frame from a ByteBuffer without copying stored (uncompressed) blocks. Accepts
  * what Kafka and other clients put in a batch: independent blocks of 64 KiB to 4 MiB, an optional
  * content size, optional block and content checksums (verified). Linked blocks and dictionary ids
- * are refused, as Kafka refuses them. Not thread-safe.
+ * are refused, as Kafka refuses them.
+ *
+ * <p>The frame-descriptor checksum is verified unless the stream is opened for a magic 0 message:
+ * Kafka clients before 0.10 hashed the frame magic together with the descriptor (KAFKA-3160),
+ * so their magic 0 LZ4 wrappers carry a "wrong" checksum that Kafka's reader skips for magic 0;
+ * {@link #Lz4FrameInputStream(ByteBuffer, boolean)} lets the legacy reader skip it too. Not
+ * thread-safe.
  */
 public final class Lz4FrameInputStream extends InputStream {
 
@@ -33,12 +39,22 @@ public final class Lz4FrameInputStream extends InputStream {
     private StreamingXXHash32 contentHash;
     private boolean finished;
 
+    /** Reads a frame whose descriptor checksum is verified, as Kafka reads magic 1 and 2. */
     public Lz4FrameInputStream(ByteBuffer buffer) throws IOException {
-        this.in = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        readFrameHeader();
+        this(buffer, false);
     }
 
-    private void readFrameHeader() throws IOException {
+    /**
+     * @param buffer                 the frame, from its position (the position is untouched)
+     * @param ignoreHeaderChecksum   skip the frame-descriptor checksum, as Kafka does for magic 0
+     *                               messages, whose writers computed it over the wrong bytes
+     */
+    public Lz4FrameInputStream(ByteBuffer buffer, boolean ignoreHeaderChecksum) throws IOException {
+        this.in = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        readFrameHeader(ignoreHeaderChecksum);
+    }
+
+    private void readFrameHeader(boolean ignoreHeaderChecksum) throws IOException {
         if (in.remaining() < 7) {
             throw new IOException("LZ4 frame shorter than its header");
         }
@@ -70,8 +86,9 @@ public final class Lz4FrameInputStream extends InputStream {
             in.position(in.position() + 8);
         }
         int descriptorLength = in.position() - descriptorStart;
-        byte expected = Lz4Frame.headerChecksum(XXHASH32.hash(in, descriptorStart, descriptorLength, 0));
-        if (in.get() != expected) {
+        byte stored = in.get();
+        if (!ignoreHeaderChecksum
+            && stored != Lz4Frame.headerChecksum(XXHASH32.hash(in, descriptorStart, descriptorLength, 0))) {
             throw new IOException("LZ4 frame descriptor checksum mismatch");
         }
         if ((flags & Lz4Frame.FLG_CONTENT_CHECKSUM) != 0) {

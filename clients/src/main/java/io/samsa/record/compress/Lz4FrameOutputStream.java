@@ -9,8 +9,11 @@ import net.jpountz.xxhash.XXHashFactory;
 
 /**
  * Writes one LZ4 frame: magic, descriptor (independent blocks, 64 KiB maximum, no checksums),
- * data blocks (stored raw when compression would not shrink them) and the end mark. Not
- * thread-safe.
+ * data blocks (stored raw when compression would not shrink them) and the end mark.
+ *
+ * <p>For magic 0 messages the descriptor checksum can be written the way Kafka clients before
+ * 0.10 computed it, over the frame magic and the descriptor (KAFKA-3160): those clients verify
+ * it that way, and Kafka 3.9 still writes it so for magic 0. Not thread-safe.
  */
 public final class Lz4FrameOutputStream extends OutputStream {
 
@@ -23,7 +26,16 @@ public final class Lz4FrameOutputStream extends OutputStream {
     private final byte[] intBuffer = new byte[4];
     private boolean closed;
 
+    /** A frame with the standard descriptor checksum, as Kafka writes for magic 1 and 2. */
     public Lz4FrameOutputStream(OutputStream out, int level) throws IOException {
+        this(out, level, false);
+    }
+
+    /**
+     * @param legacyHeaderChecksum hash the frame magic into the descriptor checksum, as pre-0.10
+     *                             Kafka clients expect in magic 0 messages
+     */
+    public Lz4FrameOutputStream(OutputStream out, int level, boolean legacyHeaderChecksum) throws IOException {
         if (level < Lz4Codec.MIN_LEVEL || level > Lz4Codec.MAX_LEVEL) {
             throw new IllegalArgumentException("LZ4 level must be in [" + Lz4Codec.MIN_LEVEL + ", "
                 + Lz4Codec.MAX_LEVEL + "], got " + level);
@@ -34,15 +46,16 @@ public final class Lz4FrameOutputStream extends OutputStream {
         this.blockSize = Lz4Frame.blockMaximumSize(Lz4Frame.BLOCK_SIZE_64KB);
         this.block = new byte[blockSize];
         this.compressed = new byte[compressor.maxCompressedLength(blockSize)];
-        writeFrameHeader();
+        writeFrameHeader(legacyHeaderChecksum);
     }
 
-    private void writeFrameHeader() throws IOException {
+    private void writeFrameHeader(boolean legacyHeaderChecksum) throws IOException {
         byte[] header = new byte[7];
         putIntLE(header, 0, Lz4Frame.MAGIC);
         header[4] = (byte) (Lz4Frame.FLG_VERSION_01 | Lz4Frame.FLG_BLOCK_INDEPENDENCE);
         header[5] = (byte) (Lz4Frame.BLOCK_SIZE_64KB << Lz4Frame.BD_BLOCK_SIZE_SHIFT);
-        int hash = XXHashFactory.fastestInstance().hash32().hash(header, 4, 2, 0);
+        int hashed = legacyHeaderChecksum ? 0 : 4;
+        int hash = XXHashFactory.fastestInstance().hash32().hash(header, hashed, 6 - hashed, 0);
         header[6] = Lz4Frame.headerChecksum(hash);
         out.write(header);
     }

@@ -1,0 +1,84 @@
+package io.samsa.record;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One logical record of a legacy message set, as a consumer sees it: an uncompressed message,
+ * or one inner message of a wrapper with its offset made absolute and its timestamp resolved
+ * against the wrapper (a LogAppendTime wrapper overrides the inner timestamps). Key and value are
+ * views of the message bytes, or of the decompressed inner set, not copies. Immutable from the
+ * outside; safe to share once published.
+ */
+public final class LegacyRecord {
+
+    private final byte magic;
+    private final long offset;
+    private final long timestamp;
+    private final TimestampType timestampType;
+    private final ByteBuffer key;
+    private final ByteBuffer value;
+
+    LegacyRecord(byte magic, long offset, long timestamp, TimestampType timestampType, ByteBuffer key,
+                 ByteBuffer value) {
+        this.magic = magic;
+        this.offset = offset;
+        this.timestamp = timestamp;
+        this.timestampType = timestampType;
+        this.key = key;
+        this.value = value;
+    }
+
+    /** The magic of the message (and of its wrapper, which must agree). */
+    public byte magic() {
+        return magic;
+    }
+
+    /** The absolute offset the message set assigns (meaningless in a produce request). */
+    public long offset() {
+        return offset;
+    }
+
+    /** The timestamp, or {@link BatchLayout#NO_TIMESTAMP} for magic 0. */
+    public long timestamp() {
+        return timestamp;
+    }
+
+    /** NO_TIMESTAMP_TYPE for magic 0; otherwise that of the message, or of its wrapper. */
+    public TimestampType timestampType() {
+        return timestampType;
+    }
+
+    public boolean hasKey() {
+        return key != null;
+    }
+
+    /** The key as a view positioned at its first byte, or null. */
+    public ByteBuffer key() {
+        return key == null ? null : key.duplicate();
+    }
+
+    /** Key length in bytes, or -1 for a null key. */
+    public int keySize() {
+        return key == null ? -1 : key.remaining();
+    }
+
+    public boolean hasValue() {
+        return value != null;
+    }
+
+    /** The value as a view positioned at its first byte, or null. */
+    public ByteBuffer value() {
+        return value == null ? null : value.duplicate();
+    }
+
+    /** Value length in bytes, or -1 for a null value. */
+    public int valueSize() {
+        return value == null ? -1 : value.remaining();
+    }
+
+    @Override
+    public String toString() {
+        return "LegacyRecord(magic=" + magic + ", offset=" + offset + ", timestamp=" + timestamp + " ("
+            + timestampType + "), keySize=" + keySize() + ", valueSize=" + valueSize() + ")";
+    }
+}
