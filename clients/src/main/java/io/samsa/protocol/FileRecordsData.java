@@ -1,5 +1,6 @@
 package io.samsa.protocol;
 
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
@@ -12,5 +13,12 @@ public record FileRecordsData(FileChannel channel, long position, int size) impl
     @Override
     public int sizeInBytes() {
         return size;
+    }
+
+    /** The region's bytes, read into a new heap buffer (for the rare answers that must rewrite them). */
+    public ByteBuffer read() {
+        ByteBuffer out = ByteBuffer.allocate(size);
+        new ByteBufferSink(out).writeRecords(this);
+        return out.flip();
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -360,6 +361,41 @@ public final class Log {
      */
     public TimestampAndOffset offsetForTimestamp(long timestamp) {
         return reader.offsetForTimestamp(timestamp, logStartOffset(), logEndOffset());
+    }
+
+    /**
+     * ListOffsets v0's answer, Kafka's "offsets before" a time: the base offset of every segment,
+     * each paired with the time it was last written, plus the log end offset (now) when the active
+     * segment holds data; from the newest pair written at or before {@code timestamp} (the last one
+     * for -1, latest; the first for -2, earliest) back to the oldest, at most {@code maxNumOffsets},
+     * newest first. Coarse by design: old clients asked which segments predate a time.
+     */
+    public List<Long> offsetsBefore(long timestamp, int maxNumOffsets) {
+        List<LogSegment> all = new ArrayList<>(segments.all());
+        long start = logStartOffset();
+        List<long[]> offsetTimes = new ArrayList<>(all.size() + 1);
+        for (LogSegment segment : all) {
+            offsetTimes.add(new long[] {Math.max(segment.baseOffset(), start), segment.lastModified()});
+        }
+        if (!all.isEmpty() && all.get(all.size() - 1).size() > 0) {
+            offsetTimes.add(new long[] {logEndOffset(), time.milliseconds()});
+        }
+        int from;
+        if (timestamp == ListOffsetsTimestamps.LATEST) {
+            from = offsetTimes.size() - 1;
+        } else if (timestamp == ListOffsetsTimestamps.EARLIEST) {
+            from = 0;
+        } else {
+            from = offsetTimes.size() - 1;
+            while (from >= 0 && offsetTimes.get(from)[1] > timestamp) {
+                from--;
+            }
+        }
+        List<Long> offsets = new ArrayList<>();
+        for (int i = from; i >= 0 && offsets.size() < maxNumOffsets; i--) {
+            offsets.add(offsetTimes.get(i)[0]);
+        }
+        return offsets;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -213,6 +214,38 @@ public final class ReplicaManager {
             return new OffsetLookup(Errors.NONE, -1L, -1L, -1);
         }
         return new OffsetLookup(Errors.NONE, found.timestamp(), found.offset(), found.leaderEpoch());
+    }
+
+    /**
+     * ListOffsets v0: {@link Log#offsetsBefore}. A consumer ({@code replicaId} -1) must not see past
+     * the high watermark, so offsets beyond it give way to the high watermark itself.
+     */
+    public OldStyleOffsets offsetsBefore(TopicPartition tp, long timestamp, int maxNumOffsets, int replicaId) {
+        Partition p = partitions.get(tp);
+        if (p == null || !p.isLeader()) {
+            return new OldStyleOffsets(Errors.NOT_LEADER_OR_FOLLOWER, List.of());
+        }
+        Log l = p.log();
+        List<Long> offsets = l.offsetsBefore(timestamp, maxNumOffsets);
+        long hw = l.highWatermark();
+        if (replicaId == CONSUMER_REPLICA_ID && !offsets.isEmpty() && offsets.get(0) > hw) {
+            List<Long> visible = new ArrayList<>();
+            visible.add(hw);
+            for (long o : offsets) {
+                if (o <= hw) {
+                    visible.add(o);
+                }
+            }
+            offsets = visible;
+        }
+        return new OldStyleOffsets(Errors.NONE, offsets);
+    }
+
+    /** The replica id of a consumer's request. */
+    private static final int CONSUMER_REPLICA_ID = -1;
+
+    /** The answer to one ListOffsets v0 partition: offsets newest first. Immutable. */
+    public record OldStyleOffsets(Errors error, List<Long> offsets) {
     }
 
     /** ListOffsets' -4: the earliest offset on local storage (all of it, without tiered storage). */

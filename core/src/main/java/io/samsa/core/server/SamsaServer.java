@@ -49,6 +49,7 @@ import io.samsa.core.server.handlers.MetadataHandler;
 import io.samsa.core.server.handlers.ProduceHandler;
 import io.samsa.core.server.handlers.StopReplicaHandler;
 import io.samsa.core.server.handlers.UpdateMetadataHandler;
+import io.samsa.core.server.handlers.Version0OffsetStore;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.core.server.metadata.MetadataWaiters;
 import io.samsa.zk.BrokerInfo;
@@ -172,6 +173,7 @@ public final class SamsaServer {
         OffsetsTopicCreator offsetsTopicCreator = new OffsetsTopicCreator(topicAdmin, metadataCache, offsetsPartitions,
                 config.getShort(BrokerConfig.OFFSETS_TOPIC_REPLICATION_FACTOR), config.getInt(BrokerConfig.OFFSETS_TOPIC_SEGMENT_BYTES));
 
+        Version0OffsetStore version0Offsets = Version0OffsetStore.zooKeeper(zk);
         HandlerRegistry registry = new HandlerRegistry();
         ApiVersionsHandler apiVersions = new ApiVersionsHandler(registry);
         registry.register(apiVersions)
@@ -196,8 +198,9 @@ public final class SamsaServer {
                 .register(new SyncGroupHandler(groupCoordinator))
                 .register(new HeartbeatHandler(groupCoordinator))
                 .register(new LeaveGroupHandler(groupCoordinator))
-                .register(new OffsetCommitHandler(groupCoordinator, metadataCache))
-                .register(new OffsetFetchHandler(groupCoordinator))
+                .register(new OffsetCommitHandler(groupCoordinator, metadataCache, version0Offsets,
+                        config.groupConfig().offsetMetadataMaxBytes()))
+                .register(new OffsetFetchHandler(groupCoordinator, metadataCache, version0Offsets))
                 .register(new ListGroupsHandler(groupCoordinator))
                 .register(new DescribeGroupsHandler(groupCoordinator))
                 .register(new DeleteGroupsHandler(groupCoordinator))

@@ -99,7 +99,8 @@ final class GroupOffsets {
                 result.put(tp, Errors.OFFSET_METADATA_TOO_LARGE);
             } else {
                 result.put(tp, Errors.NONE);
-                valid.put(tp, new OffsetAndMetadata(c.offset(), c.leaderEpoch(), c.metadata(), now, expire));
+                long committed = c.commitTimestamp() < 0 ? now : c.commitTimestamp();
+                valid.put(tp, new OffsetAndMetadata(c.offset(), c.leaderEpoch(), c.metadata(), committed, expire));
             }
         });
         if (valid.isEmpty()) {

@@ -29,8 +29,11 @@ public final class GroupRequests {
     public record LeavingMember(String memberId, String groupInstanceId, String reason) {
     }
 
-    /** One partition's commit, as the client sent it ({@code metadata} may be null). */
-    public record PartitionCommit(long offset, int leaderEpoch, String metadata) {
+    /**
+     * One partition's commit, as the client sent it ({@code metadata} may be null). OffsetCommit v1
+     * may name its own {@code commitTimestamp}; -1, as every other version sends, means now.
+     */
+    public record PartitionCommit(long offset, int leaderEpoch, String metadata, long commitTimestamp) {
     }
 
     /**

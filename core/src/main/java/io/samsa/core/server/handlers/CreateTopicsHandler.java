@@ -42,7 +42,7 @@ public final class CreateTopicsHandler implements ApiHandler<CreateTopicsRequest
 
     @Override
     public short minVersion() {
-        return 2;
+        return 0;
     }
 
     @Override

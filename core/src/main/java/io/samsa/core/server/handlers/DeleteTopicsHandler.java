@@ -38,7 +38,7 @@ public final class DeleteTopicsHandler implements ApiHandler<DeleteTopicsRequest
 
     @Override
     public short minVersion() {
-        return 1;
+        return 0;
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * DescribeConfigs for topics (every topic-level key with its value and source) and for this
- * broker (its static configuration), with each key's synonyms when asked (v1+). Thread-safe.
+ * broker (its static configuration), with each key's synonyms when asked (v1+); version 0 marks
+ * defaults with its {@code is_default} flag. Thread-safe.
  */
 public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsRequest> {
 
@@ -45,7 +46,7 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
 
     @Override
     public short minVersion() {
-        return 1;
+        return 0;
     }
 
     @Override
@@ -57,6 +58,8 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
     public void handle(Request request, DescribeConfigsRequest body) {
         DescribeConfigsResponse response = new DescribeConfigsResponse();
         boolean synonyms = body.includeSynonyms();
+        // Version 0 tells defaults by a flag; later versions by the source, which it lacks.
+        boolean flagDefaults = request.version() == 0;
         for (DescribeConfigsRequest.DescribeConfigsResource resource : body.resources()) {
             byte type = resource.resourceType();
             String name = resource.resourceName();
@@ -99,6 +102,7 @@ public final class DescribeConfigsHandler implements ApiHandler<DescribeConfigsR
                         .setValue(e.value())
                         .setReadOnly(e.readOnly())
                         .setConfigSource(e.source())
+                        .setIsDefault(flagDefaults && e.source() == ConfigEntry.SOURCE_DEFAULT_CONFIG)
                         .setIsSensitive(e.sensitive())
                         .setConfigType(e.type());
                 result.configs().add(config);

@@ -10,6 +10,7 @@ import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.RecordsData;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.message.FetchResponse;
 
@@ -20,7 +21,8 @@ import java.util.List;
  * Fetch for consumers: reads each requested partition up to its high watermark as file slices
  * (sent with sendfile), within the request's byte limits. When less than {@code min_bytes} is
  * available the request waits in the {@link FetchPurgatory} for an append or {@code max_wait_ms};
- * a fetch naming no partition is answered at once.
+ * a fetch naming no partition is answered at once. Versions 0-3 get the old message formats their
+ * clients read ({@link FetchDownConversion}).
  * Fetch sessions are not kept: every answer carries session id 0, which clients take as "send
  * full requests". Thread-safe.
  */
@@ -43,7 +45,7 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
 
     @Override
     public short minVersion() {
-        return 4;
+        return 0;
     }
 
     @Override
@@ -164,14 +166,21 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
                 }
                 response.responses().add(topic);
             }
+            Errors error = r.error();
+            RecordsData records = r.records() == null ? ReadResults.EMPTY_RECORDS : r.records();
+            if (version < FetchDownConversion.FIRST_V2_VERSION && error == Errors.NONE) {
+                FetchDownConversion.Result converted = FetchDownConversion.convert(records, version, w.offset());
+                error = converted.error();
+                records = converted.records();
+            }
             topic.partitions().add(new FetchResponse.PartitionData()
                     .setPartitionIndex(w.tp().partition())
-                    .setErrorCode(r.error().code())
+                    .setErrorCode(error.code())
                     .setHighWatermark(r.highWatermark())
                     .setLastStableOffset(r.lastStableOffset())
                     .setLogStartOffset(r.logStartOffset())
                     .setAbortedTransactions(isolation == 1 ? new ArrayList<>(0) : null)
-                    .setRecords(r.records() == null ? ReadResults.EMPTY_RECORDS : r.records()));
+                    .setRecords(records));
         }
         return response;
     }

@@ -8,7 +8,7 @@ import io.samsa.protocol.message.HeartbeatRequest;
 import io.samsa.protocol.message.HeartbeatResponse;
 
 /**
- * Heartbeat v1-v4: keeps a member's session alive; REBALANCE_IN_PROGRESS tells it to rejoin.
+ * Heartbeat: keeps a member's session alive; REBALANCE_IN_PROGRESS tells it to rejoin.
  * Thread-safe.
  */
 public final class HeartbeatHandler implements ApiHandler<HeartbeatRequest> {
@@ -26,7 +26,7 @@ public final class HeartbeatHandler implements ApiHandler<HeartbeatRequest> {
 
     @Override
     public short minVersion() {
-        return 1;
+        return 0;
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JoinGroup v2-v9: a member (re)joins its group and waits — asynchronously, possibly for the
+ * JoinGroup: a member (re)joins its group and waits — asynchronously, possibly for the
  * whole rebalance — until the coordinator forms the next generation. From v4 a first join is
  * answered MEMBER_ID_REQUIRED with the id to rejoin with; v5 adds static membership, v9 lets a
  * rejoining static leader skip the assignment. Thread-safe.
@@ -35,7 +35,7 @@ public final class JoinGroupHandler implements ApiHandler<JoinGroupRequest> {
 
     @Override
     public short minVersion() {
-        return 2;
+        return 0;
     }
 
     @Override

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * LeaderAndIsr from the controller: makes this broker leader or follower of the listed
- * partitions, creating their logs as needed. Served from v2 (partition states grouped by topic),
- * the layouts Samsa's controller sends; the flat states of v0-v1 are read too. Thread-safe.
+ * partitions, creating their logs as needed. Partition states are grouped by topic from v2 and
+ * flat before. Thread-safe.
  */
 public final class LeaderAndIsrHandler implements ApiHandler<LeaderAndIsrRequest> {
 
@@ -37,7 +37,7 @@ public final class LeaderAndIsrHandler implements ApiHandler<LeaderAndIsrRequest
 
     @Override
     public short minVersion() {
-        return 2;
+        return 0;
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * LeaveGroup v1-v5: one member leaves (v1-v2), or a batch of members, possibly named only by
+ * LeaveGroup: one member leaves (v0-v2), or a batch of members, possibly named only by
  * static instance id (v3+, as admin tools remove static members). Thread-safe.
  */
 public final class LeaveGroupHandler implements ApiHandler<LeaveGroupRequest> {
@@ -31,7 +31,7 @@ public final class LeaveGroupHandler implements ApiHandler<LeaveGroupRequest> {
 
     @Override
     public short minVersion() {
-        return 1;
+        return 0;
     }
 
     @Override

@@ -10,10 +10,13 @@ import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.message.ListOffsetsRequest;
 import io.samsa.protocol.message.ListOffsetsResponse;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * ListOffsets: earliest, latest, max-timestamp and by-timestamp lookups on leader partitions.
- * Version 0 answers with a list of offsets instead of one offset and its timestamp: the list
- * holds the offset found, if any. Thread-safe.
+ * Version 0 works as it first did: a list of up to {@code max_num_offsets} segment offsets written
+ * before the time ({@link ReplicaManager#offsetsBefore}). Thread-safe.
  */
 public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> {
 
@@ -32,7 +35,7 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> 
 
     @Override
     public short minVersion() {
-        return 1;
+        return 0;
     }
 
     @Override
@@ -51,26 +54,39 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> 
             response.topics().add(topicResponse);
             for (ListOffsetsRequest.ListOffsetsPartition p : topic.partitions()) {
                 TopicPartition tp = new TopicPartition(name, p.partitionIndex());
-                ReplicaManager.OffsetLookup r = snap.partition(tp).isEmpty()
-                        ? new ReplicaManager.OffsetLookup(Errors.UNKNOWN_TOPIC_OR_PARTITION, -1L, -1L, -1)
-                        : replicaManager.listOffset(tp, p.timestamp(), p.currentLeaderEpoch());
-                ListOffsetsResponse.ListOffsetsPartitionResponse partitionResponse = new ListOffsetsResponse.ListOffsetsPartitionResponse()
-                        .setPartitionIndex(tp.partition())
-                        .setErrorCode(r.error().code());
-                if (version == 0) {
-                    if (r.offset() >= 0 && p.maxNumOffsets() > 0) {
-                        partitionResponse.oldStyleOffsets().add(r.offset());
-                    }
-                } else {
-                    partitionResponse.setTimestamp(r.timestamp()).setOffset(r.offset());
-                }
-                // Versions before 4 lack the epoch, and it is not ignorable: they must find it at its default.
-                if (version >= 4) {
-                    partitionResponse.setLeaderEpoch(r.leaderEpoch());
-                }
-                topicResponse.partitions().add(partitionResponse);
+                ListOffsetsResponse.ListOffsetsPartitionResponse partitionResponse = version == 0
+                        ? oldStyle(snap, tp, p, body.replicaId())
+                        : lookup(snap, tp, p, version);
+                topicResponse.partitions().add(partitionResponse.setPartitionIndex(tp.partition()));
             }
         }
         request.sendResponse(response);
+    }
+
+    /** Version 0: a list of offsets before a time, as ListOffsets first worked. */
+    private ListOffsetsResponse.ListOffsetsPartitionResponse oldStyle(MetadataCache.Snapshot snap, TopicPartition tp,
+                                                                      ListOffsetsRequest.ListOffsetsPartition p, int replicaId) {
+        ReplicaManager.OldStyleOffsets r = snap.partition(tp).isEmpty()
+                ? new ReplicaManager.OldStyleOffsets(Errors.UNKNOWN_TOPIC_OR_PARTITION, List.of())
+                : replicaManager.offsetsBefore(tp, p.timestamp(), p.maxNumOffsets(), replicaId);
+        return new ListOffsetsResponse.ListOffsetsPartitionResponse()
+                .setErrorCode(r.error().code())
+                .setOldStyleOffsets(new ArrayList<>(r.offsets()));
+    }
+
+    private ListOffsetsResponse.ListOffsetsPartitionResponse lookup(MetadataCache.Snapshot snap, TopicPartition tp,
+                                                                    ListOffsetsRequest.ListOffsetsPartition p, short version) {
+        ReplicaManager.OffsetLookup r = snap.partition(tp).isEmpty()
+                ? new ReplicaManager.OffsetLookup(Errors.UNKNOWN_TOPIC_OR_PARTITION, -1L, -1L, -1)
+                : replicaManager.listOffset(tp, p.timestamp(), p.currentLeaderEpoch());
+        ListOffsetsResponse.ListOffsetsPartitionResponse response = new ListOffsetsResponse.ListOffsetsPartitionResponse()
+                .setErrorCode(r.error().code())
+                .setTimestamp(r.timestamp())
+                .setOffset(r.offset());
+        // Versions before 4 lack the epoch, and it is not ignorable: they must find it at its default.
+        if (version >= 4) {
+            response.setLeaderEpoch(r.leaderEpoch());
+        }
+        return response;
     }
 }

@@ -15,18 +15,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * OffsetCommit v2-v9: stores a group's offsets; each partition is acknowledged once its commit
- * is in {@code __consumer_offsets}. Partitions of topics that do not exist answer
- * UNKNOWN_TOPIC_OR_PARTITION, as in Kafka. Thread-safe.
+ * OffsetCommit: stores a group's offsets; each partition is acknowledged once its commit is in
+ * {@code __consumer_offsets}. Version 0 commits go to ZooKeeper instead ({@link Version0OffsetStore}),
+ * without membership checks, as Kafka's did; version 1 may name each commit's timestamp.
+ * Partitions of topics that do not exist answer UNKNOWN_TOPIC_OR_PARTITION, as in Kafka.
+ * Thread-safe.
  */
 public final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest> {
 
     private final GroupCoordinator coordinator;
     private final MetadataCache metadata;
+    private final Version0OffsetStore version0Offsets;
+    private final int offsetMetadataMaxBytes;
 
-    public OffsetCommitHandler(GroupCoordinator coordinator, MetadataCache metadata) {
+    public OffsetCommitHandler(GroupCoordinator coordinator, MetadataCache metadata, Version0OffsetStore version0Offsets,
+                               int offsetMetadataMaxBytes) {
         this.coordinator = coordinator;
         this.metadata = metadata;
+        this.version0Offsets = version0Offsets;
+        this.offsetMetadataMaxBytes = offsetMetadataMaxBytes;
     }
 
     @Override
@@ -36,7 +43,7 @@ public final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest
 
     @Override
     public short minVersion() {
-        return 2;
+        return 0;
     }
 
     @Override
@@ -56,9 +63,15 @@ public final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest
                     unknown.put(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION);
                 } else {
                     offsets.put(tp, new GroupRequests.PartitionCommit(p.committedOffset(), p.committedLeaderEpoch(),
-                            p.committedMetadata()));
+                            p.committedMetadata(), p.commitTimestamp()));
                 }
             }
+        }
+        if (request.version() == 0) {
+            Map<TopicPartition, Errors> all = commitToZooKeeper(body.groupId(), offsets);
+            all.putAll(unknown);
+            request.sendResponse(response(body, all));
+            return;
         }
         GroupRequests.Commit commit = new GroupRequests.Commit(body.groupId(), body.memberId(), body.groupInstanceId(),
                 body.generationIdOrMemberEpoch(), body.retentionTimeMs(), offsets);
@@ -71,6 +84,23 @@ public final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest
             all.putAll(unknown);
             request.sendResponse(response(body, all));
         });
+    }
+
+    private Map<TopicPartition, Errors> commitToZooKeeper(String group, Map<TopicPartition, GroupRequests.PartitionCommit> offsets) {
+        Map<TopicPartition, Errors> result = new LinkedHashMap<>();
+        offsets.forEach((tp, c) -> {
+            if (c.metadata() != null && c.metadata().length() > offsetMetadataMaxBytes) {
+                result.put(tp, Errors.OFFSET_METADATA_TOO_LARGE);
+                return;
+            }
+            try {
+                version0Offsets.commit(group, tp, c.offset());
+                result.put(tp, Errors.NONE);
+            } catch (RuntimeException e) {
+                result.put(tp, Errors.UNKNOWN_SERVER_ERROR);
+            }
+        });
+        return result;
     }
 
     private static OffsetCommitResponse response(OffsetCommitRequest body, Map<TopicPartition, Errors> errors) {

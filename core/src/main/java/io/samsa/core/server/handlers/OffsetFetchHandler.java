@@ -6,6 +6,7 @@ import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.coordinator.group.OffsetAndMetadata;
 import io.samsa.core.network.Request;
 import io.samsa.core.server.ApiHandler;
+import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.message.OffsetFetchRequest;
 import io.samsa.protocol.message.OffsetFetchResponse;
@@ -14,15 +15,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * OffsetFetch v1-v9: a group's committed offsets for the listed partitions, or (v2+, topics
- * null) all of them; -1 for a partition without a commit. v8+ asks for several groups at once.
- * A group-level error is reported per partition before v2, at the top level in v2-v7, per group
- * from v8. Thread-safe.
+ * OffsetFetch: a group's committed offsets for the listed partitions, or (v2+, topics null) all of
+ * them; -1 for a partition without a commit. v8+ asks for several groups at once. A group-level
+ * error is reported per partition before v2, at the top level in v2-v7, per group from v8.
+ * Version 0 reads what OffsetCommit v0 stored in ZooKeeper ({@link Version0OffsetStore}), where a
+ * partition without a commit answers UNKNOWN_TOPIC_OR_PARTITION, as Kafka's did. Thread-safe.
  */
 public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> {
 
@@ -30,9 +33,13 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> 
     }
 
     private final GroupCoordinator coordinator;
+    private final MetadataCache metadata;
+    private final Version0OffsetStore version0Offsets;
 
-    public OffsetFetchHandler(GroupCoordinator coordinator) {
+    public OffsetFetchHandler(GroupCoordinator coordinator, MetadataCache metadata, Version0OffsetStore version0Offsets) {
         this.coordinator = coordinator;
+        this.metadata = metadata;
+        this.version0Offsets = version0Offsets;
     }
 
     @Override
@@ -42,7 +49,7 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> 
 
     @Override
     public short minVersion() {
-        return 1;
+        return 0;
     }
 
     @Override
@@ -53,6 +60,10 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> 
     @Override
     public void handle(Request request, OffsetFetchRequest body) {
         short version = request.version();
+        if (version == 0) {
+            request.sendResponse(fromZooKeeper(body));
+            return;
+        }
         List<GroupQuery> queries = new ArrayList<>();
         if (version < 8) {
             queries.add(new GroupQuery(body.groupId(), partitions(body.topics(),
@@ -94,6 +105,35 @@ public final class OffsetFetchHandler implements ApiHandler<OffsetFetchRequest> 
             }
         }
         return out;
+    }
+
+    private OffsetFetchResponse fromZooKeeper(OffsetFetchRequest body) {
+        MetadataCache.Snapshot snap = metadata.snapshot();
+        OffsetFetchResponse response = new OffsetFetchResponse();
+        for (OffsetFetchRequest.OffsetFetchRequestTopic topic : body.topics()) {
+            OffsetFetchResponse.OffsetFetchResponseTopic t = new OffsetFetchResponse.OffsetFetchResponseTopic().setName(topic.name());
+            response.topics().add(t);
+            for (int partition : topic.partitionIndexes()) {
+                TopicPartition tp = new TopicPartition(topic.name(), partition);
+                OffsetFetchResponse.OffsetFetchResponsePartition p = new OffsetFetchResponse.OffsetFetchResponsePartition()
+                        .setPartitionIndex(partition)
+                        .setCommittedOffset(-1L)
+                        .setMetadata(OffsetAndMetadata.NO_METADATA)
+                        .setErrorCode(Errors.UNKNOWN_TOPIC_OR_PARTITION.code());
+                t.partitions().add(p);
+                if (snap.partition(tp).isPresent()) {
+                    try {
+                        OptionalLong offset = version0Offsets.fetch(body.groupId(), tp);
+                        if (offset.isPresent()) {
+                            p.setCommittedOffset(offset.getAsLong()).setErrorCode(Errors.NONE.code());
+                        }
+                    } catch (RuntimeException e) {
+                        p.setErrorCode(Errors.UNKNOWN_SERVER_ERROR.code());
+                    }
+                }
+            }
+        }
+        return response;
     }
 
     private static OffsetFetchResponse response(short version, List<GroupQuery> queries, GroupCoordinator.FetchResult[] results) {

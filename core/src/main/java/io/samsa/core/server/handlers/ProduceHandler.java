@@ -20,11 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Produce: appends each partition's batches (validated and offset-assigned in place, straight
  * from the request frame) and answers with the base offsets. Versions 0-2 carry the old message
- * formats, which Samsa does not store: they are advertised (librdkafka enables compression only
- * when Produce v0 is in range) and answered with UNSUPPORTED_VERSION per partition, as Kafka 4.0
- * does. acks=0 gets no answer. Thread-safe.
+ * formats v0 and v1, which are up-converted to a v2 batch first ({@link ProduceUpConversion}).
+ * acks=0 gets no answer. Thread-safe.
  */
 public final class ProduceHandler implements ApiHandler<ProduceRequest> {
+
+    /** Produce v3 brought record batches v2 and takes nothing else; v0-v2 were made for formats v0 and v1. */
+    private static final short FIRST_V2_ONLY_VERSION = 3;
 
     private final ReplicaManager replicaManager;
     private final MetadataCache metadata;
@@ -55,7 +57,6 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
     @Override
     public void handle(Request request, ProduceRequest body) {
         short acks = body.acks();
-        boolean oldFormat = request.version() < 3;
         boolean badAcks = acks != 0 && acks != 1 && acks != -1;
         MetadataCache.Snapshot snap = metadata.snapshot();
         ProduceResponse response = new ProduceResponse();
@@ -66,19 +67,15 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
             for (ProduceRequest.PartitionProduceData partitionData : topicData.partitionData()) {
                 int partition = partitionData.index();
                 AppendResult result;
-                if (oldFormat) {
-                    result = AppendResult.error(Errors.UNSUPPORTED_VERSION, "Produce v0-v2 (message format v0/v1) is not supported");
-                } else if (badAcks) {
+                if (badAcks) {
                     result = AppendResult.error(Errors.INVALID_REQUIRED_ACKS, null);
                 } else if (TopicNames.isInternal(topic)) {
                     result = AppendResult.error(Errors.INVALID_TOPIC_EXCEPTION, "Cannot append to internal topic " + topic);
                 } else if (snap.partition(new TopicPartition(topic, partition)).isEmpty()) {
                     result = AppendResult.error(Errors.UNKNOWN_TOPIC_OR_PARTITION, null);
                 } else {
-                    ByteBuffer records = MemoryRecordsData.bufferOf(partitionData.records());
-                    AppendResult broken = ProduceRecordsRules.check(records, request.version());
-                    result = broken != null ? broken
-                            : replicaManager.appendRecords(new TopicPartition(topic, partition), records, acks);
+                    result = append(new TopicPartition(topic, partition), MemoryRecordsData.bufferOf(partitionData.records()),
+                            acks, request.version());
                 }
                 topicResponse.partitionResponses().add(new ProduceResponse.PartitionProduceResponse()
                         .setIndex(partition)
@@ -96,5 +93,17 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
         } else {
             request.sendResponse(response);
         }
+    }
+
+    private AppendResult append(TopicPartition tp, ByteBuffer records, short acks, short version) {
+        if (version < FIRST_V2_ONLY_VERSION) {
+            ProduceUpConversion.Result converted = ProduceUpConversion.toV2(records);
+            if (converted.error() != null) {
+                return converted.error();
+            }
+            return replicaManager.appendRecords(tp, converted.records(), acks);
+        }
+        AppendResult broken = ProduceRecordsRules.check(records, version);
+        return broken != null ? broken : replicaManager.appendRecords(tp, records, acks);
     }
 }

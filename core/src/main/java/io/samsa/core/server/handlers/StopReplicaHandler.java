@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * StopReplica from the controller: stops hosting partitions and, when asked, deletes their data
- * (topic deletion). Served from v3 (a delete flag per partition); the v0-v2 layouts, with one
- * delete flag for the whole request, are read too. Thread-safe.
+ * (topic deletion). From v3 each partition has its own delete flag; v0-v2 have one for the whole
+ * request. Thread-safe.
  */
 public final class StopReplicaHandler implements ApiHandler<StopReplicaRequest> {
 
@@ -33,7 +33,7 @@ public final class StopReplicaHandler implements ApiHandler<StopReplicaRequest> 
 
     @Override
     public short minVersion() {
-        return 3;
+        return 0;
     }
 
     @Override

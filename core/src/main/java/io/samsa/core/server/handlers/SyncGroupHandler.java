@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SyncGroup v1-v5: the leader hands in the assignment, every member waits for its share. The
+ * SyncGroup: the leader hands in the assignment, every member waits for its share. The
  * answer comes once the leader's assignment is written to {@code __consumer_offsets}.
  * Thread-safe.
  */
@@ -33,7 +33,7 @@ public final class SyncGroupHandler implements ApiHandler<SyncGroupRequest> {
 
     @Override
     public short minVersion() {
-        return 1;
+        return 0;
     }
 
     @Override

@@ -21,9 +21,9 @@ import java.util.Map;
 
 /**
  * UpdateMetadata from the controller: replaces this broker's view of live brokers and updates
- * partition leadership in the metadata cache. Served from v5 (states grouped by topic, listener
- * names on endpoints); the older layouts are read too, their listeners named after the security
- * protocol as Kafka does. Thread-safe.
+ * partition leadership in the metadata cache. Before v5 the states are not grouped by topic, and
+ * before v3 endpoints have no listener name: they are named after their security protocol, as
+ * Kafka does. Thread-safe.
  */
 public final class UpdateMetadataHandler implements ApiHandler<UpdateMetadataRequest> {
 
@@ -43,7 +43,7 @@ public final class UpdateMetadataHandler implements ApiHandler<UpdateMetadataReq
 
     @Override
     public short minVersion() {
-        return 5;
+        return 0;
     }
 
     @Override

@@ -49,7 +49,7 @@ class GroupOffsetsTest {
 
         String tooLong = "x".repeat(4097);
         Map<TopicPartition, Errors> r = kit.commit(new GroupRequests.Commit("g", a.memberId(), null, 1, -1L, Map.of(
-                T0, new GroupRequests.PartitionCommit(1L, -1, tooLong), T1, new GroupRequests.PartitionCommit(2L, -1, null))));
+                T0, new GroupRequests.PartitionCommit(1L, -1, tooLong, -1L), T1, new GroupRequests.PartitionCommit(2L, -1, null, -1L))));
         assertEquals(Errors.OFFSET_METADATA_TOO_LARGE, r.get(T0));
         assertEquals(Errors.NONE, r.get(T1));
         assertEquals("", kit.fetch("g", List.of(T1)).offsets().get(T1).metadata());

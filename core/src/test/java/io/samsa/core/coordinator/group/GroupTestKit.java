@@ -155,7 +155,7 @@ final class GroupTestKit {
 
     Map<TopicPartition, Errors> commit(String groupId, String memberId, int generation, Map<TopicPartition, Long> offsets) {
         Map<TopicPartition, GroupRequests.PartitionCommit> commits = new LinkedHashMap<>();
-        offsets.forEach((tp, o) -> commits.put(tp, new GroupRequests.PartitionCommit(o, 3, "meta")));
+        offsets.forEach((tp, o) -> commits.put(tp, new GroupRequests.PartitionCommit(o, 3, "meta", -1L)));
         return commit(new GroupRequests.Commit(groupId, memberId, null, generation, -1L, commits));
     }
 
