@@ -23,11 +23,10 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.File;
 import java.nio.ByteBuffer;
@@ -60,17 +59,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(180)
 class LogCompactionIntegrationTest {
 
-    private static SamsaCluster cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = SamsaCluster.start(1, Map.of(CleanerConfig.BACKOFF_MS, "50"));
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(1, Map.of(CleanerConfig.BACKOFF_MS, "50"));
 
     private static Properties common() {
         Properties p = new Properties();

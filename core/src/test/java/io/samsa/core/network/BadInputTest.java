@@ -19,11 +19,11 @@ import io.samsa.protocol.message.ProduceResponse;
 import io.samsa.record.CompressionType;
 import io.samsa.record.MemoryRecords;
 import io.samsa.record.MemoryRecordsBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,11 +42,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class BadInputTest {
 
-    private static SamsaCluster cluster;
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(1, Map.of("auto.create.topics.enable", "false", "message.max.bytes", "10000"));
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = SamsaCluster.start(1, Map.of("auto.create.topics.enable", "false", "message.max.bytes", "10000"));
         try (BrokerConnection c = connect()) {
             CreateTopicsRequest create = new CreateTopicsRequest().setTimeoutMs(30000);
             create.topics().add(new CreateTopicsRequest.CreatableTopic().setName("data").setNumPartitions(1)
@@ -54,11 +54,6 @@ class BadInputTest {
             CreateTopicsResponse response = c.send(create, (short) 7);
             assertEquals(Errors.NONE.code(), response.topics().get(0).errorCode());
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     private static BrokerConnection connect() throws IOException {

@@ -14,11 +14,10 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,17 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class IdempotentProducerTest {
 
-    private static SamsaCluster cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = SamsaCluster.start(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(1, Map.of());
 
     private static void createTopic(String name) throws Exception {
         createTopic(new NewTopic(name, 1, (short) 1));

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,12 +60,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class TopicConfigAndDeleteRecordsTest {
 
-    private static SamsaCluster cluster;
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(2, Map.of("log.retention.hours", "100", "log.segment.bytes", "1048576"));
     private static Admin admin;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = SamsaCluster.start(2, Map.of("log.retention.hours", "100", "log.segment.bytes", "1048576"));
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         admin = Admin.create(p);
@@ -75,7 +76,6 @@ class TopicConfigAndDeleteRecordsTest {
         if (admin != null) {
             admin.close();
         }
-        cluster.close();
     }
 
     private static void createTopic(String name, int partitions, Map<String, String> configs) throws Exception {

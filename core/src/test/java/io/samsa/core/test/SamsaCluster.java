@@ -5,6 +5,9 @@ import io.samsa.core.server.SamsaServer;
 import io.samsa.testkit.TempDirs;
 import io.samsa.testkit.Wait;
 import io.samsa.zk.EmbeddedZooKeeper;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,32 +19,50 @@ import java.util.Map;
 /**
  * An in-process cluster for integration tests: an embedded ZooKeeper and N brokers on ephemeral
  * 127.0.0.1 ports, each with its own log directory. Brokers can be stopped and restarted with the
- * same id and data. Not thread-safe.
+ * same id and data. A JUnit 5 extension: register it in a static field and the test class gets a
+ * running cluster before its first test, closed after its last:
+ * <pre>{@code
+ * @RegisterExtension
+ * static final SamsaCluster cluster = SamsaCluster.withBrokers(3, Map.of("group.initial.rebalance.delay.ms", "0"));
+ * }</pre>
+ * Not thread-safe.
  */
-public final class SamsaCluster implements AutoCloseable {
+public final class SamsaCluster implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
-    private final Path root;
-    private final EmbeddedZooKeeper zk;
+    private final int size;
     private final Map<String, String> overrides;
     private final List<SamsaServer> brokers = new ArrayList<>();
+    private Path root;
+    private EmbeddedZooKeeper zk;
 
-    private SamsaCluster(int size, Map<String, String> overrides) throws Exception {
-        this.root = TempDirs.create("samsa-cluster-");
-        this.zk = new EmbeddedZooKeeper(root.resolve("zk").toFile(), "127.0.0.1", 0);
+    private SamsaCluster(int size, Map<String, String> overrides) {
+        this.size = size;
         this.overrides = overrides;
+    }
+
+    /** A cluster of {@code size} brokers with these broker config overrides, started by {@link #beforeAll}. */
+    public static SamsaCluster withBrokers(int size, Map<String, String> overrides) {
+        return new SamsaCluster(size, overrides);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        startAll();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void startAll() throws Exception {
+        root = TempDirs.create("samsa-cluster-");
+        zk = new EmbeddedZooKeeper(root.resolve("zk").toFile(), "127.0.0.1", 0);
         for (int id = 0; id < size; id++) {
             brokers.add(null);
             startBroker(id);
         }
         waitForBrokersInMetadata();
-    }
-
-    public static SamsaCluster start(int size) throws Exception {
-        return new SamsaCluster(size, Map.of());
-    }
-
-    public static SamsaCluster start(int size, Map<String, String> overrides) throws Exception {
-        return new SamsaCluster(size, overrides);
     }
 
     public String zkConnect() {
@@ -118,6 +139,10 @@ public final class SamsaCluster implements AutoCloseable {
                 b.shutdown();
             }
         }
-        zk.close();
+        brokers.clear();
+        if (zk != null) {
+            zk.close();
+            zk = null;
+        }
     }
 }

@@ -22,11 +22,10 @@ import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -53,20 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(180)
 class ConsumerGroupIntegrationTest {
 
-    private static SamsaCluster cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = SamsaCluster.start(1, Map.of(
-                "group.initial.rebalance.delay.ms", "0",
-                "group.min.session.timeout.ms", "500",
-                "offsets.topic.num.partitions", "5"));
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(1, Map.of(                 "group.initial.rebalance.delay.ms", "0",                 "group.min.session.timeout.ms", "500",                 "offsets.topic.num.partitions", "5"));
 
     private static Admin admin() {
         Properties p = new Properties();

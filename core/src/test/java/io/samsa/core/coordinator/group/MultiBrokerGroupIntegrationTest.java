@@ -15,11 +15,10 @@ import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,19 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MultiBrokerGroupIntegrationTest {
 
     private static final int OFFSETS_PARTITIONS = 6;
-    private static SamsaCluster cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = SamsaCluster.start(3, Map.of(
-                "group.initial.rebalance.delay.ms", "0",
-                "offsets.topic.num.partitions", Integer.toString(OFFSETS_PARTITIONS)));
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(3, Map.of(                 "group.initial.rebalance.delay.ms", "0",                 "offsets.topic.num.partitions", Integer.toString(OFFSETS_PARTITIONS)));
 
     private static Admin admin() {
         Properties p = new Properties();

@@ -11,11 +11,10 @@ import io.samsa.protocol.message.ApiVersionsResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract of PROTOCOL.md: for every API the broker serves, ApiVersions advertises exactly the
@@ -26,17 +25,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class AdvertisedVersionsTest {
 
-    private static SamsaCluster cluster;
-
-    @BeforeAll
-    static void start() throws Exception {
-        cluster = SamsaCluster.start(1, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(1, Map.of());
 
     @Test
     void everyServedApiHasKafkaThreeNineRange() throws Exception {

@@ -19,11 +19,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionReplica;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.File;
 import java.io.IOException;
@@ -56,16 +56,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class DescribeLogDirsTest {
 
-    private static SamsaCluster cluster;
-    private static Path dirA;
-    private static Path dirB;
+    private static final Path ROOT = TempDirs.create("describe-log-dirs-");
+    private static final Path DIR_A = ROOT.resolve("a");
+    private static final Path DIR_B = ROOT.resolve("b");
+
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(1, Map.of("log.dirs", DIR_A + "," + DIR_B));
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = TempDirs.create("describe-log-dirs-");
-        dirA = root.resolve("a");
-        dirB = root.resolve("b");
-        cluster = SamsaCluster.start(1, Map.of("log.dirs", dirA + "," + dirB));
         try (Admin admin = Admin.create(adminProps())) {
             admin.createTopics(List.of(new NewTopic("sizes", 4, (short) 1), new NewTopic("other", 1, (short) 1),
                     new NewTopic("doomed", 1, (short) 1))).all().get();
@@ -77,11 +76,6 @@ class DescribeLogDirsTest {
             admin.deleteTopics(List.of("doomed")).all().get();
         }
         Wait.until("the log of doomed-0 to be deleted", Duration.ofSeconds(30), () -> cluster.broker(0).logManager().getLog(new io.samsa.common.TopicPartition("doomed", 0)) == null);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     private static Properties adminProps() {
@@ -107,7 +101,7 @@ class DescribeLogDirsTest {
     /** Where each partition's directory is on disk, by scanning both log dirs: partition name → absolute log dir. */
     private static Map<String, String> partitionDirsOnDisk() throws IOException {
         Map<String, String> where = new HashMap<>();
-        for (Path dir : List.of(dirA, dirB)) {
+        for (Path dir : List.of(DIR_A, DIR_B)) {
             try (Stream<Path> children = Files.list(dir)) {
                 children.filter(Files::isDirectory).map(c -> c.getFileName().toString())
                         .filter(n -> n.matches("(sizes|other|doomed)-\\d+"))
@@ -138,8 +132,8 @@ class DescribeLogDirsTest {
         try (Admin admin = Admin.create(adminProps())) {
             dirs = admin.describeLogDirs(List.of(0)).allDescriptions().get().get(0);
         }
-        String a = dirA.toFile().getAbsolutePath();
-        String b = dirB.toFile().getAbsolutePath();
+        String a = DIR_A.toFile().getAbsolutePath();
+        String b = DIR_B.toFile().getAbsolutePath();
         assertEquals(Set.of(a, b), dirs.keySet());
 
         Map<String, String> onDisk = partitionDirsOnDisk();
@@ -211,7 +205,7 @@ class DescribeLogDirsTest {
         }
         assertEquals(0, resp.throttleTimeMs());
         Map<String, DescribeLogDirsResponse.DescribeLogDirsResult> results = byDir(resp);
-        assertEquals(Set.of(dirA.toFile().getAbsolutePath(), dirB.toFile().getAbsolutePath()), results.keySet());
+        assertEquals(Set.of(DIR_A.toFile().getAbsolutePath(), DIR_B.toFile().getAbsolutePath()), results.keySet());
         Map<String, String> onDisk = partitionDirsOnDisk();
         Set<String> listed = new HashSet<>();
         Set<String> topicsWithoutPartitions = new HashSet<>();

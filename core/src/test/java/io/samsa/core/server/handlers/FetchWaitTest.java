@@ -13,11 +13,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -43,22 +43,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FetchWaitTest {
 
     private static final int LONG_WAIT_MS = 60_000;
-    private static SamsaCluster cluster;
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(1, Map.of());
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = SamsaCluster.start(1, Map.of());
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             admin.createTopics(List.of(new NewTopic("waits", 1, (short) 1))).all().get();
         }
         cluster.waitForTopic("waits", 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     private static BrokerConnection connect() throws IOException {

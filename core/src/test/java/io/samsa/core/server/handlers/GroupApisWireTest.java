@@ -29,11 +29,11 @@ import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -56,22 +56,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class GroupApisWireTest {
 
-    private static SamsaCluster cluster;
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(2, Map.of("group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "4"));
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = SamsaCluster.start(2, Map.of("group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "4"));
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         try (Admin admin = Admin.create(p)) {
             admin.createTopics(List.of(new NewTopic("wire", 1, (short) 1))).all().get();
         }
         cluster.waitForTopic("wire", 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     private static BrokerConnection connect(int broker) throws IOException {
