@@ -26,12 +26,14 @@ import java.util.zip.CRC32;
  *
  * <p>Immutable over bytes that nobody modifies, so then safe to share between threads.
  */
-public final class LegacyMessage {
+public final class LegacyMessage extends KeyValueView {
 
     private final ByteBuffer buffer;
     private final byte magic;
-    private final ByteBuffer key;
-    private final ByteBuffer value;
+
+    /** An entry's bytes, checked and cut into the fields the accessors read. */
+    private record Framing(ByteBuffer view, byte magic, ByteBuffer key, ByteBuffer value) {
+    }
 
     /**
      * Wraps the remaining bytes of {@code entry}, which must be exactly one entry. The bytes are
@@ -40,6 +42,16 @@ public final class LegacyMessage {
      * @throws CorruptRecordException if the bytes are not one well-framed magic 0 or 1 message
      */
     public LegacyMessage(ByteBuffer entry) {
+        this(frame(entry));
+    }
+
+    private LegacyMessage(Framing f) {
+        super(f.key(), f.value());
+        this.buffer = f.view();
+        this.magic = f.magic();
+    }
+
+    private static Framing frame(ByteBuffer entry) {
         ByteBuffer view = entry.slice();
         int size = view.remaining();
         if (size < LOG_OVERHEAD + MESSAGE_OVERHEAD_V0) {
@@ -60,20 +72,19 @@ public final class LegacyMessage {
                 + " bytes is shorter than its " + LegacyLayout.messageOverhead(m) + "-byte header");
         }
         int keySizeOffset = LegacyLayout.keySizeOffset(m);
-        this.buffer = view;
-        this.magic = m;
-        this.key = sliceField(view, keySizeOffset, "key");
+        ByteBuffer key = sliceField(view, keySizeOffset, "key");
         int valueSizeOffset = keySizeOffset + 4 + (key == null ? 0 : key.remaining());
         if (valueSizeOffset > size - 4) {
             throw new CorruptRecordException("Legacy message key of " + key.remaining()
                 + " bytes leaves no room for the value length");
         }
-        this.value = sliceField(view, valueSizeOffset, "value");
+        ByteBuffer value = sliceField(view, valueSizeOffset, "value");
         int end = valueSizeOffset + 4 + (value == null ? 0 : value.remaining());
         if (end != size) {
             throw new CorruptRecordException("Legacy message has " + (size - end)
                 + " bytes after its value");
         }
+        return new Framing(view, m, key, value);
     }
 
     /** The length-prefixed field at {@code at}, or null for length -1; it must fit in the entry. */
@@ -143,34 +154,6 @@ public final class LegacyMessage {
     /** The stored timestamp for magic 1; {@link BatchLayout#NO_TIMESTAMP} for magic 0, which has none. */
     public long timestamp() {
         return magic == MAGIC_V0 ? BatchLayout.NO_TIMESTAMP : buffer.getLong(TIMESTAMP_OFFSET);
-    }
-
-    public boolean hasKey() {
-        return key != null;
-    }
-
-    /** The key as a view positioned at its first byte, or null. */
-    public ByteBuffer key() {
-        return key == null ? null : key.duplicate();
-    }
-
-    /** Key length in bytes, or -1 for a null key. */
-    public int keySize() {
-        return key == null ? -1 : key.remaining();
-    }
-
-    public boolean hasValue() {
-        return value != null;
-    }
-
-    /** The value (the compressed inner set, for a wrapper) as a view, or null. */
-    public ByteBuffer value() {
-        return value == null ? null : value.duplicate();
-    }
-
-    /** Value length in bytes, or -1 for a null value. */
-    public int valueSize() {
-        return value == null ? -1 : value.remaining();
     }
 
     /** The stored CRC-32, unsigned. */

@@ -9,23 +9,20 @@ import java.nio.ByteBuffer;
  * views of the message bytes, or of the decompressed inner set, not copies. Immutable from the
  * outside; safe to share once published.
  */
-public final class LegacyRecord {
+public final class LegacyRecord extends KeyValueView {
 
     private final byte magic;
     private final long offset;
     private final long timestamp;
     private final TimestampType timestampType;
-    private final ByteBuffer key;
-    private final ByteBuffer value;
 
     LegacyRecord(byte magic, long offset, long timestamp, TimestampType timestampType, ByteBuffer key,
                  ByteBuffer value) {
+        super(key, value);
         this.magic = magic;
         this.offset = offset;
         this.timestamp = timestamp;
         this.timestampType = timestampType;
-        this.key = key;
-        this.value = value;
     }
 
     /** The magic of the message (and of its wrapper, which must agree). */
@@ -46,34 +43,6 @@ public final class LegacyRecord {
     /** NO_TIMESTAMP_TYPE for magic 0; otherwise that of the message, or of its wrapper. */
     public TimestampType timestampType() {
         return timestampType;
-    }
-
-    public boolean hasKey() {
-        return key != null;
-    }
-
-    /** The key as a view positioned at its first byte, or null. */
-    public ByteBuffer key() {
-        return key == null ? null : key.duplicate();
-    }
-
-    /** Key length in bytes, or -1 for a null key. */
-    public int keySize() {
-        return key == null ? -1 : key.remaining();
-    }
-
-    public boolean hasValue() {
-        return value != null;
-    }
-
-    /** The value as a view positioned at its first byte, or null. */
-    public ByteBuffer value() {
-        return value == null ? null : value.duplicate();
-    }
-
-    /** Value length in bytes, or -1 for a null value. */
-    public int valueSize() {
-        return value == null ? -1 : value.remaining();
     }
 
     @Override

@@ -8,23 +8,20 @@ import java.nio.ByteBuffer;
  * copies, so a record stays valid only while that buffer is not reused. Immutable from the
  * outside; safe to share once published.
  */
-public final class Record {
+public final class Record extends KeyValueView {
 
     private final long offset;
     private final int sequence;
     private final long timestamp;
-    private final ByteBuffer key;
-    private final ByteBuffer value;
     private final Header[] headers;
     private final int sizeInBytes;
 
     Record(long offset, int sequence, long timestamp, ByteBuffer key, ByteBuffer value,
            Header[] headers, int sizeInBytes) {
+        super(key, value);
         this.offset = offset;
         this.sequence = sequence;
         this.timestamp = timestamp;
-        this.key = key;
-        this.value = value;
         this.headers = headers;
         this.sizeInBytes = sizeInBytes;
     }
@@ -41,34 +38,6 @@ public final class Record {
     /** The record's timestamp; for a LOG_APPEND_TIME batch, the batch's append time. */
     public long timestamp() {
         return timestamp;
-    }
-
-    public boolean hasKey() {
-        return key != null;
-    }
-
-    /** The key as a view positioned at its first byte, or null. */
-    public ByteBuffer key() {
-        return key == null ? null : key.duplicate();
-    }
-
-    /** Key length in bytes, or -1 for a null key. */
-    public int keySize() {
-        return key == null ? -1 : key.remaining();
-    }
-
-    public boolean hasValue() {
-        return value != null;
-    }
-
-    /** The value as a view positioned at its first byte, or null (a tombstone). */
-    public ByteBuffer value() {
-        return value == null ? null : value.duplicate();
-    }
-
-    /** Value length in bytes, or -1 for a null value. */
-    public int valueSize() {
-        return value == null ? -1 : value.remaining();
     }
 
     /** The headers, in wire order; never null. The array is shared: do not modify it. */

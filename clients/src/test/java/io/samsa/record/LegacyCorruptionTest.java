@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,17 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * wrapper rules (Kafka's INVALID_RECORD).
  */
 class LegacyCorruptionTest {
-
-    static Stream<Arguments> magicsAndCodecs() {
-        List<Arguments> list = new ArrayList<>();
-        for (byte magic = 0; magic <= 1; magic++) {
-            for (CompressionType type : new CompressionType[] {
-                CompressionType.NONE, CompressionType.GZIP, CompressionType.SNAPPY, CompressionType.LZ4}) {
-                list.add(Arguments.of(magic, type));
-            }
-        }
-        return list.stream();
-    }
 
     private static ByteBuffer kafkaSet(byte magic, CompressionType type) {
         return LegacyOracle.build(magic, type, 0L, -1L, LegacyOracle.inputs(4, 9, false));
@@ -75,7 +62,7 @@ class LegacyCorruptionTest {
     }
 
     @ParameterizedTest(name = "magic {0} {1}")
-    @MethodSource("magicsAndCodecs")
+    @MethodSource("io.samsa.record.LegacyOracle#magicsAndCodecs")
     void everyFlippedMessageByteIsCaught(byte magic, CompressionType type) {
         byte[] bytes = ByteUtils.toArray(kafkaSet(magic, type));
         int firstEntryEnd = 12 + ByteBuffer.wrap(bytes).getInt(8);
@@ -92,7 +79,7 @@ class LegacyCorruptionTest {
     }
 
     @ParameterizedTest(name = "magic {0} {1}")
-    @MethodSource("magicsAndCodecs")
+    @MethodSource("io.samsa.record.LegacyOracle#magicsAndCodecs")
     void truncationAnywhereIsCaught(byte magic, CompressionType type) {
         byte[] bytes = ByteUtils.toArray(kafkaSet(magic, type));
         List<Integer> boundaries = new ArrayList<>();

@@ -10,13 +10,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.record.ControlRecordType;
 import org.apache.kafka.common.record.EndTransactionMarker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,17 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LegacyDownConverterTest {
 
     private static final long APPEND_TIME = 1_760_000_000_000L;
-
-    static Stream<Arguments> cases() {
-        List<Arguments> list = new ArrayList<>();
-        for (byte magic = 0; magic <= 1; magic++) {
-            for (CompressionType type : new CompressionType[] {
-                CompressionType.NONE, CompressionType.GZIP, CompressionType.SNAPPY, CompressionType.LZ4}) {
-                list.add(Arguments.of(magic, type));
-            }
-        }
-        return list.stream();
-    }
 
     /** A fetch-like read: several batches of both writers, a control batch, a compacted batch with gaps. */
     private static byte[] fetched(CompressionType type) {
@@ -63,7 +50,7 @@ class LegacyDownConverterTest {
     }
 
     @ParameterizedTest(name = "to magic {0}, {1}")
-    @MethodSource("cases")
+    @MethodSource("io.samsa.record.LegacyOracle#magicsAndCodecs")
     void kafkaReadsTheDownConvertedSet(byte toMagic, CompressionType type) {
         byte[] complete = fetched(type);
         // The read ends inside a further batch, as a fetch cut at its size limit does.

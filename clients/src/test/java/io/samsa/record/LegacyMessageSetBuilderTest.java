@@ -22,8 +22,7 @@ class LegacyMessageSetBuilderTest {
     static Stream<Arguments> cases() {
         List<Arguments> list = new ArrayList<>();
         for (byte magic = 0; magic <= 1; magic++) {
-            for (CompressionType type : new CompressionType[] {
-                CompressionType.NONE, CompressionType.GZIP, CompressionType.SNAPPY, CompressionType.LZ4}) {
+            for (CompressionType type : LegacyOracle.LEGACY_CODECS) {
                 list.add(Arguments.of(magic, type, -1L));
                 if (magic == 1) {
                     list.add(Arguments.of(magic, type, 1_777_000_000_000L));

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.utils.Time;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Kafka 3.9.1's own legacy (magic 0/1) writer, reader and down-converter, test scope only, behind
@@ -17,6 +19,21 @@ import org.apache.kafka.common.utils.Time;
  * names with Samsa's, so they are named in full.
  */
 final class LegacyOracle {
+
+    /** The codecs message formats v0 and v1 have. */
+    static final CompressionType[] LEGACY_CODECS = {CompressionType.NONE, CompressionType.GZIP, CompressionType.SNAPPY,
+        CompressionType.LZ4};
+
+    /** Every (magic, codec) of the old formats, as JUnit arguments. */
+    static Stream<Arguments> magicsAndCodecs() {
+        List<Arguments> list = new ArrayList<>();
+        for (byte magic = 0; magic <= 1; magic++) {
+            for (CompressionType type : LEGACY_CODECS) {
+                list.add(Arguments.of(magic, type));
+            }
+        }
+        return list.stream();
+    }
 
     /** One logical record as either reader sees it; buffers compare by content. */
     record Rec(long offset, long timestamp, ByteBuffer key, ByteBuffer value) {

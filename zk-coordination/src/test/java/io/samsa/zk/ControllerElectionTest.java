@@ -2,7 +2,6 @@ package io.samsa.zk;
 
 import static io.samsa.zk.ZkTestSupport.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,9 +1,7 @@
 package io.samsa.zk;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.samsa.common.Time;
-import java.util.function.BooleanSupplier;
 import org.apache.curator.test.TestingServer;
 
 /** Helpers shared by the ZooKeeper tests: an embedded server, clients, and polling with a deadline. */

@@ -18,7 +18,6 @@ import io.samsa.core.server.handlers.DeleteRecordsHandler;
 import io.samsa.core.server.handlers.IncrementalAlterConfigsHandler;
 import io.samsa.core.server.admin.ZkAdminManager;
 import io.samsa.core.coordinator.group.CoordinatorThread;
-import io.samsa.core.coordinator.group.GroupConfig;
 import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.coordinator.group.OffsetsTopic;
 import io.samsa.core.coordinator.group.ReplicaOffsetsLog;

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.curator.test.TestingServer;
 import org.slf4j.LoggerFactory;
 
