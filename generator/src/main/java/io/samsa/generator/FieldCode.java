@@ -135,7 +135,7 @@ final class FieldCode {
             case BYTES -> d == null ? r + " == null" : r + " != null && !" + r + ".hasRemaining()";
             case RECORDS -> r + " == null";
             case ARRAY -> d == null ? r + " == null" : r + " != null && " + r + ".isEmpty()";
-            case STRUCT -> r + ".hasOnlyDefaults()";
+            case STRUCT -> r + " != null && " + r + ".hasOnlyDefaults()";
             default -> throw new IllegalStateException(field.type().name());
         };
     }

@@ -228,7 +228,7 @@ public final class FetchRequest implements ApiMessage {
                 valueSize += WireFormat.sizeOfString(this.clusterId, flexible);
                 size += 1 + WireFormat.sizeOfUnsignedVarint(valueSize) + valueSize;
             }
-            if (version >= 15 && !(this.replicaState.hasOnlyDefaults())) {
+            if (version >= 15 && !(this.replicaState != null && this.replicaState.hasOnlyDefaults())) {
                 if (this.replicaState == null) {
                     throw WireFormat.cannotBeNull("FetchRequest.replica_state", version);
                 }
@@ -239,7 +239,7 @@ public final class FetchRequest implements ApiMessage {
             }
             size += WireFormat.sizeOfUnsignedVarint(tagged);
         }
-        if (!(version >= 15) && !(this.replicaState.hasOnlyDefaults())) {
+        if (!(version >= 15) && !(this.replicaState != null && this.replicaState.hasOnlyDefaults())) {
             throw WireFormat.cannotWrite("FetchRequest.replica_state", version);
         }
         return size;
@@ -294,7 +294,7 @@ public final class FetchRequest implements ApiMessage {
             }
             WireFormat.writeString(out, this.rackId, flexible);
         }
-        if (!(version >= 15) && !(this.replicaState.hasOnlyDefaults())) {
+        if (!(version >= 15) && !(this.replicaState != null && this.replicaState.hasOnlyDefaults())) {
             throw WireFormat.cannotWrite("FetchRequest.replica_state", version);
         }
         if (flexible) {
@@ -302,7 +302,7 @@ public final class FetchRequest implements ApiMessage {
             if (version >= 12 && !(this.clusterId == null)) {
                 tagged++;
             }
-            if (version >= 15 && !(this.replicaState.hasOnlyDefaults())) {
+            if (version >= 15 && !(this.replicaState != null && this.replicaState.hasOnlyDefaults())) {
                 tagged++;
             }
             out.writeUnsignedVarint(tagged);
@@ -313,7 +313,7 @@ public final class FetchRequest implements ApiMessage {
                 out.writeUnsignedVarint(valueSize);
                 WireFormat.writeString(out, this.clusterId, flexible);
             }
-            if (version >= 15 && !(this.replicaState.hasOnlyDefaults())) {
+            if (version >= 15 && !(this.replicaState != null && this.replicaState.hasOnlyDefaults())) {
                 if (this.replicaState == null) {
                     throw WireFormat.cannotBeNull("FetchRequest.replica_state", version);
                 }

@@ -632,7 +632,7 @@ public final class FetchResponse implements ApiMessage {
             size += WireFormat.sizeOfRecords(this.records, flexible);
             if (flexible) {
                 int tagged = 0;
-                if (version >= 12 && !(this.divergingEpoch.hasOnlyDefaults())) {
+                if (version >= 12 && !(this.divergingEpoch != null && this.divergingEpoch.hasOnlyDefaults())) {
                     if (this.divergingEpoch == null) {
                         throw WireFormat.cannotBeNull("PartitionData.diverging_epoch", version);
                     }
@@ -641,7 +641,7 @@ public final class FetchResponse implements ApiMessage {
                     valueSize += this.divergingEpoch.size(version);
                     size += 1 + WireFormat.sizeOfUnsignedVarint(valueSize) + valueSize;
                 }
-                if (version >= 12 && !(this.currentLeader.hasOnlyDefaults())) {
+                if (version >= 12 && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                     if (this.currentLeader == null) {
                         throw WireFormat.cannotBeNull("PartitionData.current_leader", version);
                     }
@@ -650,7 +650,7 @@ public final class FetchResponse implements ApiMessage {
                     valueSize += this.currentLeader.size(version);
                     size += 1 + WireFormat.sizeOfUnsignedVarint(valueSize) + valueSize;
                 }
-                if (version >= 12 && !(this.snapshotId.hasOnlyDefaults())) {
+                if (version >= 12 && !(this.snapshotId != null && this.snapshotId.hasOnlyDefaults())) {
                     if (this.snapshotId == null) {
                         throw WireFormat.cannotBeNull("PartitionData.snapshot_id", version);
                     }
@@ -661,13 +661,13 @@ public final class FetchResponse implements ApiMessage {
                 }
                 size += WireFormat.sizeOfUnsignedVarint(tagged);
             }
-            if (!(version >= 12) && !(this.divergingEpoch.hasOnlyDefaults())) {
+            if (!(version >= 12) && !(this.divergingEpoch != null && this.divergingEpoch.hasOnlyDefaults())) {
                 throw WireFormat.cannotWrite("PartitionData.diverging_epoch", version);
             }
-            if (!(version >= 12) && !(this.currentLeader.hasOnlyDefaults())) {
+            if (!(version >= 12) && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                 throw WireFormat.cannotWrite("PartitionData.current_leader", version);
             }
-            if (!(version >= 12) && !(this.snapshotId.hasOnlyDefaults())) {
+            if (!(version >= 12) && !(this.snapshotId != null && this.snapshotId.hasOnlyDefaults())) {
                 throw WireFormat.cannotWrite("PartitionData.snapshot_id", version);
             }
             return size;
@@ -699,28 +699,28 @@ public final class FetchResponse implements ApiMessage {
                 throw WireFormat.cannotWrite("PartitionData.preferred_read_replica", version);
             }
             WireFormat.writeRecords(out, this.records, flexible);
-            if (!(version >= 12) && !(this.divergingEpoch.hasOnlyDefaults())) {
+            if (!(version >= 12) && !(this.divergingEpoch != null && this.divergingEpoch.hasOnlyDefaults())) {
                 throw WireFormat.cannotWrite("PartitionData.diverging_epoch", version);
             }
-            if (!(version >= 12) && !(this.currentLeader.hasOnlyDefaults())) {
+            if (!(version >= 12) && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                 throw WireFormat.cannotWrite("PartitionData.current_leader", version);
             }
-            if (!(version >= 12) && !(this.snapshotId.hasOnlyDefaults())) {
+            if (!(version >= 12) && !(this.snapshotId != null && this.snapshotId.hasOnlyDefaults())) {
                 throw WireFormat.cannotWrite("PartitionData.snapshot_id", version);
             }
             if (flexible) {
                 int tagged = 0;
-                if (version >= 12 && !(this.divergingEpoch.hasOnlyDefaults())) {
+                if (version >= 12 && !(this.divergingEpoch != null && this.divergingEpoch.hasOnlyDefaults())) {
                     tagged++;
                 }
-                if (version >= 12 && !(this.currentLeader.hasOnlyDefaults())) {
+                if (version >= 12 && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                     tagged++;
                 }
-                if (version >= 12 && !(this.snapshotId.hasOnlyDefaults())) {
+                if (version >= 12 && !(this.snapshotId != null && this.snapshotId.hasOnlyDefaults())) {
                     tagged++;
                 }
                 out.writeUnsignedVarint(tagged);
-                if (version >= 12 && !(this.divergingEpoch.hasOnlyDefaults())) {
+                if (version >= 12 && !(this.divergingEpoch != null && this.divergingEpoch.hasOnlyDefaults())) {
                     if (this.divergingEpoch == null) {
                         throw WireFormat.cannotBeNull("PartitionData.diverging_epoch", version);
                     }
@@ -730,7 +730,7 @@ public final class FetchResponse implements ApiMessage {
                     out.writeUnsignedVarint(valueSize);
                     this.divergingEpoch.write(out, version);
                 }
-                if (version >= 12 && !(this.currentLeader.hasOnlyDefaults())) {
+                if (version >= 12 && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                     if (this.currentLeader == null) {
                         throw WireFormat.cannotBeNull("PartitionData.current_leader", version);
                     }
@@ -740,7 +740,7 @@ public final class FetchResponse implements ApiMessage {
                     out.writeUnsignedVarint(valueSize);
                     this.currentLeader.write(out, version);
                 }
-                if (version >= 12 && !(this.snapshotId.hasOnlyDefaults())) {
+                if (version >= 12 && !(this.snapshotId != null && this.snapshotId.hasOnlyDefaults())) {
                     if (this.snapshotId == null) {
                         throw WireFormat.cannotBeNull("PartitionData.snapshot_id", version);
                     }
@@ -870,9 +870,9 @@ public final class FetchResponse implements ApiMessage {
                 && (this.highWatermark == 0L)
                 && (this.lastStableOffset == -1L)
                 && (this.logStartOffset == -1L)
-                && (this.divergingEpoch.hasOnlyDefaults())
-                && (this.currentLeader.hasOnlyDefaults())
-                && (this.snapshotId.hasOnlyDefaults())
+                && (this.divergingEpoch != null && this.divergingEpoch.hasOnlyDefaults())
+                && (this.currentLeader != null && this.currentLeader.hasOnlyDefaults())
+                && (this.snapshotId != null && this.snapshotId.hasOnlyDefaults())
                 && (this.abortedTransactions != null && this.abortedTransactions.isEmpty())
                 && (this.preferredReadReplica == -1)
                 && (this.records == null);

@@ -500,7 +500,7 @@ public final class ProduceResponse implements ApiMessage {
             }
             if (flexible) {
                 int tagged = 0;
-                if (version >= 10 && !(this.currentLeader.hasOnlyDefaults())) {
+                if (version >= 10 && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                     if (this.currentLeader == null) {
                         throw WireFormat.cannotBeNull("PartitionProduceResponse.current_leader", version);
                     }
@@ -511,7 +511,7 @@ public final class ProduceResponse implements ApiMessage {
                 }
                 size += WireFormat.sizeOfUnsignedVarint(tagged);
             }
-            if (!(version >= 10) && !(this.currentLeader.hasOnlyDefaults())) {
+            if (!(version >= 10) && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                 throw WireFormat.cannotWrite("PartitionProduceResponse.current_leader", version);
             }
             return size;
@@ -541,16 +541,16 @@ public final class ProduceResponse implements ApiMessage {
             if (version >= 8) {
                 WireFormat.writeString(out, this.errorMessage, flexible);
             }
-            if (!(version >= 10) && !(this.currentLeader.hasOnlyDefaults())) {
+            if (!(version >= 10) && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                 throw WireFormat.cannotWrite("PartitionProduceResponse.current_leader", version);
             }
             if (flexible) {
                 int tagged = 0;
-                if (version >= 10 && !(this.currentLeader.hasOnlyDefaults())) {
+                if (version >= 10 && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                     tagged++;
                 }
                 out.writeUnsignedVarint(tagged);
-                if (version >= 10 && !(this.currentLeader.hasOnlyDefaults())) {
+                if (version >= 10 && !(this.currentLeader != null && this.currentLeader.hasOnlyDefaults())) {
                     if (this.currentLeader == null) {
                         throw WireFormat.cannotBeNull("PartitionProduceResponse.current_leader", version);
                     }
@@ -652,7 +652,7 @@ public final class ProduceResponse implements ApiMessage {
                 && (this.logStartOffset == -1L)
                 && (this.recordErrors != null && this.recordErrors.isEmpty())
                 && (this.errorMessage == null)
-                && (this.currentLeader.hasOnlyDefaults());
+                && (this.currentLeader != null && this.currentLeader.hasOnlyDefaults());
         }
 
         @Override
