@@ -28,8 +28,9 @@ public final class WireFormat {
                 throw new ProtocolException("Truncated varint");
             }
             byte b = buf.get();
-            if (shift == 28 && (b & 0xF0) != 0) {
-                throw new ProtocolException("Varint does not fit in 32 bits");
+            // The fifth byte may carry bits 28-30 only: bit 31 would make the value negative.
+            if (shift == 28 && (b & 0xF8) != 0) {
+                throw new ProtocolException("Varint does not fit in a non-negative int");
             }
             value |= (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
@@ -168,6 +169,18 @@ public final class WireFormat {
         throw new ProtocolException(what + ": " + (length == -1 ? "null where the version does not allow it" : "negative length " + length));
     }
 
+    /**
+     * Reads the number of tagged fields that follow. Each takes at least two bytes (tag and size),
+     * so a count the remaining bytes cannot hold is refused before anything loops over it.
+     */
+    public static int readTaggedFieldCount(ByteBuffer buf) {
+        int count = readUnsignedVarint(buf);
+        if (count > buf.remaining() / 2) {
+            throw new ProtocolException(count + " tagged fields cannot fit in the " + buf.remaining() + " bytes left");
+        }
+        return count;
+    }
+
     /** Reads a tagged field's size and returns the position where its value ends. */
     public static int taggedFieldEnd(ByteBuffer buf) {
         int size = readUnsignedVarint(buf);
@@ -304,12 +317,10 @@ public final class WireFormat {
 
     /** Skips a whole tagged-field section (count, then tag/size/data triples). */
     public static void skipTaggedFields(ByteBuffer buf) {
-        int count = readUnsignedVarint(buf);
+        int count = readTaggedFieldCount(buf);
         for (int i = 0; i < count; i++) {
             readUnsignedVarint(buf);
-            int size = readUnsignedVarint(buf);
-            ensureRemaining(buf, size, "tagged field");
-            buf.position(buf.position() + size);
+            buf.position(taggedFieldEnd(buf));
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.samsa.record;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Turns a legacy message set produced by an old client (Produce v0-v2) into the single v2 batch
  * Samsa stores, as Kafka's log validator does when the log is v2: every logical record, in
@@ -23,7 +20,9 @@ public final class LegacyUpConverter {
 
     /**
      * Converts {@code messages} into one v2 batch. Nothing is built until every message, wrapper
-     * and inner, has passed its CRC and framing checks, so a corrupt set costs no compression.
+     * and inner, has passed its CRC and framing checks, so a corrupt set costs no compression. The
+     * set is read twice, checking then building, so that at most one decompressed wrapper is held
+     * at a time whatever the set holds.
      *
      * @param compression the codec of the new batch: the topic's, or for a "producer" topic
      *                    {@link LegacyMessageSet#sourceCompression()}
@@ -35,18 +34,21 @@ public final class LegacyUpConverter {
      *                                below -1, which no v2 record can carry
      */
     public static MemoryRecords toRecordBatch(LegacyMessageSet messages, CompressionType compression, int level) {
-        List<LegacyRecord> records = new ArrayList<>();
+        int count = 0;
         for (LegacyRecord record : messages.records()) {
             if (record.timestamp() < 0 && record.timestamp() != BatchLayout.NO_TIMESTAMP) {
                 throw new InvalidRecordException("Magic " + record.magic() + " message at offset " + record.offset()
                     + " has invalid timestamp " + record.timestamp());
             }
-            records.add(record);
+            count++;
+        }
+        if (count == 0) {
+            return MemoryRecords.EMPTY;
         }
         MemoryRecordsBuilder builder = MemoryRecords.builder(compression, 0L)
             .compressionLevel(level)
             .initialCapacity(messages.sizeInBytes());
-        for (LegacyRecord record : records) {
+        for (LegacyRecord record : messages.records()) {
             // The key and value views are appended as they are; no copy before the batch's own.
             builder.append(record.timestamp(), record.key(), record.value(), null);
         }

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -109,6 +110,29 @@ class MalformedInputTest {
         // ApiVersions v3 request: two empty compact strings, then one tag claiming 50 bytes.
         ByteBuffer buf = ByteBuffer.wrap(new byte[] {1, 1, 1, 7, 50, 0});
         assertThrows(ProtocolException.class, () -> ApiKeys.API_VERSIONS.parseRequest(buf, (short) 3));
+    }
+
+    @Test
+    @Timeout(5)
+    void aHugeTaggedFieldCountIsRefusedBeforeLooping() {
+        // ApiVersions v3 request: two empty compact strings, then 2^31-1 tagged fields in 9 bytes.
+        ByteBuffer buf = ByteBuffer.wrap(new byte[] {1, 1, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 0, 0x7A, 0, 0});
+        assertThrows(ProtocolException.class, () -> ApiKeys.API_VERSIONS.parseRequest(buf, (short) 3));
+        ByteBuffer header = ByteBuffer.wrap(new byte[] {0, 18, 0, 3, 0, 0, 0, 1, (byte) 0xFF, (byte) 0xFF,
+            (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07, 0});
+        assertThrows(ProtocolException.class, () -> RequestHeader.parse(header));
+    }
+
+    @Test
+    @Timeout(5)
+    void aNegativeTaggedFieldSizeIsAProtocolException() {
+        // One unknown tagged field whose size is a five-byte varint with bit 31 set (-6 as an int):
+        // read as a size it would move the reader backwards.
+        byte[] negativeSize = {(byte) 0xFA, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F};
+        ByteBuffer body = ByteBuffer.allocate(16).put(new byte[] {1, 1, 1, 9}).put(negativeSize).put(new byte[] {0, 0}).flip();
+        assertThrows(ProtocolException.class, () -> ApiKeys.API_VERSIONS.parseRequest(body, (short) 3));
+        ByteBuffer skipped = ByteBuffer.allocate(16).put(new byte[] {1, 9}).put(negativeSize).put(new byte[] {0, 0}).flip();
+        assertThrows(ProtocolException.class, () -> WireFormat.skipTaggedFields(skipped));
     }
 
     @Test

@@ -3,13 +3,8 @@ package io.samsa.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.samsa.testkit.PackageLayers;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,23 +27,8 @@ class LayeringTest {
     }
 
     @Test
-    void zooKeeperIsReachedOnlyThroughSamsaZk() throws IOException {
-        Pattern zkImport = Pattern.compile("^import (static )?org\\.apache\\.(zookeeper|curator)\\.", Pattern.MULTILINE);
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            offenders = files.filter(f -> f.toString().endsWith(".java"))
-                .filter(f -> zkImport.matcher(read(f)).find())
-                .map(Path::toString)
-                .toList();
-        }
-        assertEquals(List.of(), offenders, "core must use ZooKeeper through samsa-zk (io.samsa.zk), not Curator or ZooKeeper directly");
-    }
-
-    private static String read(Path f) {
-        try {
-            return Files.readString(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    void zooKeeperIsReachedOnlyThroughSamsaZk() {
+        assertEquals(List.of(), PackageLayers.usesOf(Path.of("src/main/java"), "org.apache.zookeeper", "org.apache.curator"),
+            "core must use ZooKeeper through samsa-zk (io.samsa.zk), not Curator or ZooKeeper directly");
     }
 }

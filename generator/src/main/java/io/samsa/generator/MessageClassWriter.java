@@ -238,7 +238,7 @@ final class MessageClassWriter {
             if (tagged.isEmpty()) {
                 out.line("WireFormat.skipTaggedFields(in);");
             } else {
-                out.line("int tagCount = WireFormat.readUnsignedVarint(in);");
+                out.line("int tagCount = WireFormat.readTaggedFieldCount(in);");
                 out.open("for (int t = 0; t < tagCount; t++)");
                 out.line("int tag = WireFormat.readUnsignedVarint(in);");
                 out.line("int end = WireFormat.taggedFieldEnd(in);");

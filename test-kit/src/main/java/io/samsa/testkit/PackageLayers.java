@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -74,14 +75,39 @@ public final class PackageLayers {
     /** Every violation in the Java sources under {@code sourceRoot}, one line each, sorted. */
     public List<String> violations(Path sourceRoot) {
         List<String> out = new ArrayList<>();
+        forEachSource(sourceRoot, (name, text) -> out.addAll(violations(name, text)));
+        return out;
+    }
+
+    /**
+     * Every use, in code under {@code sourceRoot}, of a package starting with one of
+     * {@code forbiddenPrefixes} (imports and fully qualified names; comments and strings do not
+     * count): for a module that must reach a library only through another module.
+     */
+    public static List<String> usesOf(Path sourceRoot, String... forbiddenPrefixes) {
+        List<String> out = new ArrayList<>();
+        forEachSource(sourceRoot, (name, text) -> {
+            String[] lines = JavaCode.withoutCommentsAndLiterals(text).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                for (String prefix : forbiddenPrefixes) {
+                    if (Pattern.compile("\\b" + Pattern.quote(prefix) + "\\b").matcher(lines[i]).find()) {
+                        out.add(name + ":" + (i + 1) + ": uses " + prefix);
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Calls {@code action} with the path (relative to the root) and text of every Java file, in path order. */
+    private static void forEachSource(Path sourceRoot, BiConsumer<String, String> action) {
         try (Stream<Path> files = Files.walk(sourceRoot)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                out.addAll(violations(sourceRoot.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                action.accept(sourceRoot.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
     }
 
     /** The violations in one source file's text; {@code fileName} only labels them. */
@@ -98,8 +124,8 @@ public final class PackageLayers {
         List<String> out = new ArrayList<>();
         int ownLevel = levelOf(own);
         if (ownLevel < 0) {
-            out.add(fileName + ": package " + base + "." + own + " is in no layer of the rule \"" + describe()
-                + "\"; place it in one");
+            out.add(fileName + ": package " + (own.isEmpty() ? base : base + "." + own) + " is in no layer of the rule \""
+                + describe() + "\"; place it in one");
             return out;
         }
         String[] lines = code.split("\n", -1);
@@ -120,7 +146,11 @@ public final class PackageLayers {
         return out;
     }
 
+    /** The package directly under the base that {@code pkg} is in; "" for the base itself; null outside it. */
     private String topPackage(String pkg) {
+        if (pkg.equals(base)) {
+            return "";
+        }
         if (!pkg.startsWith(base + ".")) {
             return null;
         }

@@ -74,6 +74,24 @@ class PackageLayersTest {
     }
 
     @Test
+    void theBasePackageItselfIsInNoLayer() {
+        assertTrue(RULE.violations("Root.java", "package io.samsa.core;\n").get(0).contains("io.samsa.core is in no layer"));
+    }
+
+    @Test
+    void usesOfAForbiddenPackageAreFoundInCodeOnly() throws IOException {
+        Path root = TempDirs.create("uses-");
+        Files.writeString(root.resolve("A.java"), """
+            package io.samsa.core.server;
+            import org.apache.curator.framework.CuratorFramework;
+            // org.apache.zookeeper in a comment
+            class A { String s = "org.apache.zookeeper"; Object o = org.apache.zookeeper.ZooKeeper.class; }
+            """);
+        List<String> uses = PackageLayers.usesOf(root, "org.apache.zookeeper", "org.apache.curator");
+        assertEquals(List.of("A.java:2: uses org.apache.curator", "A.java:4: uses org.apache.zookeeper"), uses);
+    }
+
+    @Test
     void aPackageCanBeInOneLayerOnly() {
         assertThrows(IllegalArgumentException.class, () -> RULE.layer("log"));
     }

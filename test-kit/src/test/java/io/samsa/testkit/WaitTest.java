@@ -28,6 +28,14 @@ class WaitTest {
     }
 
     @Test
+    void aFailedAssertionIsNotYetTrueAndBecomesTheCauseOfTheTimeout() {
+        AssertionError e = assertThrows(AssertionError.class, () -> Wait.until("a value", Duration.ofMillis(30), () -> {
+            throw new AssertionError("still 3");
+        }));
+        assertTrue(e.getCause() != null && e.getCause().getMessage().equals("still 3"), String.valueOf(e.getCause()));
+    }
+
+    @Test
     void failsNamingWhatItWaitedFor() {
         AssertionError e = assertThrows(AssertionError.class, () -> Wait.until("the impossible", Duration.ofMillis(30), () -> false));
         assertTrue(e.getMessage().contains("the impossible"), e.getMessage());

@@ -20,6 +20,7 @@ import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.common.PathUtils;
 import org.apache.zookeeper.data.Stat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,9 +219,14 @@ public final class SamsaZkClient implements AutoCloseable {
         }
     }
 
-    /** Stores an offset committed with OffsetCommit v0, creating the znode and its parents if needed. */
+    /**
+     * Stores an offset committed with OffsetCommit v0, creating the znode and its parents if needed.
+     *
+     * @throws IllegalArgumentException if the group id cannot be part of a ZooKeeper path
+     */
     public void setConsumerOffset(String group, TopicPartition tp, long offset) {
         String path = ConsumerOffsetZNode.path(group, tp);
+        PathUtils.validatePath(path);
         byte[] data = ConsumerOffsetZNode.encode(offset);
         try {
             try {

@@ -77,6 +77,8 @@ class SamsaZkClientTest {
         assertEquals(java.util.OptionalLong.of(43), zk.consumerOffset("legacy", tp));
         assertEquals("43", new String(zk.curator().getData().forPath("/consumers/legacy/offsets/orders/3"),
             java.nio.charset.StandardCharsets.UTF_8));
+        assertThrows(IllegalArgumentException.class, () -> zk.setConsumerOffset("", tp, 1));
+        assertThrows(IllegalArgumentException.class, () -> zk.setConsumerOffset("..", tp, 1));
     }
 
     @Test

@@ -91,7 +91,7 @@ public final class ApiVersionsResponse implements ApiMessage {
         this.finalizedFeatures = new ArrayList<>(0);
         this.zkMigrationReady = false;
         if (flexible) {
-            int tagCount = WireFormat.readUnsignedVarint(in);
+            int tagCount = WireFormat.readTaggedFieldCount(in);
             for (int t = 0; t < tagCount; t++) {
                 int tag = WireFormat.readUnsignedVarint(in);
                 int end = WireFormat.taggedFieldEnd(in);

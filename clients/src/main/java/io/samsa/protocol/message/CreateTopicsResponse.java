@@ -247,7 +247,7 @@ public final class CreateTopicsResponse implements ApiMessage {
                 this.configs = new ArrayList<>(0);
             }
             if (flexible) {
-                int tagCount = WireFormat.readUnsignedVarint(in);
+                int tagCount = WireFormat.readTaggedFieldCount(in);
                 for (int t = 0; t < tagCount; t++) {
                     int tag = WireFormat.readUnsignedVarint(in);
                     int end = WireFormat.taggedFieldEnd(in);

@@ -138,7 +138,7 @@ public final class FetchRequest implements ApiMessage {
             this.rackId = "";
         }
         if (flexible) {
-            int tagCount = WireFormat.readUnsignedVarint(in);
+            int tagCount = WireFormat.readTaggedFieldCount(in);
             for (int t = 0; t < tagCount; t++) {
                 int tag = WireFormat.readUnsignedVarint(in);
                 int end = WireFormat.taggedFieldEnd(in);
@@ -858,7 +858,7 @@ public final class FetchRequest implements ApiMessage {
             this.partitionMaxBytes = in.getInt();
             this.replicaDirectoryId = Uuid.ZERO;
             if (flexible) {
-                int tagCount = WireFormat.readUnsignedVarint(in);
+                int tagCount = WireFormat.readTaggedFieldCount(in);
                 for (int t = 0; t < tagCount; t++) {
                     int tag = WireFormat.readUnsignedVarint(in);
                     int end = WireFormat.taggedFieldEnd(in);

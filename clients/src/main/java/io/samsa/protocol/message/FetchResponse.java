@@ -95,7 +95,7 @@ public final class FetchResponse implements ApiMessage {
         }
         this.nodeEndpoints = new ArrayList<>(0);
         if (flexible) {
-            int tagCount = WireFormat.readUnsignedVarint(in);
+            int tagCount = WireFormat.readTaggedFieldCount(in);
             for (int t = 0; t < tagCount; t++) {
                 int tag = WireFormat.readUnsignedVarint(in);
                 int end = WireFormat.taggedFieldEnd(in);
@@ -562,7 +562,7 @@ public final class FetchResponse implements ApiMessage {
             }
             this.records = WireFormat.readRecords(in, flexible, true, "records");
             if (flexible) {
-                int tagCount = WireFormat.readUnsignedVarint(in);
+                int tagCount = WireFormat.readTaggedFieldCount(in);
                 for (int t = 0; t < tagCount; t++) {
                     int tag = WireFormat.readUnsignedVarint(in);
                     int end = WireFormat.taggedFieldEnd(in);

@@ -79,7 +79,7 @@ public final class ProduceResponse implements ApiMessage {
         }
         this.nodeEndpoints = new ArrayList<>(0);
         if (flexible) {
-            int tagCount = WireFormat.readUnsignedVarint(in);
+            int tagCount = WireFormat.readTaggedFieldCount(in);
             for (int t = 0; t < tagCount; t++) {
                 int tag = WireFormat.readUnsignedVarint(in);
                 int end = WireFormat.taggedFieldEnd(in);
@@ -450,7 +450,7 @@ public final class ProduceResponse implements ApiMessage {
             }
             this.currentLeader = new LeaderIdAndEpoch();
             if (flexible) {
-                int tagCount = WireFormat.readUnsignedVarint(in);
+                int tagCount = WireFormat.readTaggedFieldCount(in);
                 for (int t = 0; t < tagCount; t++) {
                     int tag = WireFormat.readUnsignedVarint(in);
                     int end = WireFormat.taggedFieldEnd(in);

@@ -121,7 +121,7 @@ public final class UpdateMetadataRequest implements ApiMessage {
             this.liveBrokers = list;
         }
         if (flexible) {
-            int tagCount = WireFormat.readUnsignedVarint(in);
+            int tagCount = WireFormat.readTaggedFieldCount(in);
             for (int t = 0; t < tagCount; t++) {
                 int tag = WireFormat.readUnsignedVarint(in);
                 int end = WireFormat.taggedFieldEnd(in);

@@ -408,6 +408,11 @@ public final class LogConfig extends AbstractConfig {
         return getString(COMPRESSION_TYPE);
     }
 
+    /** Whether old fetch versions may have stored batches converted to message format v0 or v1. */
+    public boolean messageDownConversionEnable() {
+        return getBoolean(MESSAGE_DOWNCONVERSION_ENABLE);
+    }
+
     /** The codec stored batches must use, or null for "producer" (keep each batch's own). */
     public CompressionType storedCompression() {
         String type = compressionType();

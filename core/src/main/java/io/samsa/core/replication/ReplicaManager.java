@@ -76,6 +76,11 @@ public final class ReplicaManager {
         return Optional.ofNullable(partitions.get(tp));
     }
 
+    /** The configuration of the partition's log, if this broker hosts it. */
+    public Optional<LogConfig> logConfig(TopicPartition tp) {
+        return partition(tp).map(p -> p.log().config());
+    }
+
     public Collection<Partition> allPartitions() {
         return partitions.values();
     }
@@ -222,7 +227,8 @@ public final class ReplicaManager {
      */
     public OldStyleOffsets offsetsBefore(TopicPartition tp, long timestamp, int maxNumOffsets, int replicaId) {
         Partition p = partitions.get(tp);
-        if (p == null || !p.isLeader()) {
+        // Debugging tools (replica id -2) may ask any replica; everyone else asks the leader.
+        if (p == null || (!p.isLeader() && replicaId != DEBUGGING_REPLICA_ID)) {
             return new OldStyleOffsets(Errors.NOT_LEADER_OR_FOLLOWER, List.of());
         }
         Log l = p.log();
@@ -243,6 +249,8 @@ public final class ReplicaManager {
 
     /** The replica id of a consumer's request. */
     private static final int CONSUMER_REPLICA_ID = -1;
+    /** The replica id of a debugging tool's request. */
+    private static final int DEBUGGING_REPLICA_ID = -2;
 
     /** The answer to one ListOffsets v0 partition: offsets newest first. Immutable. */
     public record OldStyleOffsets(Errors error, List<Long> offsets) {

@@ -1,6 +1,7 @@
 package io.samsa.core.server.handlers;
 
 import io.samsa.common.Errors;
+import io.samsa.core.log.LogConfig;
 import io.samsa.protocol.FileRecordsData;
 import io.samsa.protocol.MemoryRecordsData;
 import io.samsa.protocol.RecordsData;
@@ -11,21 +12,36 @@ import io.samsa.record.RecordFormatException;
 import io.samsa.record.UnsupportedCompressionException;
 
 /**
- * Records for a Fetch v0-v3, whose clients read only message format v0 (Fetch v0-v1) or v1
- * (v2-v3): the stored v2 batches are read into memory and converted, as Kafka does, so these
- * answers are never zero-copy. zstd data cannot be converted: UNSUPPORTED_COMPRESSION_TYPE.
- * Stateless.
+ * What fetches older than the formats they read get, as Kafka 3.9 decides it. Fetch v0-v3 clients
+ * read only message format v0 (Fetch v0-v1) or v1 (v2-v3): the stored v2 batches are read into
+ * memory and converted, so these answers are never zero-copy; a topic with
+ * {@code message.downconversion.enable=false} refuses them with UNSUPPORTED_VERSION. zstd arrived
+ * with Fetch v10: an older fetch of a zstd topic gets UNSUPPORTED_COMPRESSION_TYPE, and so does a
+ * conversion that meets a zstd batch. Stateless.
  */
 final class FetchDownConversion {
 
     /** Fetch v4 brought record batches v2; older versions need the old formats. */
     static final short FIRST_V2_VERSION = 4;
+    /** zstd is readable from Fetch v10. */
+    private static final short FIRST_ZSTD_VERSION = 10;
 
     private FetchDownConversion() {
     }
 
     /** The converted records, or the error to answer the partition with. */
     record Result(RecordsData records, Errors error) {
+    }
+
+    /** The error a fetch of this version gets instead of the partition's data, or NONE. */
+    static Errors refusal(LogConfig config, short fetchVersion) {
+        if (fetchVersion < FIRST_ZSTD_VERSION && "zstd".equals(config.compressionType())) {
+            return Errors.UNSUPPORTED_COMPRESSION_TYPE;
+        }
+        if (fetchVersion < FIRST_V2_VERSION && !config.messageDownConversionEnable()) {
+            return Errors.UNSUPPORTED_VERSION;
+        }
+        return Errors.NONE;
     }
 
     static Result convert(RecordsData stored, short fetchVersion, long fetchOffset) {

@@ -148,7 +148,7 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
         return false;
     }
 
-    private static FetchResponse buildResponse(short version, List<Wanted> wanted, List<ReadResult> results, byte isolation) {
+    private FetchResponse buildResponse(short version, List<Wanted> wanted, List<ReadResult> results, byte isolation) {
         FetchResponse response = new FetchResponse();
         FetchResponse.FetchableTopicResponse topic = null;
         boolean byTopicId = version >= 13;
@@ -168,10 +168,15 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
             }
             Errors error = r.error();
             RecordsData records = r.records() == null ? ReadResults.EMPTY_RECORDS : r.records();
-            if (version < FetchDownConversion.FIRST_V2_VERSION && error == Errors.NONE) {
-                FetchDownConversion.Result converted = FetchDownConversion.convert(records, version, w.offset());
-                error = converted.error();
-                records = converted.records();
+            if (error == Errors.NONE) {
+                error = replicaManager.logConfig(w.tp()).map(c -> FetchDownConversion.refusal(c, version)).orElse(Errors.NONE);
+                if (error != Errors.NONE) {
+                    records = ReadResults.EMPTY_RECORDS;
+                } else if (version < FetchDownConversion.FIRST_V2_VERSION) {
+                    FetchDownConversion.Result converted = FetchDownConversion.convert(records, version, w.offset());
+                    error = converted.error();
+                    records = converted.records();
+                }
             }
             topic.partitions().add(new FetchResponse.PartitionData()
                     .setPartitionIndex(w.tp().partition())

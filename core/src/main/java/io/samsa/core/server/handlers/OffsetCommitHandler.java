@@ -96,6 +96,9 @@ public final class OffsetCommitHandler implements ApiHandler<OffsetCommitRequest
             try {
                 version0Offsets.commit(group, tp, c.offset());
                 result.put(tp, Errors.NONE);
+            } catch (IllegalArgumentException e) {
+                // The group id cannot name a ZooKeeper path ("" or "..", say).
+                result.put(tp, Errors.INVALID_GROUP_ID);
             } catch (RuntimeException e) {
                 result.put(tp, Errors.UNKNOWN_SERVER_ERROR);
             }

@@ -58,8 +58,15 @@ class OldProtocolVersionsTest {
     }
 
     private static void createTopic(BrokerConnection c, String topic) throws IOException {
+        createTopic(c, topic, Map.of());
+    }
+
+    private static void createTopic(BrokerConnection c, String topic, Map<String, String> configs) throws IOException {
         CreateTopicsRequest create = new CreateTopicsRequest().setTimeoutMs(30_000);
-        create.topics().add(new CreateTopicsRequest.CreatableTopic().setName(topic).setNumPartitions(1).setReplicationFactor((short) 1));
+        CreateTopicsRequest.CreatableTopic t = new CreateTopicsRequest.CreatableTopic().setName(topic).setNumPartitions(1)
+                .setReplicationFactor((short) 1);
+        configs.forEach((k, v) -> t.configs().add(new CreateTopicsRequest.CreatableTopicConfig().setName(k).setValue(v)));
+        create.topics().add(t);
         CreateTopicsResponse response = c.send(create, (short) 0);
         assertEquals(Errors.NONE.code(), response.topics().get(0).errorCode());
         cluster.waitForTopic(topic, 1);
@@ -99,14 +106,19 @@ class OldProtocolVersionsTest {
         return p.baseOffset();
     }
 
-    /** Every record from {@code offset}, read with Fetch {@code version}; checks each batch's magic. */
-    private static List<Rec> fetch(BrokerConnection c, String topic, long offset, short version, byte expectedMagic) throws IOException {
+    private static FetchResponse.PartitionData fetchPartition(BrokerConnection c, String topic, long offset, short version)
+            throws IOException {
         FetchRequest req = new FetchRequest().setMaxWaitMs(0).setMinBytes(0).setMaxBytes(1 << 20);
         FetchRequest.FetchTopic t = new FetchRequest.FetchTopic().setTopic(topic);
         t.partitions().add(new FetchRequest.FetchPartition().setPartition(0).setFetchOffset(offset).setPartitionMaxBytes(1 << 20));
         req.topics().add(t);
         FetchResponse r = c.send(req, version);
-        FetchResponse.PartitionData p = r.responses().get(0).partitions().get(0);
+        return r.responses().get(0).partitions().get(0);
+    }
+
+    /** Every record from {@code offset}, read with Fetch {@code version}; checks each batch's magic. */
+    private static List<Rec> fetch(BrokerConnection c, String topic, long offset, short version, byte expectedMagic) throws IOException {
+        FetchResponse.PartitionData p = fetchPartition(c, topic, offset, version);
         assertEquals(Errors.NONE.code(), p.errorCode(), "fetch v" + version);
         MemoryRecords records = MemoryRecords.readableRecords(MemoryRecordsData.bufferOf(p.records()));
         List<Rec> out = new ArrayList<>();
@@ -172,6 +184,24 @@ class OldProtocolVersionsTest {
     }
 
     @Test
+    void fetchesOlderThanTheirTopicsFormatAreRefusedAsKafkaRefusesThem() throws Exception {
+        try (BrokerConnection c = connect()) {
+            createTopic(c, "legacy-zstd-topic", Map.of("compression.type", "zstd"));
+            produce(c, "legacy-zstd-topic", legacySet(RecordBatch.MAGIC_VALUE_V1, CompressionType.GZIP, 0, 3, 1L), (short) 2);
+            for (short v : new short[] {0, 3, 4, 9}) {
+                assertEquals(Errors.UNSUPPORTED_COMPRESSION_TYPE.code(), fetchPartition(c, "legacy-zstd-topic", 0, v).errorCode(),
+                    "zstd topic, fetch v" + v);
+            }
+            assertEquals(expected(3, 1L, true), fetch(c, "legacy-zstd-topic", 0, (short) 10, RecordBatch.MAGIC_VALUE_V2));
+
+            createTopic(c, "legacy-no-conversion", Map.of("message.downconversion.enable", "false"));
+            produce(c, "legacy-no-conversion", legacySet(RecordBatch.MAGIC_VALUE_V1, CompressionType.NONE, 0, 3, 1L), (short) 2);
+            assertEquals(Errors.UNSUPPORTED_VERSION.code(), fetchPartition(c, "legacy-no-conversion", 0, (short) 3).errorCode());
+            assertEquals(expected(3, 1L, true), fetch(c, "legacy-no-conversion", 0, (short) 4, RecordBatch.MAGIC_VALUE_V2));
+        }
+    }
+
+    @Test
     void listOffsetsV0AnswersTheOffsetsBeforeATime() throws Exception {
         String topic = "legacy-list-offsets";
         try (BrokerConnection c = connect()) {
@@ -210,6 +240,9 @@ class OldProtocolVersionsTest {
             assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION.code(), committed.topics().get(0).partitions().get(1).errorCode());
 
             assertEquals(42L, offsetFetch(c, topic, (short) 0));
+            commit.setGroupId("..");
+            assertEquals(Errors.INVALID_GROUP_ID.code(), ((OffsetCommitResponse) c.send(commit, (short) 0)).topics().get(0)
+                .partitions().get(0).errorCode(), "a group id that cannot be a ZooKeeper path");
             assertEquals(-1L, offsetFetch(c, topic, (short) 1), "version 1 reads the group's offsets, which have no commit");
         }
     }
