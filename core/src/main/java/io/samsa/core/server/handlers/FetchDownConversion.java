@@ -51,6 +51,12 @@ final class FetchDownConversion {
         byte magic = fetchVersion <= 1 ? LegacyLayout.MAGIC_V0 : LegacyLayout.MAGIC_V1;
         MemoryRecords batches = MemoryRecords.readableRecords(stored instanceof FileRecordsData file
                 ? file.read() : MemoryRecordsData.bufferOf(stored));
+        if (batches.sizeOfCompleteBatches() == 0) {
+            // Only the start of a batch fit in the client's limit. Its first twelve bytes read as the
+            // offset and size of one message larger than the fetch, which old clients report as
+            // "record too large", as Kafka's overflow answer makes them.
+            return new Result(new MemoryRecordsData(batches.buffer()), Errors.NONE);
+        }
         try {
             return new Result(new MemoryRecordsData(LegacyDownConverter.convert(batches, magic, fetchOffset).buffer()), Errors.NONE);
         } catch (UnsupportedCompressionException e) {

@@ -202,6 +202,32 @@ class OldProtocolVersionsTest {
     }
 
     @Test
+    void aBatchLargerThanAnOldFetchsLimitReadsAsAMessageTooLarge() throws Exception {
+        try (BrokerConnection c = connect()) {
+            createTopic(c, "legacy-small");
+            createTopic(c, "legacy-large");
+            produce(c, "legacy-small", legacySet(RecordBatch.MAGIC_VALUE_V1, CompressionType.NONE, 0, 1, 1L), (short) 2);
+            MemoryRecordsBuilder big = MemoryRecords.builder(ByteBuffer.allocate(8192), RecordBatch.MAGIC_VALUE_V1,
+                    Compression.NONE, TimestampType.CREATE_TIME, 0L);
+            big.append(1L, null, new byte[4000]);
+            produce(c, "legacy-large", big.build().buffer(), (short) 2);
+
+            // The first partition with data may exceed its limit by one batch; the second may not.
+            FetchRequest req = new FetchRequest().setMaxWaitMs(0).setMinBytes(0).setMaxBytes(1 << 20);
+            for (String topic : List.of("legacy-small", "legacy-large")) {
+                FetchRequest.FetchTopic t = new FetchRequest.FetchTopic().setTopic(topic);
+                t.partitions().add(new FetchRequest.FetchPartition().setPartition(0).setFetchOffset(0).setPartitionMaxBytes(200));
+                req.topics().add(t);
+            }
+            FetchResponse r = c.send(req, (short) 1);
+            ByteBuffer large = MemoryRecordsData.bufferOf(r.responses().get(1).partitions().get(0).records());
+            assertEquals(200, large.remaining(), "the part of the batch that fits");
+            assertTrue(large.getInt(8) + 12 > large.remaining(), "its head names one message larger than the fetch");
+            assertEquals(List.of(), fetch(c, "legacy-small", 1, (short) 1, RecordBatch.MAGIC_VALUE_V0));
+        }
+    }
+
+    @Test
     void listOffsetsV0AnswersTheOffsetsBeforeATime() throws Exception {
         String topic = "legacy-list-offsets";
         try (BrokerConnection c = connect()) {
