@@ -25,6 +25,8 @@ final class FetchDownConversion {
     static final short FIRST_V2_VERSION = 4;
     /** zstd is readable from Fetch v10. */
     private static final short FIRST_ZSTD_VERSION = 10;
+    /** From this version on, nothing the topic holds is refused: modern fetches skip the checks. */
+    static final short FIRST_UNRESTRICTED_VERSION = FIRST_ZSTD_VERSION;
 
     private FetchDownConversion() {
     }

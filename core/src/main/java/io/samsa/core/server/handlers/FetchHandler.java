@@ -168,7 +168,7 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
             }
             Errors error = r.error();
             RecordsData records = r.records() == null ? ReadResults.EMPTY_RECORDS : r.records();
-            if (error == Errors.NONE) {
+            if (error == Errors.NONE && version < FetchDownConversion.FIRST_UNRESTRICTED_VERSION) {
                 error = replicaManager.logConfig(w.tp()).map(c -> FetchDownConversion.refusal(c, version)).orElse(Errors.NONE);
                 if (error != Errors.NONE) {
                     records = ReadResults.EMPTY_RECORDS;
