@@ -140,6 +140,11 @@ public final class Log {
         return offsets.highWatermark();
     }
 
+    /** The high watermark with its place in the log (segment and position), for cheap distance checks. */
+    public LogOffsetMetadata highWatermarkMetadata() {
+        return offsets.highWatermarkWithPosition(reader);
+    }
+
     /** Offsets below this are fsynced; recovery after a crash starts here. */
     public long recoveryPoint() {
         return offsets.recoveryPoint();

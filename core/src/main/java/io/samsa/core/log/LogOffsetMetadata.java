@@ -18,4 +18,14 @@ public record LogOffsetMetadata(long messageOffset, long segmentBaseOffset, int 
     public boolean positionKnown() {
         return segmentBaseOffset != UNKNOWN_SEGMENT && relativePositionInSegment != UNKNOWN_POSITION;
     }
+
+    /** Whether this offset lies in a segment older than {@code that}'s (both positions known). */
+    public boolean onOlderSegment(LogOffsetMetadata that) {
+        return segmentBaseOffset < that.segmentBaseOffset;
+    }
+
+    /** Bytes from {@code that} to this offset, both in the same segment. */
+    public int positionDiff(LogOffsetMetadata that) {
+        return relativePositionInSegment - that.relativePositionInSegment;
+    }
 }

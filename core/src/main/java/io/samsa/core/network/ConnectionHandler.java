@@ -142,7 +142,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void completeOnLoop(Request request, List<Object> parts, String closeReason) {
-        request.frame().release();
+        request.releaseFrame();
         inFlight = false;
         if (parts == null) {
             closeWithReason(closeReason);

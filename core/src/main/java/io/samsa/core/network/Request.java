@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One request read from a connection, waiting for its answer. The body buffer is a view of the
- * network frame and stays valid until the request is completed, so produce data can be appended
- * to the log without a copy. Completion is thread-safe and happens once.
+ * network frame and stays valid until the request is completed (or {@link #releaseFrame()}), so
+ * produce data can be appended to the log without a copy. Completion is thread-safe and happens once.
  */
 public final class Request {
 
@@ -25,6 +25,7 @@ public final class Request {
     private final ByteBuffer body;
     private final long receivedNanos;
     private final AtomicBoolean completed = new AtomicBoolean();
+    private final AtomicBoolean frameReleased = new AtomicBoolean();
 
     Request(ConnectionHandler connection, ByteBuf frame, RequestHeader header, ApiKeys apiKey, ByteBuffer body, long receivedNanos) {
         this.connection = connection;
@@ -117,8 +118,16 @@ public final class Request {
         }
     }
 
-    ByteBuf frame() {
-        return frame;
+    /**
+     * Gives the network frame back before the request completes, for a handler that has taken
+     * all it needs from the body (a produce whose records are in the log, waiting for replicas),
+     * so a parked request does not pin its whole frame. The body must not be read afterwards.
+     * Released at completion otherwise; releasing twice is harmless.
+     */
+    public void releaseFrame() {
+        if (frameReleased.compareAndSet(false, true)) {
+            frame.release();
+        }
     }
 
     @Override

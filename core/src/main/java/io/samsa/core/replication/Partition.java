@@ -95,6 +95,63 @@ public final class Partition {
         return clientEpoch < epoch ? Errors.FENCED_LEADER_EPOCH : Errors.UNKNOWN_LEADER_EPOCH;
     }
 
+    /** Whether the high watermark has reached an offset, or why waiting for it is pointless. */
+    record ReplicationCheck(boolean reached, Errors error) {
+    }
+
+    /**
+     * For a produce with {@code acks=all}: whether everything below {@code requiredOffset} is
+     * committed (the high watermark reached it). Committed while the ISR is smaller than
+     * {@code min.insync.replicas} answers NOT_ENOUGH_REPLICAS_AFTER_APPEND, as Kafka does; a broker
+     * that no longer leads answers NOT_LEADER_OR_FOLLOWER.
+     */
+    ReplicationCheck checkEnoughReplicasReachOffset(long requiredOffset) {
+        Role r = role;
+        if (r.leader() != localBrokerId) {
+            return new ReplicationCheck(false, Errors.NOT_LEADER_OR_FOLLOWER);
+        }
+        if (log.highWatermark() < requiredOffset) {
+            return new ReplicationCheck(false, Errors.NONE);
+        }
+        int minIsr = Math.min(log.config().minInSyncReplicas(), r.replicas().size());
+        return new ReplicationCheck(true, r.isr().size() < minIsr ? Errors.NOT_ENOUGH_REPLICAS_AFTER_APPEND : Errors.NONE);
+    }
+
+    /**
+     * The offset below which every replica has dropped its records (DeleteRecords' low watermark).
+     * Until followers exist it is the leader's own log start offset.
+     */
+    long lowWatermarkIfLeader() {
+        return log.logStartOffset();
+    }
+
+    /**
+     * DeleteRecords on the leader: moves the log start offset up to {@code offset} (-1 for the high
+     * watermark) and answers with the offset the log now starts at. The topic must allow deletion
+     * and the offset lie within the committed records.
+     */
+    DeleteRecordsResult deleteRecordsOnLeader(long offset) {
+        if (!isLeader()) {
+            return DeleteRecordsResult.error(Errors.NOT_LEADER_OR_FOLLOWER);
+        }
+        if (!log.config().delete()) {
+            return DeleteRecordsResult.error(Errors.POLICY_VIOLATION);
+        }
+        long target = offset == DELETE_TO_HIGH_WATERMARK ? log.highWatermark() : offset;
+        if (target < 0 || target > log.highWatermark()) {
+            return DeleteRecordsResult.error(Errors.OFFSET_OUT_OF_RANGE);
+        }
+        try {
+            return new DeleteRecordsResult(Errors.NONE, log.maybeIncrementLogStartOffset(target));
+        } catch (IllegalArgumentException e) {
+            // The high watermark moved below the target meanwhile (a truncation).
+            return DeleteRecordsResult.error(Errors.OFFSET_OUT_OF_RANGE);
+        }
+    }
+
+    /** DeleteRecords' offset -1: everything below the high watermark. */
+    static final long DELETE_TO_HIGH_WATERMARK = -1L;
+
     /** Appends a producer's batches as leader. */
     synchronized AppendResult appendAsLeader(ByteBuffer records, short requiredAcks) {
         Role r = role;
@@ -115,7 +172,7 @@ public final class Partition {
         if (r.isr().size() <= 1) {
             log.updateHighWatermark(log.logEndOffset());
         }
-        return new AppendResult(Errors.NONE, null, info.firstOffset(), info.logAppendTime(), log.logStartOffset());
+        return new AppendResult(Errors.NONE, null, info.firstOffset(), info.lastOffset(), info.logAppendTime(), log.logStartOffset());
     }
 
     /** Reads for a consumer: up to the high watermark. */
@@ -126,11 +183,11 @@ public final class Partition {
         long hw = log.highWatermark();
         long start = log.logStartOffset();
         if (offset < start || offset > log.logEndOffset()) {
-            return new ReadResult(Errors.OFFSET_OUT_OF_RANGE, null, 0, hw, hw, start);
+            return new ReadResult(Errors.OFFSET_OUT_OF_RANGE, null, 0, hw, hw, start, null);
         }
         FetchDataInfo data = log.read(offset, maxBytes, hw, minOneMessage);
         RecordsData records = data.slice().isEmpty() ? EMPTY
                 : new FileRecordsData(data.slice().channel(), data.slice().position(), data.slice().size());
-        return new ReadResult(Errors.NONE, records, data.slice().size(), hw, hw, log.logStartOffset());
+        return new ReadResult(Errors.NONE, records, data.slice().size(), hw, hw, log.logStartOffset(), data.fetchOffsetMetadata());
     }
 }

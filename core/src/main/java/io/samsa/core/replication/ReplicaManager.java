@@ -1,12 +1,17 @@
 package io.samsa.core.replication;
 
 import io.samsa.common.Errors;
+import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
+import io.samsa.core.log.ListOffsetsTimestamps;
 import io.samsa.core.log.Log;
 import io.samsa.core.log.LogConfig;
-import io.samsa.core.log.ListOffsetsTimestamps;
 import io.samsa.core.log.LogManager;
+import io.samsa.core.log.LogOffsetMetadata;
+import io.samsa.core.log.Scheduler;
 import io.samsa.core.log.TimestampAndOffset;
+import io.samsa.core.purgatory.DelayedOperationPurgatory;
+import io.samsa.core.timer.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +30,11 @@ import java.util.function.Function;
 
 /**
  * The partitions this broker hosts, and the operations on them that requests need: role changes
- * from the controller (LeaderAndIsr, StopReplica), appends from producers and reads for fetches.
+ * from the controller (LeaderAndIsr, StopReplica), appends from producers, reads for fetches and
+ * DeleteRecords. Appends, fetches and deletions answer through callbacks: what cannot be answered
+ * yet (a produce with {@code acks=all} until its records are committed, a fetch until
+ * {@code min_bytes} are there, DeleteRecords until every replica dropped the records) waits in a
+ * purgatory, checked again whenever its partitions change and expired on the {@link Timer}.
  * Controller requests are serialized on {@code stateLock} and fenced by controller epoch; data
  * operations go straight to the partition. Thread-safe.
  */
@@ -36,24 +46,34 @@ public final class ReplicaManager {
     private final LogManager logManager;
     private final Function<String, LogConfig> topicConfigs;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
-    private final List<Consumer<TopicPartition>> appendListeners = new CopyOnWriteArrayList<>();
+    private final DelayedOperationPurgatory<TopicPartition, DelayedProduce> producePurgatory;
+    private final DelayedOperationPurgatory<TopicPartition, DelayedFetch> fetchPurgatory;
+    private final DelayedOperationPurgatory<TopicPartition, DelayedDeleteRecords> deleteRecordsPurgatory;
     private final List<LeadershipListener> leadershipListeners = new CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
     private int controllerEpoch = -1;
 
-    public ReplicaManager(int brokerId, LogManager logManager, Function<String, LogConfig> topicConfigs) {
+    /** Kafka's defaults for how many watch entries pile up before completed operations are swept. */
+    private static final int PRODUCE_PURGE_INTERVAL = 1000;
+    private static final int FETCH_PURGE_INTERVAL = 1000;
+    private static final int DELETE_RECORDS_PURGE_INTERVAL = 1;
+
+    /** {@code timer} runs the purgatories' deadlines: tests give it a mock clock and scheduler. */
+    public ReplicaManager(int brokerId, LogManager logManager, Function<String, LogConfig> topicConfigs, Time time,
+                          Scheduler timer) {
         this.brokerId = brokerId;
         this.logManager = logManager;
         this.topicConfigs = topicConfigs;
+        this.producePurgatory = new DelayedOperationPurgatory<>("Produce", new Timer("produce-purgatory", time, timer),
+                PRODUCE_PURGE_INTERVAL);
+        this.fetchPurgatory = new DelayedOperationPurgatory<>("Fetch", new Timer("fetch-purgatory", time, timer),
+                FETCH_PURGE_INTERVAL);
+        this.deleteRecordsPurgatory = new DelayedOperationPurgatory<>("DeleteRecords",
+                new Timer("delete-records-purgatory", time, timer), DELETE_RECORDS_PURGE_INTERVAL);
     }
 
     public int brokerId() {
         return brokerId;
-    }
-
-    /** Called after every successful append with the partition written (e.g. to wake waiting fetches). */
-    public void addAppendListener(Consumer<TopicPartition> listener) {
-        appendListeners.add(listener);
     }
 
     /**
@@ -74,6 +94,10 @@ public final class ReplicaManager {
 
     public Optional<Partition> partition(TopicPartition tp) {
         return Optional.ofNullable(partitions.get(tp));
+    }
+
+    Partition partitionOrNull(TopicPartition tp) {
+        return partitions.get(tp);
     }
 
     /** The configuration of the partition's log, if this broker hosts it. */
@@ -114,6 +138,8 @@ public final class ReplicaManager {
                         log.info("Leader for {} at epoch {} (log end offset {})", tp, state.leaderEpoch(), p.log().logEndOffset());
                     }
                     if (applied) {
+                        // A produce or fetch waiting on a leader that just changed role must learn of it now.
+                        completeDelayedRequests(tp);
                         for (LeadershipListener l : leadershipListeners) {
                             if (state.leader() == brokerId) {
                                 l.onBecomeLeader(tp, state.leaderEpoch());
@@ -151,6 +177,7 @@ public final class ReplicaManager {
                     result.put(tp, Errors.KAFKA_STORAGE_ERROR);
                 }
                 if (p != null) {
+                    completeDelayedRequests(tp);
                     log.info("Stopped replica {}{}", tp, delete ? " and deleted its data" : "");
                     for (LeadershipListener l : leadershipListeners) {
                         l.onResign(tp, -1);
@@ -161,23 +188,123 @@ public final class ReplicaManager {
         }
     }
 
-    /** Appends one partition's batches as leader. */
-    public AppendResult appendRecords(TopicPartition tp, ByteBuffer records, short requiredAcks) {
+    /**
+     * Appends each partition's batches as leader and calls back with every partition's result: at
+     * once for {@code acks} 0 and 1, or once the records are committed (or {@code timeoutMs} ran
+     * out) for {@code acks=all}. The callback may run on another thread; the buffers are not read
+     * after this method returns, so the caller may release them.
+     */
+    public void appendRecords(Map<TopicPartition, ByteBuffer> entries, short requiredAcks, long timeoutMs,
+                              Consumer<Map<TopicPartition, AppendResult>> callback) {
+        Map<TopicPartition, AppendResult> results = new LinkedHashMap<>();
+        boolean anyAppended = false;
+        for (Map.Entry<TopicPartition, ByteBuffer> e : entries.entrySet()) {
+            AppendResult r = appendToLocalLog(e.getKey(), e.getValue(), requiredAcks);
+            anyAppended |= r.error() == Errors.NONE;
+            results.put(e.getKey(), r);
+        }
+        if (requiredAcks != ACKS_ALL || !anyAppended) {
+            callback.accept(results);
+            return;
+        }
+        DelayedProduce op = new DelayedProduce(timeoutMs, results, this::partitionOrNull, callback);
+        producePurgatory.tryCompleteElseWatch(op, new ArrayList<>(entries.keySet()));
+    }
+
+    private static final short ACKS_ALL = -1;
+
+    private AppendResult appendToLocalLog(TopicPartition tp, ByteBuffer records, short requiredAcks) {
         Partition p = partitions.get(tp);
         if (p == null) {
             return AppendResult.error(Errors.NOT_LEADER_OR_FOLLOWER, null);
         }
         AppendResult result = p.appendAsLeader(records, requiredAcks);
         if (result.error() == Errors.NONE) {
-            for (Consumer<TopicPartition> l : appendListeners) {
-                l.accept(tp);
-            }
+            completeDelayedRequests(tp);
         }
         return result;
     }
 
+    /** Something {@code tp}'s waiting requests depend on changed (its high watermark, its log start). */
+    private void completeDelayedRequests(TopicPartition tp) {
+        fetchPurgatory.checkAndComplete(tp);
+        producePurgatory.checkAndComplete(tp);
+        deleteRecordsPurgatory.checkAndComplete(tp);
+    }
+
+    /**
+     * Reads the partitions for a fetch and calls back with one result each, in order: at once when
+     * {@code minBytes} are there, the fetch may not wait, or a partition failed; otherwise when
+     * enough has arrived or {@code maxWaitMs} ran out. The callback may run on another thread.
+     */
+    public void fetchMessages(FetchParams params, List<PartitionFetch> fetches, Consumer<List<ReadResult>> callback) {
+        List<ReadResult> results = readFromLocalLog(params, fetches);
+        long bytes = 0;
+        boolean failed = false;
+        List<LogOffsetMetadata> starts = new ArrayList<>(results.size());
+        for (ReadResult r : results) {
+            bytes += r.sizeInBytes();
+            failed |= r.error() != Errors.NONE;
+            starts.add(r.fetchOffsetMetadata());
+        }
+        if (!params.mayWait() || fetches.isEmpty() || bytes >= params.minBytes() || failed) {
+            callback.accept(results);
+            return;
+        }
+        List<TopicPartition> keys = new ArrayList<>(fetches.size());
+        for (PartitionFetch f : fetches) {
+            keys.add(f.tp());
+        }
+        fetchPurgatory.tryCompleteElseWatch(new DelayedFetch(params, fetches, starts, this, callback), keys);
+    }
+
+    /** How many fetches wait for data of {@code tp} (a purgatory size, per partition). */
+    public int waitingFetches(TopicPartition tp) {
+        return fetchPurgatory.watching(tp);
+    }
+
+    /**
+     * Reads each partition within the fetch's byte limits. Like Kafka, the first partition that
+     * returns data may exceed the limits by one batch, so a large batch never blocks a consumer.
+     */
+    List<ReadResult> readFromLocalLog(FetchParams params, List<PartitionFetch> fetches) {
+        List<ReadResult> results = new ArrayList<>(fetches.size());
+        int budget = params.maxBytes();
+        boolean first = true;
+        for (PartitionFetch f : fetches) {
+            int limit = Math.max(0, Math.min(f.maxBytes(), budget));
+            ReadResult r = read(f.tp(), f.fetchOffset(), limit, f.currentLeaderEpoch(), first);
+            if (r.sizeInBytes() > 0) {
+                first = false;
+                budget -= r.sizeInBytes();
+            }
+            results.add(r);
+        }
+        return results;
+    }
+
+    /**
+     * DeleteRecords: moves each leader partition's log start up to its offset (-1 for the high
+     * watermark) and calls back once every replica has followed, or {@code timeoutMs} ran out.
+     */
+    public void deleteRecords(Map<TopicPartition, Long> offsets, long timeoutMs,
+                              Consumer<Map<TopicPartition, DeleteRecordsResult>> callback) {
+        Map<TopicPartition, DeleteRecordsResult> local = new LinkedHashMap<>();
+        for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
+            Partition p = partitions.get(e.getKey());
+            DeleteRecordsResult r = p == null ? DeleteRecordsResult.error(Errors.NOT_LEADER_OR_FOLLOWER)
+                    : p.deleteRecordsOnLeader(e.getValue());
+            if (r.error() == Errors.NONE) {
+                completeDelayedRequests(e.getKey());
+            }
+            local.put(e.getKey(), r);
+        }
+        DelayedDeleteRecords op = new DelayedDeleteRecords(timeoutMs, local, this::partitionOrNull, callback);
+        deleteRecordsPurgatory.tryCompleteElseWatch(op, new ArrayList<>(offsets.keySet()));
+    }
+
     /** Reads one partition for a consumer, checking leadership and the client's leader epoch. */
-    public ReadResult read(TopicPartition tp, long offset, int maxBytes, int currentLeaderEpoch, boolean minOneMessage) {
+    private ReadResult read(TopicPartition tp, long offset, int maxBytes, int currentLeaderEpoch, boolean minOneMessage) {
         Partition p = partitions.get(tp);
         if (p == null) {
             return ReadResult.error(Errors.NOT_LEADER_OR_FOLLOWER);

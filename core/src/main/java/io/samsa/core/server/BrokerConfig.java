@@ -86,6 +86,7 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String OFFSETS_RETENTION_CHECK_INTERVAL_MS = "offsets.retention.check.interval.ms";
     public static final String OFFSETS_TOPIC_SEGMENT_BYTES = "offsets.topic.segment.bytes";
     public static final String OFFSETS_LOAD_BUFFER_SIZE = "offsets.load.buffer.size";
+    public static final String OFFSETS_COMMIT_TIMEOUT_MS = "offsets.commit.timeout.ms";
     public static final String COMPRESSION_TYPE = "compression.type";
     public static final String COMPRESSION_GZIP_LEVEL = "compression.gzip.level";
     public static final String COMPRESSION_LZ4_LEVEL = "compression.lz4.level";
@@ -166,6 +167,8 @@ public final class BrokerConfig extends AbstractConfig {
             .define(OFFSETS_RETENTION_CHECK_INTERVAL_MS, ConfigType.LONG, 600000L, atLeast(1), "How often offsets are checked for expiry", false)
             .define(OFFSETS_TOPIC_SEGMENT_BYTES, ConfigType.INT, 104857600, atLeast(1), "segment.bytes of __consumer_offsets", false)
             .define(OFFSETS_LOAD_BUFFER_SIZE, ConfigType.INT, 5242880, atLeast(1), "Bytes read at a time when loading __consumer_offsets", false)
+            .define(OFFSETS_COMMIT_TIMEOUT_MS, ConfigType.INT, 5000, atLeast(1),
+                    "Longest an offset commit waits for the replicas of __consumer_offsets", false)
             .define(COMPRESSION_TYPE, ConfigType.STRING, "producer", oneOf("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"), "Compression of stored batches", true)
             // Topic-default synonyms, validated like their topic keys.
             .define(COMPRESSION_GZIP_LEVEL, ConfigType.INT, CompressionType.GZIP.defaultLevel(), LogConfigValidators.compressionLevel(CompressionType.GZIP), "Default compression.gzip.level for batches the broker compresses", true)

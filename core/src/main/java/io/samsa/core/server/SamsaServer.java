@@ -7,7 +7,6 @@ import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
 import io.samsa.core.network.SocketServer;
-import io.samsa.core.replication.FetchPurgatory;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.admin.DynamicConfigManager;
 import io.samsa.core.server.admin.OffsetsTopicCreator;
@@ -85,12 +84,11 @@ public final class SamsaServer {
     private LogManager logManager;
     private DynamicConfigManager dynamicConfigManager;
     private ThreadPoolScheduler scheduler;
-    /** Deadlines of parked requests (fetch max wait, metadata waits), apart from the log's slower tasks. */
+    /** Deadlines of parked requests (the replica manager's purgatories, metadata waits), apart from the log's slower tasks. */
     private ThreadPoolScheduler requestTimer;
     private MetadataCache metadataCache;
     private MetadataWaiters metadataWaiters;
     private ReplicaManager replicaManager;
-    private FetchPurgatory fetchPurgatory;
     private GroupCoordinator groupCoordinator;
     private CoordinatorThread groupCoordinatorThread;
     private ExecutorService groupLoader;
@@ -150,9 +148,7 @@ public final class SamsaServer {
         metadataCache = new MetadataCache();
         requestTimer = new ThreadPoolScheduler(1, "samsa-request-timer");
         metadataWaiters = new MetadataWaiters(metadataCache, requestTimer);
-        replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig);
-        fetchPurgatory = new FetchPurgatory(requestTimer);
-        replicaManager.addAppendListener(fetchPurgatory::onAppend);
+        replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig, time, requestTimer);
         ZkAdminManager topicAdmin = new ZkAdminManager(zk, config, topicConfigs);
         // The offsets topic keeps the partition count it was created with, whatever the config says now (as in Kafka).
         int offsetsPartitions = zk.topics().get(OffsetsTopic.NAME, null).map(v -> v.value().partitionCount())
@@ -164,7 +160,8 @@ public final class SamsaServer {
             return t;
         });
         groupCoordinator = new GroupCoordinator(config.groupConfig(), offsetsPartitions,
-                new ReplicaOffsetsLog(replicaManager, config.getInt(BrokerConfig.OFFSETS_LOAD_BUFFER_SIZE)),
+                new ReplicaOffsetsLog(replicaManager, config.getInt(BrokerConfig.OFFSETS_LOAD_BUFFER_SIZE),
+                        config.getInt(BrokerConfig.OFFSETS_COMMIT_TIMEOUT_MS)),
                 groupCoordinatorThread, groupLoader, time);
         replicaManager.addLeadershipListener(groupCoordinator.leadershipListener());
         metadataCache.addDeletionListener(groupCoordinator::onPartitionsDeleted);
@@ -178,7 +175,7 @@ public final class SamsaServer {
         registry.register(apiVersions)
                 .register(new MetadataHandler(metadataCache, identity, topicAdmin, config.getBoolean(BrokerConfig.AUTO_CREATE_TOPICS_ENABLE)))
                 .register(new ProduceHandler(replicaManager, metadataCache, faultHooks))
-                .register(new FetchHandler(replicaManager, metadataCache, fetchPurgatory))
+                .register(new FetchHandler(replicaManager, metadataCache))
                 .register(new ListOffsetsHandler(replicaManager, metadataCache))
                 .register(new CreateTopicsHandler(topicAdmin, metadataWaiters))
                 .register(new DeleteTopicsHandler(topicAdmin, metadataCache, metadataWaiters))
@@ -262,9 +259,6 @@ public final class SamsaServer {
         return replicaManager;
     }
 
-    public FetchPurgatory fetchPurgatory() {
-        return fetchPurgatory;
-    }
 
     public LogManager logManager() {
         return logManager;

@@ -15,6 +15,7 @@ import io.samsa.record.RecordBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,22 +30,26 @@ public final class ReplicaOffsetsLog implements OffsetsLog {
 
     private final ReplicaManager replicaManager;
     private final int loadBufferSize;
+    private final long commitTimeoutMs;
 
-    public ReplicaOffsetsLog(ReplicaManager replicaManager, int loadBufferSize) {
+    /** {@code commitTimeoutMs}: how long an append may wait for the replicas (offsets.commit.timeout.ms). */
+    public ReplicaOffsetsLog(ReplicaManager replicaManager, int loadBufferSize, long commitTimeoutMs) {
         this.replicaManager = replicaManager;
         this.loadBufferSize = loadBufferSize;
+        this.commitTimeoutMs = commitTimeoutMs;
     }
 
     @Override
     public void append(int partition, ByteBuffer records, AppendCallback callback) {
-        AppendResult r;
+        TopicPartition tp = new TopicPartition(OffsetsTopic.NAME, partition);
         try {
-            r = replicaManager.appendRecords(new TopicPartition(OffsetsTopic.NAME, partition), records, ACKS_ALL);
+            replicaManager.appendRecords(Map.of(tp, records), ACKS_ALL, commitTimeoutMs, results -> {
+                AppendResult r = results.get(tp);
+                callback.onComplete(r.error(), r.baseOffset());
+            });
         } catch (RuntimeException e) {
             callback.onComplete(Errors.KAFKA_STORAGE_ERROR, -1L);
-            return;
         }
-        callback.onComplete(r.error(), r.baseOffset());
     }
 
     @Override

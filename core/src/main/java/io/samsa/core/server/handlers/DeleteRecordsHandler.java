@@ -2,9 +2,8 @@ package io.samsa.core.server.handlers;
 
 import io.samsa.common.Errors;
 import io.samsa.common.TopicPartition;
-import io.samsa.core.log.Log;
 import io.samsa.core.network.Request;
-import io.samsa.core.replication.Partition;
+import io.samsa.core.replication.DeleteRecordsResult;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
 import io.samsa.core.server.metadata.MetadataCache;
@@ -12,20 +11,20 @@ import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.message.DeleteRecordsRequest;
 import io.samsa.protocol.message.DeleteRecordsResponse;
 
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 
 /**
  * DeleteRecords (v0-2): moves partition log start offsets forward on their leaders, to the given
  * offset or (for -1) the high watermark, and answers each partition's new low watermark. Records
  * below it stop being readable at once; the whole segments below it are removed by the next
  * retention pass. Refused with POLICY_VIOLATION for topics whose {@code cleanup.policy} lacks
- * {@code delete}, and with OFFSET_OUT_OF_RANGE beyond the high watermark, as in Kafka. With one
- * replica per partition the answer needs no wait for followers. Thread-safe.
+ * {@code delete}, and with OFFSET_OUT_OF_RANGE beyond the high watermark, as in Kafka. The answer
+ * waits until every replica has dropped the records, or {@code timeout_ms}. Thread-safe.
  */
 public final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsRequest> {
-
-    /** The request's offset meaning "up to the high watermark". */
-    static final long HIGH_WATERMARK = -1L;
 
     private final ReplicaManager replicaManager;
     private final MetadataCache metadata;
@@ -50,53 +49,42 @@ public final class DeleteRecordsHandler implements ApiHandler<DeleteRecordsReque
         return 2;
     }
 
-    /** One partition's answer. */
-    record Result(Errors error, long lowWatermark) {
-        static Result error(Errors e) {
-            return new Result(e, -1L);
-        }
-    }
-
     @Override
     public void handle(Request request, DeleteRecordsRequest body) {
         MetadataCache.Snapshot snap = metadata.snapshot();
+        Map<TopicPartition, DeleteRecordsResult> unknown = new HashMap<>();
+        Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
+        for (DeleteRecordsRequest.DeleteRecordsTopic topic : body.topics()) {
+            for (DeleteRecordsRequest.DeleteRecordsPartition p : topic.partitions()) {
+                TopicPartition tp = new TopicPartition(topic.name(), p.partitionIndex());
+                if (snap.partition(tp).isEmpty()) {
+                    unknown.put(tp, DeleteRecordsResult.error(Errors.UNKNOWN_TOPIC_OR_PARTITION));
+                } else {
+                    offsets.put(tp, p.offset());
+                }
+            }
+        }
+        replicaManager.deleteRecords(offsets, body.timeoutMs(), results -> {
+            Map<TopicPartition, DeleteRecordsResult> all = new HashMap<>(unknown);
+            all.putAll(results);
+            request.sendResponse(response(body, all));
+        });
+    }
+
+    private static DeleteRecordsResponse response(DeleteRecordsRequest body, Map<TopicPartition, DeleteRecordsResult> results) {
         DeleteRecordsResponse response = new DeleteRecordsResponse();
         for (DeleteRecordsRequest.DeleteRecordsTopic topic : body.topics()) {
-            String name = topic.name();
-            DeleteRecordsResponse.DeleteRecordsTopicResult topicResult = new DeleteRecordsResponse.DeleteRecordsTopicResult().setName(name);
+            DeleteRecordsResponse.DeleteRecordsTopicResult topicResult = new DeleteRecordsResponse.DeleteRecordsTopicResult()
+                    .setName(topic.name());
             response.topics().add(topicResult);
             for (DeleteRecordsRequest.DeleteRecordsPartition p : topic.partitions()) {
-                TopicPartition tp = new TopicPartition(name, p.partitionIndex());
-                Result r = snap.partition(tp).isEmpty() ? Result.error(Errors.UNKNOWN_TOPIC_OR_PARTITION)
-                        : deleteRecords(tp, p.offset());
+                DeleteRecordsResult r = results.get(new TopicPartition(topic.name(), p.partitionIndex()));
                 topicResult.partitions().add(new DeleteRecordsResponse.DeleteRecordsPartitionResult()
-                        .setPartitionIndex(tp.partition())
+                        .setPartitionIndex(p.partitionIndex())
                         .setLowWatermark(r.lowWatermark())
                         .setErrorCode(r.error().code()));
             }
         }
-        request.sendResponse(response);
-    }
-
-    Result deleteRecords(TopicPartition tp, long offset) {
-        Errors leader = replicaManager.leaderError(tp, -1);
-        Optional<Partition> partition = replicaManager.partition(tp);
-        if (leader != Errors.NONE || partition.isEmpty()) {
-            return Result.error(leader != Errors.NONE ? leader : Errors.NOT_LEADER_OR_FOLLOWER);
-        }
-        Log log = partition.get().log();
-        if (!log.config().delete()) {
-            return Result.error(Errors.POLICY_VIOLATION);
-        }
-        long target = offset == HIGH_WATERMARK ? log.highWatermark() : offset;
-        if (target < 0 || target > log.highWatermark()) {
-            return Result.error(Errors.OFFSET_OUT_OF_RANGE);
-        }
-        try {
-            return new Result(Errors.NONE, log.maybeIncrementLogStartOffset(target));
-        } catch (IllegalArgumentException e) {
-            // The high watermark moved below the target meanwhile (a truncation).
-            return Result.error(Errors.OFFSET_OUT_OF_RANGE);
-        }
+        return response;
     }
 }

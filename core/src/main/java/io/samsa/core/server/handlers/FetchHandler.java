@@ -4,7 +4,8 @@ import io.samsa.common.Errors;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.Uuid;
 import io.samsa.core.network.Request;
-import io.samsa.core.replication.FetchPurgatory;
+import io.samsa.core.replication.FetchParams;
+import io.samsa.core.replication.PartitionFetch;
 import io.samsa.core.replication.ReadResult;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
@@ -20,9 +21,9 @@ import java.util.List;
 /**
  * Fetch for consumers: reads each requested partition up to its high watermark as file slices
  * (sent with sendfile), within the request's byte limits. When less than {@code min_bytes} is
- * available the request waits in the {@link FetchPurgatory} for an append or {@code max_wait_ms};
- * a fetch naming no partition is answered at once. Versions 0-3 get the old message formats their
- * clients read ({@link FetchDownConversion}).
+ * available the request waits in the replica manager's purgatory until the high watermarks have
+ * moved far enough or {@code max_wait_ms} passes; a fetch naming no partition is answered at once.
+ * Versions 0-3 get the old message formats their clients read ({@link FetchDownConversion}).
  * Fetch sessions are not kept: every answer carries session id 0, which clients take as "send
  * full requests". Thread-safe.
  */
@@ -30,12 +31,10 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
 
     private final ReplicaManager replicaManager;
     private final MetadataCache metadata;
-    private final FetchPurgatory purgatory;
 
-    public FetchHandler(ReplicaManager replicaManager, MetadataCache metadata, FetchPurgatory purgatory) {
+    public FetchHandler(ReplicaManager replicaManager, MetadataCache metadata) {
         this.replicaManager = replicaManager;
         this.metadata = metadata;
-        this.purgatory = purgatory;
     }
 
     @Override
@@ -84,68 +83,38 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
                         p.currentLeaderEpoch(), p.partitionMaxBytes(), resolveError));
             }
         }
-        int maxBytes = body.maxBytes();
-        int minBytes = body.minBytes();
-        int maxWaitMs = body.maxWaitMs();
         byte isolation = body.isolationLevel();
-
-        List<ReadResult> results = readAll(wanted, maxBytes);
-        // A fetch naming no partition has nothing to wait for: Java consumers send one to close
-        // their fetch session on close(), and would otherwise sit out max_wait_ms.
-        if (wanted.isEmpty() || maxWaitMs <= 0 || minBytes <= 0 || enough(results, minBytes) || hasError(results)) {
-            request.sendResponse(buildResponse(version, wanted, results, isolation));
-            return;
-        }
-        List<TopicPartition> tps = new ArrayList<>(wanted.size());
+        List<PartitionFetch> fetches = new ArrayList<>(wanted.size());
+        boolean unresolved = false;
         for (Wanted w : wanted) {
-            tps.add(w.tp());
+            if (w.resolveError() == Errors.NONE && snap.partition(w.tp()).isPresent()) {
+                fetches.add(new PartitionFetch(w.tp(), w.offset(), w.maxBytes(), w.currentLeaderEpoch()));
+            } else {
+                unresolved = true;
+            }
         }
-        purgatory.park(tps, maxWaitMs,
-                () -> { List<ReadResult> r = readAll(wanted, maxBytes); return enough(r, minBytes) || hasError(r); },
-                () -> request.sendResponse(buildResponse(version, wanted, readAll(wanted, maxBytes), isolation)));
+        // A partition the broker cannot name is an error to report now, as is a failed read.
+        // A fetch naming no partition has nothing to wait for either: Java consumers send one to
+        // close their fetch session on close(), and would otherwise sit out max_wait_ms.
+        FetchParams params = new FetchParams(unresolved ? 0 : body.maxWaitMs(), body.minBytes(), body.maxBytes());
+        replicaManager.fetchMessages(params, fetches,
+                read -> request.sendResponse(buildResponse(version, wanted, merge(wanted, snap, read), isolation)));
     }
 
-    private List<ReadResult> readAll(List<Wanted> wanted, int maxBytes) {
-        List<ReadResult> results = new ArrayList<>(wanted.size());
-        int budget = maxBytes;
-        boolean first = true;
+    /** The results in request order: the read ones, and the errors of the partitions not read. */
+    private static List<ReadResult> merge(List<Wanted> wanted, MetadataCache.Snapshot snap, List<ReadResult> read) {
+        List<ReadResult> all = new ArrayList<>(wanted.size());
+        int next = 0;
         for (Wanted w : wanted) {
             if (w.resolveError() != Errors.NONE) {
-                results.add(ReadResult.error(w.resolveError()));
-                continue;
-            }
-            if (metadata.snapshot().partition(w.tp()).isEmpty()) {
-                results.add(ReadResult.error(Errors.UNKNOWN_TOPIC_OR_PARTITION));
-                continue;
-            }
-            int limit = Math.max(0, Math.min(w.maxBytes(), budget));
-            // Like Kafka, the first partition may exceed the limits by one batch so that a large
-            // batch can never block a consumer forever.
-            ReadResult r = replicaManager.read(w.tp(), w.offset(), limit, w.currentLeaderEpoch(), first);
-            if (r.sizeInBytes() > 0) {
-                first = false;
-                budget -= r.sizeInBytes();
-            }
-            results.add(r);
-        }
-        return results;
-    }
-
-    private static boolean enough(List<ReadResult> results, int minBytes) {
-        long total = 0;
-        for (ReadResult r : results) {
-            total += r.sizeInBytes();
-        }
-        return total >= minBytes;
-    }
-
-    private static boolean hasError(List<ReadResult> results) {
-        for (ReadResult r : results) {
-            if (r.error() != Errors.NONE) {
-                return true;
+                all.add(ReadResult.error(w.resolveError()));
+            } else if (snap.partition(w.tp()).isEmpty()) {
+                all.add(ReadResult.error(Errors.UNKNOWN_TOPIC_OR_PARTITION));
+            } else {
+                all.add(read.get(next++));
             }
         }
-        return false;
+        return all;
     }
 
     private FetchResponse buildResponse(short version, List<Wanted> wanted, List<ReadResult> results, byte isolation) {

@@ -15,13 +15,17 @@ import io.samsa.protocol.message.ProduceRequest;
 import io.samsa.protocol.message.ProduceResponse;
 
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Produce: appends each partition's batches (validated and offset-assigned in place, straight
  * from the request frame) and answers with the base offsets. Versions 0-2 carry the old message
  * formats v0 and v1, which are up-converted to a v2 batch first ({@link ProduceUpConversion}).
- * acks=0 gets no answer. Thread-safe.
+ * With {@code acks=all} the answer waits until the records are committed (the replica manager's
+ * purgatory); acks=0 gets no answer. Thread-safe.
  */
 public final class ProduceHandler implements ApiHandler<ProduceRequest> {
 
@@ -59,26 +63,74 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
         short acks = body.acks();
         boolean badAcks = acks != 0 && acks != 1 && acks != -1;
         MetadataCache.Snapshot snap = metadata.snapshot();
-        ProduceResponse response = new ProduceResponse();
+        Map<TopicPartition, AppendResult> refused = new HashMap<>();
+        Map<TopicPartition, ByteBuffer> toAppend = new LinkedHashMap<>();
         for (ProduceRequest.TopicProduceData topicData : body.topicData()) {
             String topic = topicData.name();
-            ProduceResponse.TopicProduceResponse topicResponse = new ProduceResponse.TopicProduceResponse().setName(topic);
+            for (ProduceRequest.PartitionProduceData partitionData : topicData.partitionData()) {
+                TopicPartition tp = new TopicPartition(topic, partitionData.index());
+                AppendResult refusal;
+                if (badAcks) {
+                    refusal = AppendResult.error(Errors.INVALID_REQUIRED_ACKS, null);
+                } else if (TopicNames.isInternal(topic)) {
+                    refusal = AppendResult.error(Errors.INVALID_TOPIC_EXCEPTION, "Cannot append to internal topic " + topic);
+                } else if (snap.partition(tp).isEmpty()) {
+                    refusal = AppendResult.error(Errors.UNKNOWN_TOPIC_OR_PARTITION, null);
+                } else {
+                    refusal = prepare(tp, MemoryRecordsData.bufferOf(partitionData.records()), request.version(), toAppend);
+                }
+                if (refusal != null) {
+                    refused.put(tp, refusal);
+                }
+            }
+        }
+        if (toAppend.isEmpty()) {
+            respond(request, body, refused);
+            return;
+        }
+        replicaManager.appendRecords(toAppend, acks, body.timeoutMs(), appended -> {
+            Map<TopicPartition, AppendResult> all = new HashMap<>(refused);
+            all.putAll(appended);
+            respond(request, body, all);
+        });
+        // The records are in the log now; a produce waiting for its replicas needs none of the frame.
+        request.releaseFrame();
+    }
+
+    /** Queues the partition's records for the append, up-converted if old-format; or the refusal. */
+    private static AppendResult prepare(TopicPartition tp, ByteBuffer records, short version, Map<TopicPartition, ByteBuffer> toAppend) {
+        if (version < FIRST_V2_ONLY_VERSION) {
+            ProduceUpConversion.Result converted = ProduceUpConversion.toV2(records);
+            if (converted.error() != null) {
+                return converted.error();
+            }
+            toAppend.put(tp, converted.records());
+            return null;
+        }
+        AppendResult broken = ProduceRecordsRules.check(records, version);
+        if (broken == null) {
+            toAppend.put(tp, records);
+        }
+        return broken;
+    }
+
+    private void respond(Request request, ProduceRequest body, Map<TopicPartition, AppendResult> results) {
+        if (faults.shouldDropProduceResponse(requestCount.incrementAndGet())) {
+            request.closeConnection("fault injected by a test: produce response dropped after the append");
+            return;
+        }
+        if (body.acks() == 0) {
+            request.sendNoResponse();
+            return;
+        }
+        ProduceResponse response = new ProduceResponse();
+        for (ProduceRequest.TopicProduceData topicData : body.topicData()) {
+            ProduceResponse.TopicProduceResponse topicResponse = new ProduceResponse.TopicProduceResponse().setName(topicData.name());
             response.responses().add(topicResponse);
             for (ProduceRequest.PartitionProduceData partitionData : topicData.partitionData()) {
-                int partition = partitionData.index();
-                AppendResult result;
-                if (badAcks) {
-                    result = AppendResult.error(Errors.INVALID_REQUIRED_ACKS, null);
-                } else if (TopicNames.isInternal(topic)) {
-                    result = AppendResult.error(Errors.INVALID_TOPIC_EXCEPTION, "Cannot append to internal topic " + topic);
-                } else if (snap.partition(new TopicPartition(topic, partition)).isEmpty()) {
-                    result = AppendResult.error(Errors.UNKNOWN_TOPIC_OR_PARTITION, null);
-                } else {
-                    result = append(new TopicPartition(topic, partition), MemoryRecordsData.bufferOf(partitionData.records()),
-                            acks, request.version());
-                }
+                AppendResult result = results.get(new TopicPartition(topicData.name(), partitionData.index()));
                 topicResponse.partitionResponses().add(new ProduceResponse.PartitionProduceResponse()
-                        .setIndex(partition)
+                        .setIndex(partitionData.index())
                         .setErrorCode(result.error().code())
                         .setBaseOffset(result.baseOffset())
                         .setLogAppendTimeMs(result.logAppendTime())
@@ -86,24 +138,6 @@ public final class ProduceHandler implements ApiHandler<ProduceRequest> {
                         .setErrorMessage(result.message()));
             }
         }
-        if (faults.shouldDropProduceResponse(requestCount.incrementAndGet())) {
-            request.closeConnection("fault injected by a test: produce response dropped after the append");
-        } else if (acks == 0) {
-            request.sendNoResponse();
-        } else {
-            request.sendResponse(response);
-        }
-    }
-
-    private AppendResult append(TopicPartition tp, ByteBuffer records, short acks, short version) {
-        if (version < FIRST_V2_ONLY_VERSION) {
-            ProduceUpConversion.Result converted = ProduceUpConversion.toV2(records);
-            if (converted.error() != null) {
-                return converted.error();
-            }
-            return replicaManager.appendRecords(tp, converted.records(), acks);
-        }
-        AppendResult broken = ProduceRecordsRules.check(records, version);
-        return broken != null ? broken : replicaManager.appendRecords(tp, records, acks);
+        request.sendResponse(response);
     }
 }

@@ -92,7 +92,7 @@ class FetchWaitTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            Wait.until("the fetch to wait in the purgatory", Duration.ofSeconds(30), () -> cluster.broker(0).fetchPurgatory().waiting(new TopicPartition("waits", 0)) == 1);
+            Wait.until("the fetch to wait in the purgatory", Duration.ofSeconds(30), () -> cluster.broker(0).replicaManager().waitingFetches(new TopicPartition("waits", 0)) == 1);
             assertFalse(answer.isDone(), "answered before anything was appended");
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
