@@ -2,9 +2,7 @@ package io.samsa.core.replication;
 
 import io.samsa.common.Errors;
 import io.samsa.common.TopicPartition;
-import io.samsa.core.purgatory.DelayedOperation;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -14,24 +12,7 @@ import java.util.function.Function;
  * requested offset — the partition's low watermark — or its timeout runs out (REQUEST_TIMED_OUT).
  * Thread-safe.
  */
-final class DelayedDeleteRecords extends DelayedOperation {
-
-    /** One partition's request and outcome; changed only under the operation's check lock. */
-    private static final class Status {
-        final long requestedOffset;
-        volatile DeleteRecordsResult result;
-        volatile boolean waiting;
-
-        Status(long requestedOffset, DeleteRecordsResult result) {
-            this.requestedOffset = requestedOffset;
-            this.result = result;
-            this.waiting = result.error() == Errors.NONE;
-        }
-    }
-
-    private final Map<TopicPartition, Status> statuses = new LinkedHashMap<>();
-    private final Function<TopicPartition, Partition> partitions;
-    private final Consumer<Map<TopicPartition, DeleteRecordsResult>> callback;
+final class DelayedDeleteRecords extends DelayedPartitionsOperation<DeleteRecordsResult> {
 
     /**
      * @param local each partition's outcome on the leader: an error, or NONE with the offset its log
@@ -39,41 +20,21 @@ final class DelayedDeleteRecords extends DelayedOperation {
      */
     DelayedDeleteRecords(long timeoutMs, Map<TopicPartition, DeleteRecordsResult> local,
                          Function<TopicPartition, Partition> partitions, Consumer<Map<TopicPartition, DeleteRecordsResult>> callback) {
-        super(timeoutMs);
-        local.forEach((tp, r) -> statuses.put(tp, new Status(r.lowWatermark(), r)));
-        this.partitions = partitions;
-        this.callback = callback;
+        super(timeoutMs, partitions, callback);
+        local.forEach((tp, r) -> track(tp, r.lowWatermark(), r, r.error() == Errors.NONE));
     }
 
     @Override
-    public boolean tryComplete() {
-        boolean allDone = true;
-        for (Map.Entry<TopicPartition, Status> e : statuses.entrySet()) {
-            Status s = e.getValue();
-            if (!s.waiting) {
-                continue;
-            }
-            Partition p = partitions.apply(e.getKey());
-            if (p == null || !p.isLeader()) {
-                s.result = DeleteRecordsResult.error(Errors.NOT_LEADER_OR_FOLLOWER);
-                s.waiting = false;
-                continue;
-            }
-            long lowWatermark = p.lowWatermarkIfLeader();
-            if (lowWatermark >= s.requestedOffset) {
-                s.result = new DeleteRecordsResult(Errors.NONE, lowWatermark);
-                s.waiting = false;
-            } else {
-                allDone = false;
-            }
+    DeleteRecordsResult check(Partition partition, long requestedOffset, DeleteRecordsResult local) {
+        if (partition == null || !partition.isLeader()) {
+            return DeleteRecordsResult.error(Errors.NOT_LEADER_OR_FOLLOWER);
         }
-        return allDone && forceComplete();
+        long lowWatermark = partition.lowWatermarkIfLeader();
+        return lowWatermark >= requestedOffset ? new DeleteRecordsResult(Errors.NONE, lowWatermark) : null;
     }
 
     @Override
-    protected void onComplete() {
-        Map<TopicPartition, DeleteRecordsResult> results = new LinkedHashMap<>();
-        statuses.forEach((tp, s) -> results.put(tp, s.waiting ? DeleteRecordsResult.error(Errors.REQUEST_TIMED_OUT) : s.result));
-        callback.accept(results);
+    DeleteRecordsResult timedOut(DeleteRecordsResult local) {
+        return DeleteRecordsResult.error(Errors.REQUEST_TIMED_OUT);
     }
 }
