@@ -3,6 +3,7 @@ package io.samsa.core.replication;
 import io.samsa.common.Errors;
 import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
+import io.samsa.core.log.EpochEntry;
 import io.samsa.core.log.ListOffsetsTimestamps;
 import io.samsa.core.log.Log;
 import io.samsa.core.log.LogConfig;
@@ -372,6 +373,30 @@ public final class ReplicaManager {
             offsets = visible;
         }
         return new OldStyleOffsets(Errors.NONE, offsets);
+    }
+
+    /**
+     * OffsetForLeaderEpoch: the largest epoch at most {@code leaderEpoch} this partition's log knows
+     * and the offset where it ended (the log end for the current epoch), as
+     * {@code [error, epoch, end offset]}. Followers use it to find where their log diverged,
+     * consumers to validate a position after a leader change (KIP-320). Debugging tools (replica id
+     * -2, also what versions 0-2 imply) may ask any replica; everyone else the leader.
+     */
+    public EpochEndOffset lastOffsetForLeaderEpoch(TopicPartition tp, int currentLeaderEpoch, int leaderEpoch, int replicaId) {
+        Partition p = partitions.get(tp);
+        if (p == null) {
+            return EpochEndOffset.error(Errors.NOT_LEADER_OR_FOLLOWER);
+        }
+        Errors epochError = p.checkLeaderEpoch(currentLeaderEpoch);
+        if (epochError != Errors.NONE) {
+            return EpochEndOffset.error(epochError);
+        }
+        if (!p.isLeader() && replicaId != DEBUGGING_REPLICA_ID) {
+            return EpochEndOffset.error(Errors.NOT_LEADER_OR_FOLLOWER);
+        }
+        Log l = p.log();
+        EpochEntry end = l.leaderEpochCache().endOffsetFor(leaderEpoch, l.logEndOffset());
+        return new EpochEndOffset(Errors.NONE, end.epoch(), end.startOffset());
     }
 
     /** The replica id of a consumer's request. */

@@ -31,6 +31,7 @@ import io.samsa.core.server.handlers.ListGroupsHandler;
 import io.samsa.core.server.handlers.OffsetCommitHandler;
 import io.samsa.core.server.handlers.OffsetDeleteHandler;
 import io.samsa.core.server.handlers.OffsetFetchHandler;
+import io.samsa.core.server.handlers.OffsetForLeaderEpochHandler;
 import io.samsa.core.server.handlers.SyncGroupHandler;
 import io.samsa.core.server.handlers.CreatePartitionsHandler;
 import io.samsa.core.server.handlers.CreateTopicsHandler;
@@ -176,6 +177,7 @@ public final class SamsaServer {
                 .register(new MetadataHandler(metadataCache, identity, topicAdmin, config.getBoolean(BrokerConfig.AUTO_CREATE_TOPICS_ENABLE)))
                 .register(new ProduceHandler(replicaManager, metadataCache, faultHooks))
                 .register(new FetchHandler(replicaManager, metadataCache))
+                .register(new OffsetForLeaderEpochHandler(replicaManager, metadataCache))
                 .register(new ListOffsetsHandler(replicaManager, metadataCache))
                 .register(new CreateTopicsHandler(topicAdmin, metadataWaiters))
                 .register(new DeleteTopicsHandler(topicAdmin, metadataCache, metadataWaiters))
