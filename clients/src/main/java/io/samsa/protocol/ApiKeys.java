@@ -2,6 +2,8 @@ package io.samsa.protocol;
 
 import io.samsa.protocol.message.AlterConfigsRequest;
 import io.samsa.protocol.message.AlterConfigsResponse;
+import io.samsa.protocol.message.AlterPartitionRequest;
+import io.samsa.protocol.message.AlterPartitionResponse;
 import io.samsa.protocol.message.ApiVersionsRequest;
 import io.samsa.protocol.message.ApiVersionsResponse;
 import io.samsa.protocol.message.ControlledShutdownRequest;
@@ -102,6 +104,7 @@ public enum ApiKeys {
     DELETE_GROUPS(DeleteGroupsRequest::new, DeleteGroupsResponse::new),
     INCREMENTAL_ALTER_CONFIGS(IncrementalAlterConfigsRequest::new, IncrementalAlterConfigsResponse::new),
     OFFSET_DELETE(OffsetDeleteRequest::new, OffsetDeleteResponse::new),
+    ALTER_PARTITION(AlterPartitionRequest::new, AlterPartitionResponse::new),
     DESCRIBE_CLUSTER(DescribeClusterRequest::new, DescribeClusterResponse::new);
 
     private static final ApiKeys[] BY_ID;

@@ -5,6 +5,8 @@ import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
 import io.samsa.zk.ControllerElection;
 import io.samsa.zk.SamsaZkClient;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -109,6 +111,23 @@ public final class Controller implements AutoCloseable {
             return result;
         }
         events.put(new ControllerEvent.ControlledShutdown(brokerId, brokerEpoch, result));
+        return result;
+    }
+
+    /**
+     * Handles an AlterPartition request from a partition leader (KIP-497): completes with each
+     * partition's outcome (the state written, or FENCED_LEADER_EPOCH, INVALID_UPDATE_VERSION,
+     * INELIGIBLE_REPLICA, UNKNOWN_TOPIC_OR_PARTITION), or exceptionally with a
+     * {@link ControllerException} for the whole request: NOT_CONTROLLER or STALE_BROKER_EPOCH.
+     */
+    public CompletableFuture<Map<TopicPartition, IsrChangeResult>> alterPartition(int brokerId, long brokerEpoch,
+                                                                                 List<IsrChange> changes) {
+        CompletableFuture<Map<TopicPartition, IsrChangeResult>> result = new CompletableFuture<>();
+        if (!started) {
+            result.completeExceptionally(new ControllerException(Errors.NOT_CONTROLLER, "The controller is not running"));
+            return result;
+        }
+        events.put(new ControllerEvent.AlterPartition(brokerId, brokerEpoch, changes, result));
         return result;
     }
 

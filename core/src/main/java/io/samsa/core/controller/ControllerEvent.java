@@ -1,6 +1,8 @@
 package io.samsa.core.controller;
 
 import io.samsa.common.TopicPartition;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -38,6 +40,11 @@ interface ControllerEvent {
 
     /** A broker asks to move leadership away before it stops; completes with the partitions it still leads. */
     record ControlledShutdown(int brokerId, long brokerEpoch, CompletableFuture<Set<TopicPartition>> result) implements ControllerEvent {
+    }
+
+    /** A partition leader asks to change ISRs (KIP-497); completes with each partition's outcome. */
+    record AlterPartition(int brokerId, long brokerEpoch, List<IsrChange> changes,
+                          CompletableFuture<Map<TopicPartition, IsrChangeResult>> result) implements ControllerEvent {
     }
 
     /** Runs a read of the context on the event thread. */

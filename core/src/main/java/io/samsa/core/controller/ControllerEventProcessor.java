@@ -45,6 +45,7 @@ final class ControllerEventProcessor {
     private final ControllerRequestBatch batch = new ControllerRequestBatch(context);
     private final PartitionStateMachine partitions;
     private final TopicDeletionManager deletions;
+    private final AlterPartitionProcessor alterPartition;
 
     private volatile boolean active;
     private volatile int epoch = -1;
@@ -70,6 +71,7 @@ final class ControllerEventProcessor {
         this.onControllerMoved = onControllerMoved;
         this.partitions = new PartitionStateMachine(context, zk, config);
         this.deletions = new TopicDeletionManager(context, zk, topicWatches::remove);
+        this.alterPartition = new AlterPartitionProcessor(context, zk);
     }
 
     boolean isActive() {
@@ -90,6 +92,8 @@ final class ControllerEventProcessor {
                 q.run(context);
             } else if (event instanceof ControllerEvent.ControlledShutdown e) {
                 onControlledShutdown(e);
+            } else if (event instanceof ControllerEvent.AlterPartition e) {
+                onAlterPartition(e);
             } else if (!active) {
                 log.debug("Ignoring {}: not controller", event);
             } else if (event instanceof ControllerEvent.BrokerChange) {
@@ -318,6 +322,23 @@ final class ControllerEventProcessor {
             }
         }
         request.result().complete(remaining);
+    }
+
+    private void onAlterPartition(ControllerEvent.AlterPartition request) {
+        if (!active) {
+            request.result().completeExceptionally(new ControllerException(Errors.NOT_CONTROLLER,
+                    "Broker " + config.brokerId() + " is not the controller"));
+            return;
+        }
+        Errors refusal = alterPartition.checkRequester(request.brokerId(), request.brokerEpoch());
+        if (refusal != null) {
+            request.result().completeExceptionally(new ControllerException(refusal, "Broker " + request.brokerId()
+                    + " epoch " + request.brokerEpoch() + " is not a registered broker of that epoch"));
+            return;
+        }
+        Map<TopicPartition, IsrChangeResult> results = alterPartition.apply(request.brokerId(), request.changes(), batch);
+        batch.sendAll(channel);
+        request.result().complete(results);
     }
 
     // ------------------------------------------------------------------ topics

@@ -13,6 +13,7 @@ import io.samsa.core.server.admin.OffsetsTopicCreator;
 import io.samsa.core.server.admin.TopicConfigs;
 import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.core.server.handlers.AlterConfigsHandler;
+import io.samsa.core.server.handlers.AlterPartitionHandler;
 import io.samsa.core.server.handlers.DeleteRecordsHandler;
 import io.samsa.core.server.handlers.IncrementalAlterConfigsHandler;
 import io.samsa.core.server.admin.ZkAdminManager;
@@ -95,8 +96,8 @@ public final class SamsaServer {
     private ExecutorService groupLoader;
     private ThreadPoolExecutor handlerPool;
     private SocketServer socketServer;
-    private BrokerRegistration registration;
-    private BrokerControllerRole controllerRole;
+    private volatile BrokerRegistration registration;
+    private volatile BrokerControllerRole controllerRole;
     private final FaultHooks faultHooks = new FaultHooks();
     private volatile boolean started;
     private boolean shutDown;
@@ -178,6 +179,7 @@ public final class SamsaServer {
                 .register(new ProduceHandler(replicaManager, metadataCache, faultHooks))
                 .register(new FetchHandler(replicaManager, metadataCache))
                 .register(new OffsetForLeaderEpochHandler(replicaManager, metadataCache))
+                .register(new AlterPartitionHandler(() -> controllerRole == null ? null : controllerRole.controller(), metadataCache))
                 .register(new ListOffsetsHandler(replicaManager, metadataCache))
                 .register(new CreateTopicsHandler(topicAdmin, metadataWaiters))
                 .register(new DeleteTopicsHandler(topicAdmin, metadataCache, metadataWaiters))
@@ -273,6 +275,12 @@ public final class SamsaServer {
     /** Fault injection for tests. */
     public FaultHooks faultHooks() {
         return faultHooks;
+    }
+
+    /** The epoch of this broker's registration (the zxid that created it), or -1 before it registered. */
+    public long brokerEpoch() {
+        BrokerRegistration r = registration;
+        return r == null ? -1 : r.brokerEpoch();
     }
 
     public boolean isController() {

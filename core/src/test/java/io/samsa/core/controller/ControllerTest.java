@@ -417,4 +417,58 @@ class ControllerTest {
         assertEquals(3, controller.channel.last(LEADER_AND_ISR, 2, tp("cs", 0)).orElseThrow().leader(),
                 "the shutting-down broker is told it follows now");
     }
+
+    @Test
+    void alterPartitionWritesTheLeadersIsrAndRefusesStaleOrIneligibleProposals() throws Exception {
+        cluster.startWithController(1, 2, 3);
+        ControllerTestCluster.Broker controller = cluster.controller();
+        cluster.topicAdmin.createTopic("ap", Map.of(0, List.of(2, 3, 1), 1, List.of(2, 1, 3)), Map.of(), false);
+        cluster.awaitState("ap", 0, s -> true, "exists");
+        cluster.awaitState("ap", 1, s -> true, "exists");
+        barrier(controller);
+        controller.channel.clear();
+        long epochOf2 = cluster.brokers.get(2).registration.brokerEpoch();
+
+        Map<TopicPartition, IsrChangeResult> shrunk = controller.controller.alterPartition(2, epochOf2, List.of(
+                new IsrChange(tp("ap", 0), 0, List.of(2, 3), 0),
+                new IsrChange(tp("ap", 1), 0, List.of(2, 1), 0))).join();
+        assertEquals(List.of(tp("ap", 0), tp("ap", 1)), List.copyOf(shrunk.keySet()), "answers keep the request's order");
+        assertEquals(new IsrChangeResult(Errors.NONE, 2, 0, List.of(2, 3), 1), shrunk.get(tp("ap", 0)));
+        assertEquals(new PartitionState(2, 0, List.of(2, 3), 1, 0, 1), cluster.state("ap", 0).orElseThrow(),
+                "written with the same leader epoch and the controller's epoch");
+        Wait.until("broker 1 learns the new ISR", () -> controller.channel.last(UPDATE_METADATA, 1, tp("ap", 0))
+                .map(s -> s.isr().equals(List.of(2, 3))).orElse(false));
+
+        // The same proposal again (a retried request whose answer was lost) is answered with the state written.
+        assertEquals(shrunk.get(tp("ap", 0)), controller.controller.alterPartition(2, epochOf2,
+                List.of(new IsrChange(tp("ap", 0), 0, List.of(2, 3), 1))).join().get(tp("ap", 0)));
+
+        Map<TopicPartition, IsrChangeResult> refused = controller.controller.alterPartition(2, epochOf2, List.of(
+                new IsrChange(tp("ap", 0), 0, List.of(2, 3, 1), 0), // partition epoch 0 was superseded
+                new IsrChange(tp("ap", 1), 1, List.of(2, 1, 3), 1), // leader epoch 1 does not exist yet
+                new IsrChange(tp("missing", 0), 0, List.of(2), 0))).join();
+        assertEquals(Errors.INVALID_UPDATE_VERSION, refused.get(tp("ap", 0)).error());
+        assertEquals(Errors.FENCED_LEADER_EPOCH, refused.get(tp("ap", 1)).error());
+        assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION, refused.get(tp("missing", 0)).error());
+
+        Map<TopicPartition, IsrChangeResult> notLeader = controller.controller.alterPartition(3, cluster.brokers.get(3).registration.brokerEpoch(),
+                List.of(new IsrChange(tp("ap", 0), 0, List.of(3), 1))).join();
+        assertEquals(Errors.FENCED_LEADER_EPOCH, notLeader.get(tp("ap", 0)).error(), "only the leader may change the ISR");
+
+        CompletionException stale = assertThrows(CompletionException.class, () -> controller.controller.alterPartition(2, epochOf2 + 1,
+                List.of(new IsrChange(tp("ap", 0), 0, List.of(2), 1))).join());
+        assertEquals(Errors.STALE_BROKER_EPOCH, assertInstanceOf(ControllerException.class, stale.getCause()).error());
+        CompletionException notController = assertThrows(CompletionException.class, () -> cluster.brokers.get(3).controller
+                .alterPartition(2, epochOf2, List.of(new IsrChange(tp("ap", 0), 0, List.of(2), 1))).join());
+        assertEquals(Errors.NOT_CONTROLLER, assertInstanceOf(ControllerException.class, notController.getCause()).error());
+
+        // A broker that is gone cannot rejoin the ISR.
+        cluster.stop(3);
+        Wait.until("the controller sees broker 3 leave", () -> controller.controller.query(c -> c.isLive(3)).join() == false);
+        PartitionState afterDeath = cluster.state("ap", 1).orElseThrow();
+        IsrChangeResult ineligible = controller.controller.alterPartition(2, epochOf2, List.of(new IsrChange(tp("ap", 1),
+                afterDeath.leaderEpoch(), List.of(2, 1, 3), afterDeath.zkVersion()))).join().get(tp("ap", 1));
+        assertEquals(Errors.INELIGIBLE_REPLICA, ineligible.error());
+        assertEquals(afterDeath, cluster.state("ap", 1).orElseThrow(), "a refused proposal writes nothing");
+    }
 }

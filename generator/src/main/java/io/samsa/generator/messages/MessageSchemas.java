@@ -46,5 +46,6 @@ public final class MessageSchemas {
         new Api(IncrementalAlterConfigsMessages.class, IncrementalAlterConfigsMessages.REQUEST,
             IncrementalAlterConfigsMessages.RESPONSE),
         new Api(OffsetDeleteMessages.class, OffsetDeleteMessages.REQUEST, OffsetDeleteMessages.RESPONSE),
+        new Api(AlterPartitionMessages.class, AlterPartitionMessages.REQUEST, AlterPartitionMessages.RESPONSE),
         new Api(DescribeClusterMessages.class, DescribeClusterMessages.REQUEST, DescribeClusterMessages.RESPONSE));
 }
