@@ -3,6 +3,7 @@ package io.samsa.core.log;
 import io.samsa.common.Errors;
 import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
+import io.samsa.record.BatchLayout;
 import io.samsa.record.RecordFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -172,6 +173,36 @@ public final class Log {
     }
 
     /**
+     * A leader's high watermark only moves up: to {@code candidate} (the lowest log end offset of
+     * the replicas it waits for, with its place in this log) if that is higher and not past the log
+     * end. Safe to call from many threads at once.
+     *
+     * @return true if it moved
+     */
+    public boolean maybeIncrementHighWatermark(LogOffsetMetadata candidate) {
+        return offsets.maybeIncrementHighWatermark(candidate);
+    }
+
+    /**
+     * A new leader records that its epoch starts at the log end offset, before any record of that
+     * epoch is written, so followers holding records of a later, lost epoch learn where to truncate.
+     */
+    public void assignEpochStartOffset(int leaderEpoch, long startOffset) {
+        lock.lock();
+        try {
+            checkOpen();
+            epochCache.assign(leaderEpoch, startOffset);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The latest leader epoch of the records in this log (or assigned to its end), or -1. */
+    public int latestEpoch() {
+        return epochCache.latestEpoch();
+    }
+
+    /**
      * Validates a produce request's batches, gives them the next offsets and {@code leaderEpoch},
      * and appends them, rolling a new segment first if needed. Rejected input leaves the log
      * untouched and comes back as an error in the result.
@@ -244,13 +275,23 @@ public final class Log {
 
     /**
      * Appends batches replicated from the leader, keeping their offsets and leader epochs. They
-     * must start at or after the log end offset.
+     * must start at or after the log end offset, except in an empty log: there a first batch that
+     * holds the log end offset (the leader's log start moved into it) restarts the log at the
+     * batch's base offset. A batch cut off at the end of {@code batches} is left out.
      */
     public LogAppendInfo appendAsFollower(ByteBuffer batches) {
         lock.lock();
         try {
             checkOpen();
             LogConfig cfg = config;
+            long logEnd = logEndOffset();
+            if (batches.remaining() >= BatchLayout.LOG_OVERHEAD && logEnd == logStartOffset()) {
+                long base = BatchHeaders.baseOffset(batches, batches.position());
+                if (base < logEnd && batches.remaining() >= BatchLayout.HEADER_SIZE
+                        && BatchHeaders.lastOffset(batches, batches.position()) >= logEnd) {
+                    truncateFullyAndStartAt(base);
+                }
+            }
             LogAppendInfo info = LogValidator.validateForFollower(batches, cfg, logEndOffset());
             if (info.succeeded() && info.validBytes() > 0) {
                 int end = batches.limit();

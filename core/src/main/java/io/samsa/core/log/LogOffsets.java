@@ -6,8 +6,9 @@ package io.samsa.core.log;
  * position a read may go up to, and the recovery point below which everything is fsynced.
  *
  * <p>Thread-safety: every offset is a volatile field, so readers take no lock. {@link Log} makes
- * every change under its lock except {@link #updateHighWatermark} and the lazy resolution of the
- * high watermark's position, which replace one immutable value with another.
+ * every change under its lock except those of the high watermark, which a leader moves from the
+ * threads serving its followers' fetches: they replace one immutable value with another under
+ * this object's monitor, so a late writer never moves it back.
  */
 final class LogOffsets {
 
@@ -53,7 +54,7 @@ final class LogOffsets {
     }
 
     /** As {@link Log#updateHighWatermark}. */
-    long updateHighWatermark(long requested) {
+    synchronized long updateHighWatermark(long requested) {
         LogOffsetMetadata end = logEnd;
         long hw = Math.min(Math.max(requested, logStartOffset), end.messageOffset());
         highWatermark = hw == end.messageOffset() ? end : LogOffsetMetadata.offsetOnly(hw);
@@ -67,11 +68,27 @@ final class LogOffsets {
             return hw;
         }
         LogOffsetMetadata resolved = reader.withPosition(hw.messageOffset(), logEnd);
-        // Cache it only if no update came in meanwhile, or a stale value would overwrite a newer one.
-        if (highWatermark == hw) {
-            highWatermark = resolved;
+        synchronized (this) {
+            // Cache it only if no update came in meanwhile, or a stale value would overwrite a newer one.
+            if (highWatermark == hw) {
+                highWatermark = resolved;
+            }
         }
         return resolved;
+    }
+
+    /**
+     * As {@link Log#maybeIncrementHighWatermark}: moves the high watermark up to {@code candidate}
+     * (whose position, if known, is kept for distance checks) when that is higher and within the log.
+     */
+    synchronized boolean maybeIncrementHighWatermark(LogOffsetMetadata candidate) {
+        LogOffsetMetadata end = logEnd;
+        long offset = candidate.messageOffset();
+        if (offset <= highWatermark.messageOffset() || offset > end.messageOffset()) {
+            return false;
+        }
+        highWatermark = offset == end.messageOffset() ? end : candidate;
+        return true;
     }
 
     /**
@@ -88,7 +105,7 @@ final class LogOffsets {
     }
 
     /** After the log was cut back to end at {@code newEnd} (already published): no offset may lie beyond it. */
-    void onTruncation(long newEnd) {
+    synchronized void onTruncation(long newEnd) {
         recoveryPoint = Math.min(recoveryPoint, newEnd);
         logStartOffset = Math.min(logStartOffset, newEnd);
         if (highWatermark() > newEnd) {

@@ -1,6 +1,7 @@
 package io.samsa.core.log;
 
 import io.samsa.common.Errors;
+import io.samsa.record.BatchLayout;
 
 import java.nio.ByteBuffer;
 
@@ -97,6 +98,11 @@ public final class LogValidator {
         for (int at = batches.position(); at < end; ) {
             int size = BatchValidator.framedSize(batches, at, end);
             if (size < 0) {
+                if (isTrailingPart(batches, at, end)) {
+                    // A leader's answer may end inside a batch cut at its byte limit: the rest comes next time.
+                    batches.limit(at);
+                    break;
+                }
                 return LogAppendInfo.failed(Errors.CORRUPT_MESSAGE, "Truncated record batch at byte "
                         + (at - batches.position()) + " of " + batches.remaining());
             }
@@ -127,5 +133,14 @@ public final class LogValidator {
             info.offsetsAsWritten(first, previousLast, offsetOfMax);
         }
         return info;
+    }
+
+    /** Whether the bytes from {@code at} are the start of a batch longer than what is left (a cut answer, not corruption). */
+    private static boolean isTrailingPart(ByteBuffer batches, int at, int end) {
+        if (end - at < BatchLayout.LOG_OVERHEAD) {
+            return true;
+        }
+        int size = BatchHeaders.sizeInBytes(batches, at);
+        return size >= BatchLayout.HEADER_SIZE && size > end - at;
     }
 }

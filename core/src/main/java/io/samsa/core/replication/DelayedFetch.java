@@ -44,7 +44,8 @@ final class DelayedFetch extends DelayedOperation {
             if (p == null || !p.isLeader() || p.checkLeaderEpoch(fetch.currentLeaderEpoch()) != Errors.NONE) {
                 return forceComplete();
             }
-            LogOffsetMetadata end = p.log().highWatermarkMetadata();
+            // A follower waits for the log end to move, a consumer for the high watermark.
+            LogOffsetMetadata end = params.isFromFollower() ? p.log().logEndOffsetMetadata() : p.log().highWatermarkMetadata();
             if (start == null || end.messageOffset() == start.messageOffset()) {
                 continue;
             }
@@ -61,6 +62,6 @@ final class DelayedFetch extends DelayedOperation {
 
     @Override
     protected void onComplete() {
-        callback.accept(replicaManager.readFromLocalLog(params, partitions));
+        callback.accept(replicaManager.readFromLocalLog(params, partitions, false));
     }
 }

@@ -24,10 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * The partitions this broker hosts, and the operations on them that requests need: role changes
@@ -46,6 +48,11 @@ public final class ReplicaManager {
     private final int brokerId;
     private final LogManager logManager;
     private final Function<String, LogConfig> topicConfigs;
+    private final Time time;
+    private final Scheduler scheduler;
+    private final ReplicationConfig config;
+    private final PartitionEnv partitionEnv;
+    private final ReplicaFetcherManager fetchers;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private final DelayedOperationPurgatory<TopicPartition, DelayedProduce> producePurgatory;
     private final DelayedOperationPurgatory<TopicPartition, DelayedFetch> fetchPurgatory;
@@ -59,12 +66,37 @@ public final class ReplicaManager {
     private static final int FETCH_PURGE_INTERVAL = 1000;
     private static final int DELETE_RECORDS_PURGE_INTERVAL = 1;
 
-    /** {@code timer} runs the purgatories' deadlines: tests give it a mock clock and scheduler. */
+    private Scheduler.Task isrExpiration;
+
+    /**
+     * A replica manager for a broker that only ever leads (tests of one broker): followers are
+     * never fetched from, and an ISR change has nowhere to go.
+     */
     public ReplicaManager(int brokerId, LogManager logManager, Function<String, LogConfig> topicConfigs, Time time,
                           Scheduler timer) {
+        this(brokerId, logManager, topicConfigs, time, timer, ReplicationConfig.defaults(),
+                (tp, topicId, proposed, controllerEpoch) -> CompletableFuture.failedFuture(
+                        new AlterPartitionException(Errors.NOT_CONTROLLER, "This broker has no controller to send ISR changes to")),
+                id -> true);
+    }
+
+    /**
+     * {@code timer} runs the purgatories' deadlines and the ISR expiration (tests give it a mock
+     * clock and scheduler); ISR changes go to {@code alterPartitions}; {@code isBrokerAlive} says
+     * which brokers are registered (a dead one is neither waited for nor added to an ISR).
+     */
+    public ReplicaManager(int brokerId, LogManager logManager, Function<String, LogConfig> topicConfigs, Time time,
+                          Scheduler timer, ReplicationConfig config, AlterPartitionManager alterPartitions,
+                          IntPredicate isBrokerAlive) {
         this.brokerId = brokerId;
         this.logManager = logManager;
         this.topicConfigs = topicConfigs;
+        this.time = time;
+        this.scheduler = timer;
+        this.config = config;
+        this.partitionEnv = new PartitionEnv(brokerId, time, config.replicaLagTimeMaxMs(), alterPartitions, isBrokerAlive,
+                this::completeDelayedRequests);
+        this.fetchers = new ReplicaFetcherManager(this, config, time);
         this.producePurgatory = new DelayedOperationPurgatory<>("Produce", new Timer("produce-purgatory", time, timer),
                 PRODUCE_PURGE_INTERVAL);
         this.fetchPurgatory = new DelayedOperationPurgatory<>("Fetch", new Timer("fetch-purgatory", time, timer),
@@ -75,6 +107,39 @@ public final class ReplicaManager {
 
     public int brokerId() {
         return brokerId;
+    }
+
+    /**
+     * Starts checking, every half {@code replica.lag.time.max.ms}, which ISR members of the
+     * partitions this broker leads have fallen behind.
+     */
+    public synchronized void startup() {
+        long interval = Math.max(1L, config.replicaLagTimeMaxMs() / 2);
+        isrExpiration = scheduler.schedule("isr-expiration", this::maybeShrinkIsrs, interval, interval);
+    }
+
+    /** Stops the follower fetchers and the ISR checks. Logs are the log manager's to close. */
+    public synchronized void shutdown() {
+        if (isrExpiration != null) {
+            isrExpiration.cancel();
+            isrExpiration = null;
+        }
+        fetchers.shutdown();
+    }
+
+    private void maybeShrinkIsrs() {
+        for (Partition p : partitions.values()) {
+            try {
+                p.maybeShrinkIsr();
+            } catch (RuntimeException e) {
+                log.error("Could not check the ISR of {}", p.topicPartition(), e);
+            }
+        }
+    }
+
+    /** The follower fetchers, for tests and monitoring. */
+    ReplicaFetcherManager fetcherManager() {
+        return fetchers;
     }
 
     /**
@@ -111,51 +176,115 @@ public final class ReplicaManager {
     }
 
     /**
-     * LeaderAndIsr: creates logs as needed and applies each partition's role. Returns the error
-     * for each partition, or null when the whole request is from a stale controller.
+     * LeaderAndIsr: creates logs as needed and applies each partition's role. The partitions this
+     * broker comes to lead stop fetching first; those it now follows (at a new leader epoch) fetch
+     * from their leader at {@code liveLeaders}, starting at their log end. Returns the error for
+     * each partition, or null when the whole request is from a stale controller.
      */
-    public Map<TopicPartition, Errors> becomeLeaderOrFollower(int requestControllerEpoch, List<PartitionState> states) {
+    public Map<TopicPartition, Errors> becomeLeaderOrFollower(int requestControllerEpoch, List<PartitionState> states,
+                                                              Map<Integer, BrokerEndPoint> liveLeaders) {
         synchronized (stateLock) {
             if (requestControllerEpoch < controllerEpoch) {
                 log.warn("Ignoring LeaderAndIsr from controller epoch {}; current epoch is {}", requestControllerEpoch, controllerEpoch);
                 return null;
             }
             controllerEpoch = requestControllerEpoch;
-            Map<TopicPartition, Errors> result = new HashMap<>();
+            Map<TopicPartition, Errors> result = new LinkedHashMap<>();
+            Map<Partition, PartitionState> toLead = new LinkedHashMap<>();
+            Map<Partition, PartitionState> toFollow = new LinkedHashMap<>();
             for (PartitionState state : states) {
                 TopicPartition tp = state.topicPartition();
                 if (!state.replicas().contains(brokerId)) {
                     result.put(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION);
                     continue;
                 }
+                Partition existing = partitions.get(tp);
+                if (existing != null && state.leaderEpoch() < existing.leaderEpoch()) {
+                    log.warn("Ignoring the state of {} at leader epoch {}: already at {}", tp, state.leaderEpoch(), existing.leaderEpoch());
+                    result.put(tp, Errors.STALE_CONTROLLER_EPOCH);
+                    continue;
+                }
                 try {
-                    Partition p = partitions.computeIfAbsent(tp, k -> {
-                        Log l = logManager.getOrCreateLog(k, topicConfigs.apply(k.topic()));
-                        return new Partition(k, state.topicId(), brokerId, l);
-                    });
-                    boolean applied = p.applyState(state);
-                    result.put(tp, applied ? Errors.NONE : Errors.STALE_CONTROLLER_EPOCH);
-                    if (state.leader() == brokerId) {
-                        log.info("Leader for {} at epoch {} (log end offset {})", tp, state.leaderEpoch(), p.log().logEndOffset());
-                    }
-                    if (applied) {
-                        // A produce or fetch waiting on a leader that just changed role must learn of it now.
-                        completeDelayedRequests(tp);
-                        for (LeadershipListener l : leadershipListeners) {
-                            if (state.leader() == brokerId) {
-                                l.onBecomeLeader(tp, state.leaderEpoch());
-                            } else {
-                                l.onResign(tp, state.leaderEpoch());
-                            }
-                        }
-                    }
+                    Partition p = partitions.computeIfAbsent(tp, k -> new Partition(k, state.topicId(),
+                            logManager.getOrCreateLog(k, topicConfigs.apply(k.topic())), partitionEnv));
+                    (state.leader() == brokerId ? toLead : toFollow).put(p, state);
+                    result.put(tp, Errors.NONE);
                 } catch (RuntimeException e) {
                     log.error("Could not create or load the log of {}", tp, e);
                     result.put(tp, Errors.KAFKA_STORAGE_ERROR);
                 }
             }
+            makeLeaders(toLead);
+            makeFollowers(toFollow, liveLeaders);
             return result;
         }
+    }
+
+    private void makeLeaders(Map<Partition, PartitionState> toLead) {
+        if (toLead.isEmpty()) {
+            return;
+        }
+        // A fetch in flight must not append to a log that is now the leader's.
+        List<TopicPartition> tps = new ArrayList<>();
+        toLead.keySet().forEach(p -> tps.add(p.topicPartition()));
+        fetchers.removePartitions(tps);
+        for (Map.Entry<Partition, PartitionState> e : toLead.entrySet()) {
+            Partition p = e.getKey();
+            if (!p.makeLeader(e.getValue())) {
+                continue;
+            }
+            // A produce or fetch waiting on a leader that just changed role must learn of it now.
+            completeDelayedRequests(p.topicPartition());
+            for (LeadershipListener l : leadershipListeners) {
+                l.onBecomeLeader(p.topicPartition(), p.leaderEpoch());
+            }
+        }
+    }
+
+    private void makeFollowers(Map<Partition, PartitionState> toFollow, Map<Integer, BrokerEndPoint> liveLeaders) {
+        if (toFollow.isEmpty()) {
+            return;
+        }
+        Map<Partition, PartitionState> changed = new LinkedHashMap<>();
+        for (Map.Entry<Partition, PartitionState> e : toFollow.entrySet()) {
+            Partition p = e.getKey();
+            boolean wasLeader = p.isLeader();
+            if (p.makeFollower(e.getValue()) || wasLeader) {
+                changed.put(p, e.getValue());
+            }
+        }
+        List<TopicPartition> tps = new ArrayList<>();
+        changed.keySet().forEach(p -> tps.add(p.topicPartition()));
+        fetchers.removePartitions(tps);
+        Map<TopicPartition, InitialFetchState> toFetch = new LinkedHashMap<>();
+        for (Map.Entry<Partition, PartitionState> e : changed.entrySet()) {
+            Partition p = e.getKey();
+            TopicPartition tp = p.topicPartition();
+            completeDelayedRequests(tp);
+            for (LeadershipListener l : leadershipListeners) {
+                l.onResign(tp, p.leaderEpoch());
+            }
+            BrokerEndPoint leader = liveLeaders.get(e.getValue().leader());
+            if (leader == null) {
+                log.warn("Not fetching {}: its leader {} is not among the live leaders the controller named", tp, e.getValue().leader());
+                continue;
+            }
+            toFetch.put(tp, new InitialFetchState(p.topicId(), leader, p.leaderEpoch(), initialFetchOffset(p.log())));
+        }
+        fetchers.addPartitions(toFetch);
+    }
+
+    /**
+     * Where a new follower starts: its log end, whose last epoch lets the leader tell it where it
+     * diverged; a log without epochs can only trust what was committed, so it is cut back to its
+     * high watermark first.
+     */
+    private static long initialFetchOffset(Log log) {
+        if (log.latestEpoch() >= 0) {
+            return log.logEndOffset();
+        }
+        log.truncateTo(log.highWatermark());
+        return log.logEndOffset();
     }
 
     /** StopReplica: stops serving the partitions and, when {@code delete}, removes their data. */
@@ -165,6 +294,7 @@ public final class ReplicaManager {
                 return null;
             }
             controllerEpoch = requestControllerEpoch;
+            fetchers.removePartitions(tps);
             Map<TopicPartition, Errors> result = new HashMap<>();
             for (TopicPartition tp : tps) {
                 Partition p = partitions.remove(tp);
@@ -239,16 +369,17 @@ public final class ReplicaManager {
      * enough has arrived or {@code maxWaitMs} ran out. The callback may run on another thread.
      */
     public void fetchMessages(FetchParams params, List<PartitionFetch> fetches, Consumer<List<ReadResult>> callback) {
-        List<ReadResult> results = readFromLocalLog(params, fetches);
+        List<ReadResult> results = readFromLocalLog(params, fetches, true);
         long bytes = 0;
-        boolean failed = false;
+        boolean answerNow = false;
         List<LogOffsetMetadata> starts = new ArrayList<>(results.size());
         for (ReadResult r : results) {
             bytes += r.sizeInBytes();
-            failed |= r.error() != Errors.NONE;
+            // An error or a follower's divergence is news to deliver at once.
+            answerNow |= r.error() != Errors.NONE || r.divergingEpoch() != null;
             starts.add(r.fetchOffsetMetadata());
         }
-        if (!params.mayWait() || fetches.isEmpty() || bytes >= params.minBytes() || failed) {
+        if (!params.mayWait() || fetches.isEmpty() || bytes >= params.minBytes() || answerNow) {
             callback.accept(results);
             return;
         }
@@ -267,14 +398,19 @@ public final class ReplicaManager {
     /**
      * Reads each partition within the fetch's byte limits. Like Kafka, the first partition that
      * returns data may exceed the limits by one batch, so a large batch never blocks a consumer.
+     * A follower's first read of a fetch ({@code updateFetchState}) also tells the leader where the
+     * follower's log ends; reading again when a parked fetch completes does not.
      */
-    List<ReadResult> readFromLocalLog(FetchParams params, List<PartitionFetch> fetches) {
+    List<ReadResult> readFromLocalLog(FetchParams params, List<PartitionFetch> fetches, boolean updateFetchState) {
         List<ReadResult> results = new ArrayList<>(fetches.size());
         int budget = params.maxBytes();
         boolean first = true;
+        long now = time.milliseconds();
         for (PartitionFetch f : fetches) {
             int limit = Math.max(0, Math.min(f.maxBytes(), budget));
-            ReadResult r = read(f.tp(), f.fetchOffset(), limit, f.currentLeaderEpoch(), first);
+            ReadResult r = params.isFromFollower()
+                    ? readForFollower(params, f, limit, first, now, updateFetchState)
+                    : read(f.tp(), f.fetchOffset(), limit, f.currentLeaderEpoch(), first);
             if (r.sizeInBytes() > 0) {
                 first = false;
                 budget -= r.sizeInBytes();
@@ -304,6 +440,15 @@ public final class ReplicaManager {
         deleteRecordsPurgatory.tryCompleteElseWatch(op, new ArrayList<>(offsets.keySet()));
     }
 
+    private ReadResult readForFollower(FetchParams params, PartitionFetch f, int limit, boolean minOneMessage, long now,
+                                       boolean updateFetchState) {
+        Partition p = partitions.get(f.tp());
+        if (p == null) {
+            return ReadResult.error(Errors.NOT_LEADER_OR_FOLLOWER);
+        }
+        return p.readForFollower(params.replicaId(), params.replicaEpoch(), f, limit, minOneMessage, now, updateFetchState);
+    }
+
     /** Reads one partition for a consumer, checking leadership and the client's leader epoch. */
     private ReadResult read(TopicPartition tp, long offset, int maxBytes, int currentLeaderEpoch, boolean minOneMessage) {
         Partition p = partitions.get(tp);
@@ -318,13 +463,15 @@ public final class ReplicaManager {
     }
 
     /**
-     * ListOffsets for a consumer: earliest (-2, -4), latest (-1, the high watermark), max timestamp
-     * (-3), or the first offset with a timestamp at or after {@code timestamp}. Results at or past the
-     * high watermark are invisible to consumers and read as "not found" (offset -1).
+     * ListOffsets: earliest (-2, -4), latest (-1), max timestamp (-3), or the first offset with a
+     * timestamp at or after {@code timestamp}. A consumer ({@code replicaId} -1) sees only committed
+     * records: latest is the high watermark, results at or past it read as "not found" (offset -1),
+     * and a new leader whose high watermark has not yet reached its epoch's start answers
+     * OFFSET_NOT_AVAILABLE. A follower sees the whole log; a debugging tool (-2) may ask any replica.
      */
-    public OffsetLookup listOffset(TopicPartition tp, long timestamp, int currentLeaderEpoch) {
+    public OffsetLookup listOffset(TopicPartition tp, long timestamp, int currentLeaderEpoch, int replicaId) {
         Partition p = partitions.get(tp);
-        if (p == null || !p.isLeader()) {
+        if (p == null || (!p.isLeader() && replicaId != DEBUGGING_REPLICA_ID)) {
             return OffsetLookup.error(Errors.NOT_LEADER_OR_FOLLOWER);
         }
         Errors epochError = p.checkLeaderEpoch(currentLeaderEpoch);
@@ -332,9 +479,12 @@ public final class ReplicaManager {
             return OffsetLookup.error(epochError);
         }
         Log l = p.log();
-        long hw = l.highWatermark();
+        boolean consumer = replicaId == CONSUMER_REPLICA_ID;
+        long lastFetchable = consumer ? l.highWatermark() : l.logEndOffset();
         if (timestamp == ListOffsetsTimestamps.LATEST) {
-            return new OffsetLookup(Errors.NONE, -1L, hw, p.leaderEpoch());
+            Errors notCaughtUp = consumer ? p.checkHighWatermarkCaughtUp() : Errors.NONE;
+            return notCaughtUp != Errors.NONE ? OffsetLookup.error(notCaughtUp)
+                    : new OffsetLookup(Errors.NONE, -1L, lastFetchable, p.leaderEpoch());
         }
         if (timestamp == ListOffsetsTimestamps.EARLIEST || timestamp == EARLIEST_LOCAL_TIMESTAMP) {
             return new OffsetLookup(Errors.NONE, -1L, l.logStartOffset(), p.leaderEpoch());
@@ -343,7 +493,7 @@ public final class ReplicaManager {
             return new OffsetLookup(Errors.NONE, -1L, -1L, -1);
         }
         TimestampAndOffset found = l.offsetForTimestamp(timestamp);
-        if (found == null || found.offset() >= hw) {
+        if (found == null || found.offset() >= lastFetchable) {
             return new OffsetLookup(Errors.NONE, -1L, -1L, -1);
         }
         return new OffsetLookup(Errors.NONE, found.timestamp(), found.offset(), found.leaderEpoch());

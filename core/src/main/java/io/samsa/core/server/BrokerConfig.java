@@ -8,6 +8,7 @@ import io.samsa.common.config.ConfigType;
 import io.samsa.core.coordinator.group.GroupConfig;
 import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogConfigValidators;
+import io.samsa.core.replication.ReplicationConfig;
 import io.samsa.record.CompressionType;
 import io.samsa.zk.EndPoint;
 
@@ -56,6 +57,13 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String CONTROLLED_SHUTDOWN_ENABLE = "controlled.shutdown.enable";
     public static final String UNCLEAN_LEADER_ELECTION_ENABLE = "unclean.leader.election.enable";
     public static final String REPLICA_LAG_TIME_MAX_MS = "replica.lag.time.max.ms";
+    public static final String NUM_REPLICA_FETCHERS = "num.replica.fetchers";
+    public static final String REPLICA_FETCH_MAX_BYTES = "replica.fetch.max.bytes";
+    public static final String REPLICA_FETCH_RESPONSE_MAX_BYTES = "replica.fetch.response.max.bytes";
+    public static final String REPLICA_FETCH_MIN_BYTES = "replica.fetch.min.bytes";
+    public static final String REPLICA_FETCH_WAIT_MAX_MS = "replica.fetch.wait.max.ms";
+    public static final String REPLICA_FETCH_BACKOFF_MS = "replica.fetch.backoff.ms";
+    public static final String REPLICA_SOCKET_TIMEOUT_MS = "replica.socket.timeout.ms";
     public static final String LOG_SEGMENT_BYTES = "log.segment.bytes";
     public static final String LOG_ROLL_HOURS = "log.roll.hours";
     public static final String LOG_ROLL_MS = "log.roll.ms";
@@ -136,7 +144,14 @@ public final class BrokerConfig extends AbstractConfig {
             .define(BROKER_RACK, ConfigType.STRING, null, "Rack of this broker")
             .define(CONTROLLED_SHUTDOWN_ENABLE, ConfigType.BOOLEAN, true, "Move leadership away before stopping")
             .define(UNCLEAN_LEADER_ELECTION_ENABLE, ConfigType.BOOLEAN, false, "Allow out-of-sync replicas to lead")
-            .define(REPLICA_LAG_TIME_MAX_MS, ConfigType.LONG, 30000L, "A follower that has not caught up for this long leaves the ISR")
+            .define(REPLICA_LAG_TIME_MAX_MS, ConfigType.LONG, 30000L, atLeast(1), "A follower that has not caught up for this long leaves the ISR", false)
+            .define(NUM_REPLICA_FETCHERS, ConfigType.INT, 1, atLeast(1), "Fetcher threads per leader a follower fetches from", false)
+            .define(REPLICA_FETCH_MAX_BYTES, ConfigType.INT, 1048576, atLeast(0), "Bytes a follower asks for per partition", false)
+            .define(REPLICA_FETCH_RESPONSE_MAX_BYTES, ConfigType.INT, 10485760, atLeast(0), "Bytes a follower asks for per fetch", false)
+            .define(REPLICA_FETCH_MIN_BYTES, ConfigType.INT, 1, atLeast(1), "Bytes a follower's fetch waits for", false)
+            .define(REPLICA_FETCH_WAIT_MAX_MS, ConfigType.INT, 500, atLeast(0), "How long a follower's fetch may wait for data", false)
+            .define(REPLICA_FETCH_BACKOFF_MS, ConfigType.INT, 1000, atLeast(0), "A follower's pause after a failed fetch", false)
+            .define(REPLICA_SOCKET_TIMEOUT_MS, ConfigType.INT, 30000, atLeast(1), "Socket timeout of a follower's connection to its leader", false)
             .define(LOG_SEGMENT_BYTES, ConfigType.INT, 1073741824, atLeast(14), "Segment size before rolling", true)
             .define(LOG_ROLL_HOURS, ConfigType.INT, 168, atLeast(1), "Segment age before rolling, hours", false)
             .define(LOG_ROLL_MS, ConfigType.LONG, null, null, "Segment age before rolling; overrides log.roll.hours", true)
@@ -318,6 +333,13 @@ public final class BrokerConfig extends AbstractConfig {
     }
 
     /** The group coordinator's settings from their broker keys. */
+    /** The replication settings (Kafka's {@code replica.*} keys). */
+    public ReplicationConfig replicationConfig() {
+        return new ReplicationConfig(getLong(REPLICA_LAG_TIME_MAX_MS), getInt(NUM_REPLICA_FETCHERS), getInt(REPLICA_FETCH_MAX_BYTES),
+                getInt(REPLICA_FETCH_RESPONSE_MAX_BYTES), getInt(REPLICA_FETCH_MIN_BYTES), getInt(REPLICA_FETCH_WAIT_MAX_MS),
+                getInt(REPLICA_FETCH_BACKOFF_MS), getInt(REPLICA_SOCKET_TIMEOUT_MS));
+    }
+
     public GroupConfig groupConfig() {
         return new GroupConfig(getInt(GROUP_MIN_SESSION_TIMEOUT_MS), getInt(GROUP_MAX_SESSION_TIMEOUT_MS), getInt(GROUP_MAX_SIZE),
                 getInt(GROUP_INITIAL_REBALANCE_DELAY_MS), getInt(OFFSET_METADATA_MAX_BYTES), getInt(OFFSETS_RETENTION_MINUTES) * 60_000L,

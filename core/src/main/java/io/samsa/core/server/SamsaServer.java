@@ -8,8 +8,11 @@ import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
 import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.ReplicaManager;
+import io.samsa.core.replication.ReplicationConfig;
 import io.samsa.core.server.admin.DynamicConfigManager;
 import io.samsa.core.server.admin.OffsetsTopicCreator;
+import io.samsa.core.server.brokertocontroller.AlterPartitionSender;
+import io.samsa.core.server.brokertocontroller.BrokerToControllerChannel;
 import io.samsa.core.server.admin.TopicConfigs;
 import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.core.server.handlers.AlterConfigsHandler;
@@ -98,6 +101,9 @@ public final class SamsaServer {
     private SocketServer socketServer;
     private volatile BrokerRegistration registration;
     private volatile BrokerControllerRole controllerRole;
+    private BrokerToControllerChannel toController;
+    /** How long a request to the controller waits before it is tried again (no controller known, connection lost). */
+    private static final long CONTROLLER_RETRY_BACKOFF_MS = 100;
     private final FaultHooks faultHooks = new FaultHooks();
     private volatile boolean started;
     private boolean shutDown;
@@ -150,7 +156,14 @@ public final class SamsaServer {
         metadataCache = new MetadataCache();
         requestTimer = new ThreadPoolScheduler(1, "samsa-request-timer");
         metadataWaiters = new MetadataWaiters(metadataCache, requestTimer);
-        replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig, time, requestTimer);
+        ReplicationConfig replication = config.replicationConfig();
+        toController = new BrokerToControllerChannel(brokerId, metadataCache, config.interBrokerEndPoint().listenerName(),
+                replication.socketTimeoutMs(), CONTROLLER_RETRY_BACKOFF_MS);
+        toController.start();
+        replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig, time, requestTimer, replication,
+                new AlterPartitionSender(brokerId, this::brokerEpoch, toController, requestTimer),
+                id -> metadataCache.snapshot().broker(id).isPresent());
+        replicaManager.startup();
         ZkAdminManager topicAdmin = new ZkAdminManager(zk, config, topicConfigs);
         // The offsets topic keeps the partition count it was created with, whatever the config says now (as in Kafka).
         int offsetsPartitions = zk.topics().get(OffsetsTopic.NAME, null).map(v -> v.value().partitionCount())
@@ -303,6 +316,8 @@ public final class SamsaServer {
                 handlerPool.awaitTermination(30, TimeUnit.SECONDS);
             }
         });
+        closeQuietly("replica manager", () -> { if (replicaManager != null) replicaManager.shutdown(); });
+        closeQuietly("channel to the controller", () -> { if (toController != null) toController.close(); });
         closeQuietly("group coordinator", () -> { if (groupCoordinator != null) groupCoordinator.shutdown(); });
         closeQuietly("group coordinator thread", () -> { if (groupCoordinatorThread != null) groupCoordinatorThread.close(); });
         closeQuietly("group metadata loader", () -> { if (groupLoader != null) groupLoader.shutdownNow(); });

@@ -53,12 +53,12 @@ class ReplicaManagerPurgatoryTest {
 
     private void lead(int epoch, List<Integer> isr) {
         replicas.becomeLeaderOrFollower(1, List.of(new PartitionState(tp, Uuid.ZERO, 1, BROKER, epoch, isr, epoch,
-                List.of(BROKER, FOLLOWER), false)));
+                List.of(BROKER, FOLLOWER), false)), Map.of());
     }
 
     private void follow(int epoch) {
         replicas.becomeLeaderOrFollower(1, List.of(new PartitionState(tp, Uuid.ZERO, 1, FOLLOWER, epoch, List.of(FOLLOWER), epoch,
-                List.of(BROKER, FOLLOWER), false)));
+                List.of(BROKER, FOLLOWER), false)), Map.of());
     }
 
     private static ByteBuffer batch(int valueSize) {

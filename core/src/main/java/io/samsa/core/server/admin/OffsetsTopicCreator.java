@@ -13,17 +13,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Creates {@code __consumer_offsets} the first time a client looks for a group coordinator,
  * through the same ZooKeeper path as CreateTopics: {@code offsets.topic.num.partitions}
  * partitions, {@code offsets.topic.replication.factor} replicas, compacted. When the cluster
- * cannot host that replication factor (fewer live brokers, or more than one replica, which this
- * release does not store), lookups answer COORDINATOR_NOT_AVAILABLE and the broker says — once —
- * which setting to change, instead of leaving consumers hanging silently as Kafka does.
+ * cannot host that replication factor (fewer live brokers), lookups answer
+ * COORDINATOR_NOT_AVAILABLE and the broker says — once — which setting to change, instead of
+ * leaving consumers hanging silently as Kafka does.
  * Thread-safe.
  */
 public final class OffsetsTopicCreator {
 
     private static final Logger log = LoggerFactory.getLogger(OffsetsTopicCreator.class);
     static final String REPLICATION_FACTOR_KEY = "offsets.topic.replication.factor";
-    /** Until replication exists, every partition has one replica. */
-    private static final int MAX_SUPPORTED_REPLICATION_FACTOR = 1;
 
     private final AdminManager admin;
     private final MetadataCache metadata;
@@ -31,7 +29,6 @@ public final class OffsetsTopicCreator {
     private final short replicationFactor;
     private final Map<String, String> topicConfigs;
     private final AtomicBoolean warnedTooFewBrokers = new AtomicBoolean();
-    private final AtomicBoolean warnedUnsupportedFactor = new AtomicBoolean();
     private final AtomicBoolean warnedFailure = new AtomicBoolean();
 
     public OffsetsTopicCreator(AdminManager admin, MetadataCache metadata, int partitions, short replicationFactor, int segmentBytes) {
@@ -59,15 +56,7 @@ public final class OffsetsTopicCreator {
                 log.warn("Number of alive brokers '{}' does not meet the required replication factor '{}' for the offsets topic "
                         + "(configured via '{}'); group coordinator lookups answer COORDINATOR_NOT_AVAILABLE until enough brokers "
                         + "are up. For a smaller cluster set {}={} in server.properties.", live, replicationFactor,
-                        REPLICATION_FACTOR_KEY, REPLICATION_FACTOR_KEY, Math.min(live, MAX_SUPPORTED_REPLICATION_FACTOR));
-            }
-            return false;
-        }
-        if (replicationFactor > MAX_SUPPORTED_REPLICATION_FACTOR) {
-            if (warnedUnsupportedFactor.compareAndSet(false, true)) {
-                log.warn("Cannot create {}: {}={} but this Samsa release stores one replica per partition; group coordinator "
-                        + "lookups answer COORDINATOR_NOT_AVAILABLE. Set {}=1 in server.properties.", OffsetsTopic.NAME,
-                        REPLICATION_FACTOR_KEY, replicationFactor, REPLICATION_FACTOR_KEY);
+                        REPLICATION_FACTOR_KEY, REPLICATION_FACTOR_KEY, Math.max(1, live));
             }
             return false;
         }

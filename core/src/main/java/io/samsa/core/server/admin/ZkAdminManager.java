@@ -27,9 +27,6 @@ public final class ZkAdminManager implements AdminManager {
 
     private static final Logger log = LoggerFactory.getLogger(ZkAdminManager.class);
 
-    /** Replication arrives in a later release; until then every partition has exactly one replica. */
-    static final int MAX_SUPPORTED_REPLICATION_FACTOR = 1;
-
     private final TopicAdmin topics;
     private final TopicConfigs topicConfigs;
     private final int defaultPartitions;
@@ -54,10 +51,6 @@ public final class ZkAdminManager implements AdminManager {
         int partitions = topic.numPartitions() == -1 ? defaultPartitions : topic.numPartitions();
         int rf = explicit ? topic.assignments().values().iterator().next().size()
                 : topic.replicationFactor() == -1 ? defaultReplicationFactor : topic.replicationFactor();
-        if (rf > MAX_SUPPORTED_REPLICATION_FACTOR) {
-            return CreateResult.failed(Errors.INVALID_REPLICATION_FACTOR, "Replication factor " + rf
-                    + " is not supported yet: this Samsa release stores one replica per partition.");
-        }
         Map<String, String> configs = new LinkedHashMap<>();
         topic.configs().forEach((k, v) -> {
             if (v != null) {

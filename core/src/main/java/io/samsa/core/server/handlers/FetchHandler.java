@@ -19,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fetch for consumers: reads each requested partition up to its high watermark as file slices
+ * Fetch for consumers and followers: reads each requested partition up to its high watermark (a
+ * follower: up to its log end, or where its log diverged) as file slices
  * (sent with sendfile), within the request's byte limits. When less than {@code min_bytes} is
  * available the request waits in the replica manager's purgatory until the high watermarks have
  * moved far enough or {@code max_wait_ms} passes; a fetch naming no partition is answered at once.
@@ -54,7 +55,7 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
 
     /** One requested partition, resolved to a name. */
     private record Wanted(String topic, Uuid topicId, TopicPartition tp, long offset, int currentLeaderEpoch,
-                         int maxBytes, Errors resolveError) {
+                         int lastFetchedEpoch, long logStartOffset, int maxBytes, Errors resolveError) {
     }
 
     @Override
@@ -80,7 +81,7 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
             }
             for (FetchRequest.FetchPartition p : topic.partitions()) {
                 wanted.add(new Wanted(name, id, new TopicPartition(name, p.partition()), p.fetchOffset(),
-                        p.currentLeaderEpoch(), p.partitionMaxBytes(), resolveError));
+                        p.currentLeaderEpoch(), p.lastFetchedEpoch(), p.logStartOffset(), p.partitionMaxBytes(), resolveError));
             }
         }
         byte isolation = body.isolationLevel();
@@ -88,7 +89,8 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
         boolean unresolved = false;
         for (Wanted w : wanted) {
             if (w.resolveError() == Errors.NONE && snap.partition(w.tp()).isPresent()) {
-                fetches.add(new PartitionFetch(w.tp(), w.offset(), w.maxBytes(), w.currentLeaderEpoch()));
+                fetches.add(new PartitionFetch(w.tp(), w.offset(), w.maxBytes(), w.currentLeaderEpoch(), w.lastFetchedEpoch(),
+                        w.logStartOffset()));
             } else {
                 unresolved = true;
             }
@@ -96,7 +98,11 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
         // A partition the broker cannot name is an error to report now, as is a failed read.
         // A fetch naming no partition has nothing to wait for either: Java consumers send one to
         // close their fetch session on close(), and would otherwise sit out max_wait_ms.
-        FetchParams params = new FetchParams(unresolved ? 0 : body.maxWaitMs(), body.minBytes(), body.maxBytes());
+        // A follower names itself in replica_state from v15, in replica_id before.
+        int replicaId = version >= 15 ? body.replicaState().replicaId() : body.replicaId();
+        long replicaEpoch = version >= 15 ? body.replicaState().replicaEpoch() : -1L;
+        FetchParams params = new FetchParams(replicaId, replicaEpoch, unresolved ? 0 : body.maxWaitMs(), body.minBytes(),
+                body.maxBytes());
         replicaManager.fetchMessages(params, fetches,
                 read -> request.sendResponse(buildResponse(version, wanted, merge(wanted, snap, read), isolation)));
     }
@@ -147,14 +153,20 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
                     records = converted.records();
                 }
             }
-            topic.partitions().add(new FetchResponse.PartitionData()
+            FetchResponse.PartitionData partition = new FetchResponse.PartitionData()
                     .setPartitionIndex(w.tp().partition())
                     .setErrorCode(error.code())
                     .setHighWatermark(r.highWatermark())
                     .setLastStableOffset(r.lastStableOffset())
                     .setLogStartOffset(r.logStartOffset())
                     .setAbortedTransactions(isolation == 1 ? new ArrayList<>(0) : null)
-                    .setRecords(records));
+                    .setRecords(records);
+            if (r.divergingEpoch() != null) {
+                partition.setDivergingEpoch(new FetchResponse.EpochEndOffset()
+                        .setEpoch(r.divergingEpoch().leaderEpoch())
+                        .setEndOffset(r.divergingEpoch().endOffset()));
+            }
+            topic.partitions().add(partition);
         }
         return response;
     }

@@ -4,6 +4,7 @@ import io.samsa.common.Errors;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.Uuid;
 import io.samsa.core.network.Request;
+import io.samsa.core.replication.BrokerEndPoint;
 import io.samsa.core.replication.PartitionState;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.server.ApiHandler;
@@ -13,13 +14,15 @@ import io.samsa.protocol.message.LeaderAndIsrRequest.LeaderAndIsrPartitionState;
 import io.samsa.protocol.message.LeaderAndIsrResponse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * LeaderAndIsr from the controller: makes this broker leader or follower of the listed
- * partitions, creating their logs as needed. Partition states are grouped by topic from v2 and
+ * partitions, creating their logs as needed; followers fetch from the leaders at the addresses the
+ * request names (their inter-broker listeners). Partition states are grouped by topic from v2 and
  * flat before. Thread-safe.
  */
 public final class LeaderAndIsrHandler implements ApiHandler<LeaderAndIsrRequest> {
@@ -59,7 +62,11 @@ public final class LeaderAndIsrHandler implements ApiHandler<LeaderAndIsrRequest
                 states.add(state(topic.topicName(), topic.topicId(), p));
             }
         }
-        Map<TopicPartition, Errors> result = replicaManager.becomeLeaderOrFollower(body.controllerEpoch(), states);
+        Map<Integer, BrokerEndPoint> liveLeaders = new HashMap<>();
+        for (LeaderAndIsrRequest.LeaderAndIsrLiveLeader l : body.liveLeaders()) {
+            liveLeaders.put(l.brokerId(), new BrokerEndPoint(l.brokerId(), l.hostName(), l.port()));
+        }
+        Map<TopicPartition, Errors> result = replicaManager.becomeLeaderOrFollower(body.controllerEpoch(), states, liveLeaders);
         LeaderAndIsrResponse response = new LeaderAndIsrResponse();
         if (result == null) {
             request.sendResponse(response.setErrorCode(Errors.STALE_CONTROLLER_EPOCH.code()));

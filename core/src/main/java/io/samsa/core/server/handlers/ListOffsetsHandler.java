@@ -56,7 +56,7 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> 
                 TopicPartition tp = new TopicPartition(name, p.partitionIndex());
                 ListOffsetsResponse.ListOffsetsPartitionResponse partitionResponse = version == 0
                         ? oldStyle(snap, tp, p, body.replicaId())
-                        : lookup(snap, tp, p, version);
+                        : lookup(snap, tp, p, version, body.replicaId());
                 topicResponse.partitions().add(partitionResponse.setPartitionIndex(tp.partition()));
             }
         }
@@ -75,10 +75,11 @@ public final class ListOffsetsHandler implements ApiHandler<ListOffsetsRequest> 
     }
 
     private ListOffsetsResponse.ListOffsetsPartitionResponse lookup(MetadataCache.Snapshot snap, TopicPartition tp,
-                                                                    ListOffsetsRequest.ListOffsetsPartition p, short version) {
+                                                                    ListOffsetsRequest.ListOffsetsPartition p, short version,
+                                                                    int replicaId) {
         ReplicaManager.OffsetLookup r = snap.partition(tp).isEmpty()
                 ? new ReplicaManager.OffsetLookup(Errors.UNKNOWN_TOPIC_OR_PARTITION, -1L, -1L, -1)
-                : replicaManager.listOffset(tp, p.timestamp(), p.currentLeaderEpoch());
+                : replicaManager.listOffset(tp, p.timestamp(), p.currentLeaderEpoch(), replicaId);
         ListOffsetsResponse.ListOffsetsPartitionResponse response = new ListOffsetsResponse.ListOffsetsPartitionResponse()
                 .setErrorCode(r.error().code())
                 .setTimestamp(r.timestamp())

@@ -113,13 +113,12 @@ class OffsetsTopicCreatorTest {
     }
 
     @Test
-    void replicationFactorAboveOneIsNotSupportedYetAndSaysSoOnce() {
+    void enoughLiveBrokersCreateTheTopicWithTheConfiguredReplicationFactor() {
         liveBrokers(3);
         OffsetsTopicCreator creator = new OffsetsTopicCreator(admin, metadata, 50, (short) 3, 1234);
-        assertFalse(creator.ensureExists());
-        assertFalse(creator.ensureExists());
-        assertTrue(admin.created.isEmpty());
-        assertEquals(1, warnings());
-        assertTrue(logged.list.get(0).getFormattedMessage().contains("offsets.topic.replication.factor=1"));
+        assertFalse(creator.ensureExists(), "the coordinator is not available until the topic reaches the metadata");
+        assertEquals(1, admin.created.size());
+        assertEquals(3, admin.created.get(0).replicationFactor());
+        assertEquals(0, warnings());
     }
 }
