@@ -55,6 +55,8 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String MESSAGE_MAX_BYTES = "message.max.bytes";
     public static final String BROKER_RACK = "broker.rack";
     public static final String CONTROLLED_SHUTDOWN_ENABLE = "controlled.shutdown.enable";
+    public static final String CONTROLLED_SHUTDOWN_MAX_RETRIES = "controlled.shutdown.max.retries";
+    public static final String CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS = "controlled.shutdown.retry.backoff.ms";
     public static final String UNCLEAN_LEADER_ELECTION_ENABLE = "unclean.leader.election.enable";
     public static final String REPLICA_LAG_TIME_MAX_MS = "replica.lag.time.max.ms";
     public static final String NUM_REPLICA_FETCHERS = "num.replica.fetchers";
@@ -143,6 +145,8 @@ public final class BrokerConfig extends AbstractConfig {
             .define(MESSAGE_MAX_BYTES, ConfigType.INT, 1048588, atLeast(0), "Largest record batch accepted", true)
             .define(BROKER_RACK, ConfigType.STRING, null, "Rack of this broker")
             .define(CONTROLLED_SHUTDOWN_ENABLE, ConfigType.BOOLEAN, true, "Move leadership away before stopping")
+            .define(CONTROLLED_SHUTDOWN_MAX_RETRIES, ConfigType.INT, 3, atLeast(1), "Controlled shutdown attempts before stopping anyway", false)
+            .define(CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS, ConfigType.LONG, 5000L, atLeast(0), "Pause between controlled shutdown attempts", false)
             .define(UNCLEAN_LEADER_ELECTION_ENABLE, ConfigType.BOOLEAN, false, "Allow out-of-sync replicas to lead")
             .define(REPLICA_LAG_TIME_MAX_MS, ConfigType.LONG, 30000L, atLeast(1), "A follower that has not caught up for this long leaves the ISR", false)
             .define(NUM_REPLICA_FETCHERS, ConfigType.INT, 1, atLeast(1), "Fetcher threads per leader a follower fetches from", false)

@@ -7,16 +7,19 @@ import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
 import io.samsa.core.network.SocketServer;
+import io.samsa.core.controller.Controller;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.replication.ReplicationConfig;
 import io.samsa.core.server.admin.DynamicConfigManager;
 import io.samsa.core.server.admin.OffsetsTopicCreator;
 import io.samsa.core.server.brokertocontroller.AlterPartitionSender;
 import io.samsa.core.server.brokertocontroller.BrokerToControllerChannel;
+import io.samsa.core.server.brokertocontroller.ControlledShutdownRequester;
 import io.samsa.core.server.admin.TopicConfigs;
 import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.core.server.handlers.AlterConfigsHandler;
 import io.samsa.core.server.handlers.AlterPartitionHandler;
+import io.samsa.core.server.handlers.ControlledShutdownHandler;
 import io.samsa.core.server.handlers.DeleteRecordsHandler;
 import io.samsa.core.server.handlers.IncrementalAlterConfigsHandler;
 import io.samsa.core.server.admin.ZkAdminManager;
@@ -192,7 +195,8 @@ public final class SamsaServer {
                 .register(new ProduceHandler(replicaManager, metadataCache, faultHooks))
                 .register(new FetchHandler(replicaManager, metadataCache))
                 .register(new OffsetForLeaderEpochHandler(replicaManager, metadataCache))
-                .register(new AlterPartitionHandler(() -> controllerRole == null ? null : controllerRole.controller(), metadataCache))
+                .register(new AlterPartitionHandler(this::activeController, metadataCache))
+                .register(new ControlledShutdownHandler(this::activeController))
                 .register(new ListOffsetsHandler(replicaManager, metadataCache))
                 .register(new CreateTopicsHandler(topicAdmin, metadataWaiters))
                 .register(new DeleteTopicsHandler(topicAdmin, metadataCache, metadataWaiters))
@@ -296,6 +300,11 @@ public final class SamsaServer {
         return r == null ? -1 : r.brokerEpoch();
     }
 
+    private Controller activeController() {
+        BrokerControllerRole role = controllerRole;
+        return role == null ? null : role.controller();
+    }
+
     public boolean isController() {
         return controllerRole != null && controllerRole.isActive();
     }
@@ -306,8 +315,15 @@ public final class SamsaServer {
             return;
         }
         shutDown = true;
+        boolean wasStarted = started;
         started = false;
         log.info("Shutting down Samsa broker {}", config.brokerId());
+        if (wasStarted && config.getBoolean(BrokerConfig.CONTROLLED_SHUTDOWN_ENABLE)) {
+            closeQuietly("controlled shutdown", () -> new ControlledShutdownRequester(config.brokerId(), this::brokerEpoch, toController,
+                    config.getInt(BrokerConfig.CONTROLLED_SHUTDOWN_MAX_RETRIES),
+                    config.getLong(BrokerConfig.CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS),
+                    config.replicationConfig().socketTimeoutMs()).run());
+        }
         closeQuietly("controller", () -> { if (controllerRole != null) controllerRole.close(); });
         closeQuietly("socket server", () -> { if (socketServer != null) socketServer.stopAccepting(); });
         closeQuietly("request handlers", () -> {

@@ -1,12 +1,17 @@
 package io.samsa.core.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
 import io.samsa.core.replication.Partition;
 import io.samsa.core.test.SamsaCluster;
 import io.samsa.testkit.Wait;
+import io.samsa.zk.SamsaZkClient;
+import io.samsa.zk.ZkClientSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -206,5 +211,23 @@ class ReplicationTest {
         awaitIsr(tp, 3);
         awaitReplicasInSync(tp);
         assertTrue(replica(oldLeader, tp).get().log().logEndOffset() >= 2000);
+    }
+
+    @Test
+    void aStoppingLeaderHandsItsLeadershipToAnInSyncFollowerBeforeItStops() throws Exception {
+        createTopic("handover", 1);
+        TopicPartition tp = new TopicPartition("handover", 0);
+        produce("handover", "x", 100);
+        awaitIsr(tp, 3);
+        int leader = leaderOf(tp);
+        cluster.stopBroker(leader);
+        try (SamsaZkClient zk = SamsaZkClient.connect(new ZkClientSettings(cluster.zkConnect(), 6000, 6000), Time.SYSTEM)) {
+            io.samsa.zk.PartitionState state = zk.partitionStates().get(tp).orElseThrow();
+            assertNotEquals(leader, state.leader(), "the controller moved leadership during the controlled shutdown");
+            assertFalse(state.isr().contains(leader), "and took the stopped broker out of the ISR");
+            assertEquals(2, state.isr().size());
+        }
+        produce("handover", "y", 100);
+        assertEquals(200, consumeAll("handover", 200).size());
     }
 }

@@ -87,6 +87,8 @@ public final class SamsaCluster implements AutoCloseable, BeforeAllCallback, Aft
         props.put("num.network.threads", "2");
         props.put("num.io.threads", "2");
         props.put("offsets.topic.replication.factor", "1");
+        // A stopping broker whose leaderships cannot move retries its controlled shutdown: quickly, in tests.
+        props.put("controlled.shutdown.retry.backoff.ms", "200");
         props.putAll(overrides);
         return props;
     }

@@ -8,6 +8,8 @@ import io.samsa.core.network.BrokerConnection;
 import io.samsa.core.test.SamsaCluster;
 import io.samsa.protocol.message.AlterPartitionRequest;
 import io.samsa.protocol.message.AlterPartitionResponse;
+import io.samsa.protocol.message.ControlledShutdownRequest;
+import io.samsa.protocol.message.ControlledShutdownResponse;
 import io.samsa.testkit.Wait;
 import java.io.IOException;
 import java.util.List;
@@ -23,13 +25,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * AlterPartition on the wire, every version: the controller answers a leader's proposal with the
- * partition's state, names topics by name (v0-v1) or id (v2+), and refuses stale broker epochs,
- * ineligible replicas and unknown topic ids.
+ * The APIs brokers send to the controller, on the wire. AlterPartition, every version: the
+ * controller answers a leader's proposal with the partition's state, names topics by name (v0-v1)
+ * or id (v2+), and refuses stale broker epochs, ineligible replicas and unknown topic ids.
+ * ControlledShutdown refuses a stale broker epoch and an unregistered broker.
  */
 @Tag("integration")
 @Timeout(60)
-class AlterPartitionWireTest {
+class ControllerApisWireTest {
 
     @RegisterExtension
     static final SamsaCluster cluster = SamsaCluster.withBrokers(1, Map.of());
@@ -62,7 +65,7 @@ class AlterPartitionWireTest {
         t.partitions().add(partition);
         AlterPartitionRequest req = new AlterPartitionRequest().setBrokerId(0).setBrokerEpoch(brokerEpoch);
         req.topics().add(t);
-        try (BrokerConnection c = new BrokerConnection("127.0.0.1", cluster.port(0), "alter-partition-test", 10_000)) {
+        try (BrokerConnection c = new BrokerConnection("127.0.0.1", cluster.port(0), "controller-apis-test", 10_000)) {
             return c.send(req, version);
         }
     }
@@ -96,5 +99,16 @@ class AlterPartitionWireTest {
                 send(epoch, "", Uuid.randomUuid(), List.of(0), (short) 2).topics().get(0).partitions().get(0).errorCode());
         assertEquals(Errors.UNKNOWN_TOPIC_OR_PARTITION.code(),
                 send(epoch, "no-such-topic", Uuid.ZERO, List.of(0), (short) 1).topics().get(0).partitions().get(0).errorCode());
+    }
+
+    @Test
+    void controlledShutdownRefusesAStaleEpochAndAnUnknownBroker() throws Exception {
+        long epoch = cluster.broker(0).brokerEpoch();
+        try (BrokerConnection c = new BrokerConnection("127.0.0.1", cluster.port(0), "controlled-shutdown-test", 10_000)) {
+            ControlledShutdownResponse stale = c.send(new ControlledShutdownRequest().setBrokerId(0).setBrokerEpoch(epoch - 1), (short) 3);
+            assertEquals(Errors.STALE_BROKER_EPOCH.code(), stale.errorCode());
+            ControlledShutdownResponse unknown = c.send(new ControlledShutdownRequest().setBrokerId(9), (short) 1);
+            assertEquals(Errors.BROKER_NOT_AVAILABLE.code(), unknown.errorCode());
+        }
     }
 }
