@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * LeaderAndIsr from the controller: makes this broker leader or follower of the listed
@@ -28,9 +29,12 @@ import java.util.Map;
 public final class LeaderAndIsrHandler implements ApiHandler<LeaderAndIsrRequest> {
 
     private final ReplicaManager replicaManager;
+    private final BrokerEpochFence fence;
 
-    public LeaderAndIsrHandler(ReplicaManager replicaManager) {
+    /** {@code brokerEpoch}: this broker's current registration epoch. */
+    public LeaderAndIsrHandler(ReplicaManager replicaManager, LongSupplier brokerEpoch) {
         this.replicaManager = replicaManager;
+        this.fence = new BrokerEpochFence(brokerEpoch);
     }
 
     @Override
@@ -50,6 +54,10 @@ public final class LeaderAndIsrHandler implements ApiHandler<LeaderAndIsrRequest
 
     @Override
     public void handle(Request request, LeaderAndIsrRequest body) {
+        if (fence.isStale(body.brokerEpoch())) {
+            request.sendResponse(new LeaderAndIsrResponse().setErrorCode(Errors.STALE_BROKER_EPOCH.code()));
+            return;
+        }
         List<PartitionState> states = new ArrayList<>();
         Map<String, Uuid> topicIds = new LinkedHashMap<>();
         // A version fills one of the two layouts and leaves the other empty.

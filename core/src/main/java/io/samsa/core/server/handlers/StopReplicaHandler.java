@@ -12,6 +12,7 @@ import io.samsa.protocol.message.StopReplicaResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * StopReplica from the controller: stops hosting partitions and, when asked, deletes their data
@@ -21,9 +22,12 @@ import java.util.Map;
 public final class StopReplicaHandler implements ApiHandler<StopReplicaRequest> {
 
     private final ReplicaManager replicaManager;
+    private final BrokerEpochFence fence;
 
-    public StopReplicaHandler(ReplicaManager replicaManager) {
+    /** {@code brokerEpoch}: this broker's current registration epoch. */
+    public StopReplicaHandler(ReplicaManager replicaManager, LongSupplier brokerEpoch) {
         this.replicaManager = replicaManager;
+        this.fence = new BrokerEpochFence(brokerEpoch);
     }
 
     @Override
@@ -43,6 +47,10 @@ public final class StopReplicaHandler implements ApiHandler<StopReplicaRequest> 
 
     @Override
     public void handle(Request request, StopReplicaRequest body) {
+        if (fence.isStale(body.brokerEpoch())) {
+            request.sendResponse(new StopReplicaResponse().setErrorCode(Errors.STALE_BROKER_EPOCH.code()));
+            return;
+        }
         List<TopicPartition> delete = new ArrayList<>();
         List<TopicPartition> keep = new ArrayList<>();
         // A version fills one of the three layouts and leaves the others empty. Before v3 one

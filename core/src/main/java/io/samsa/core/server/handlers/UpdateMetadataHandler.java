@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * UpdateMetadata from the controller: replaces this broker's view of live brokers and updates
@@ -31,9 +32,12 @@ public final class UpdateMetadataHandler implements ApiHandler<UpdateMetadataReq
     private static final List<String> SECURITY_PROTOCOLS = List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
 
     private final MetadataCache cache;
+    private final BrokerEpochFence fence;
 
-    public UpdateMetadataHandler(MetadataCache cache) {
+    /** {@code brokerEpoch}: this broker's current registration epoch. */
+    public UpdateMetadataHandler(MetadataCache cache, LongSupplier brokerEpoch) {
         this.cache = cache;
+        this.fence = new BrokerEpochFence(brokerEpoch);
     }
 
     @Override
@@ -53,6 +57,10 @@ public final class UpdateMetadataHandler implements ApiHandler<UpdateMetadataReq
 
     @Override
     public void handle(Request request, UpdateMetadataRequest body) {
+        if (fence.isStale(body.brokerEpoch())) {
+            request.sendResponse(new UpdateMetadataResponse().setErrorCode(Errors.STALE_BROKER_EPOCH.code()));
+            return;
+        }
         short version = request.version();
         List<BrokerNode> brokers = new ArrayList<>();
         for (UpdateMetadataRequest.UpdateMetadataBroker b : body.liveBrokers()) {

@@ -1,6 +1,7 @@
 package io.samsa.core.server.handlers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.common.Errors;
 import io.samsa.common.Uuid;
@@ -10,6 +11,12 @@ import io.samsa.protocol.message.AlterPartitionRequest;
 import io.samsa.protocol.message.AlterPartitionResponse;
 import io.samsa.protocol.message.ControlledShutdownRequest;
 import io.samsa.protocol.message.ControlledShutdownResponse;
+import io.samsa.protocol.message.LeaderAndIsrRequest;
+import io.samsa.protocol.message.LeaderAndIsrResponse;
+import io.samsa.protocol.message.StopReplicaRequest;
+import io.samsa.protocol.message.StopReplicaResponse;
+import io.samsa.protocol.message.UpdateMetadataRequest;
+import io.samsa.protocol.message.UpdateMetadataResponse;
 import io.samsa.testkit.Wait;
 import java.io.IOException;
 import java.util.List;
@@ -25,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The APIs brokers send to the controller, on the wire. AlterPartition, every version: the
+ * The APIs brokers and the controller send each other, on the wire. Controller requests carrying
+ * an older broker epoch than the broker's registration are refused (KIP-380). AlterPartition, every version: the
  * controller answers a leader's proposal with the partition's state, names topics by name (v0-v1)
  * or id (v2+), and refuses stale broker epochs, ineligible replicas and unknown topic ids.
  * ControlledShutdown refuses a stale broker epoch and an unregistered broker.
@@ -110,5 +118,22 @@ class ControllerApisWireTest {
             ControlledShutdownResponse unknown = c.send(new ControlledShutdownRequest().setBrokerId(9), (short) 1);
             assertEquals(Errors.BROKER_NOT_AVAILABLE.code(), unknown.errorCode());
         }
+    }
+
+    @Test
+    void controllerRequestsForAnEarlierLifeOfTheBrokerAreRefused() throws Exception {
+        long stale = cluster.broker(0).brokerEpoch() - 1;
+        try (BrokerConnection c = new BrokerConnection("127.0.0.1", cluster.port(0), "fence-test", 10_000)) {
+            LeaderAndIsrResponse leaderAndIsr = c.send(new LeaderAndIsrRequest().setControllerId(0).setControllerEpoch(99)
+                    .setBrokerEpoch(stale), (short) 7);
+            assertEquals(Errors.STALE_BROKER_EPOCH.code(), leaderAndIsr.errorCode());
+            UpdateMetadataResponse updateMetadata = c.send(new UpdateMetadataRequest().setControllerId(0).setControllerEpoch(99)
+                    .setBrokerEpoch(stale), (short) 8);
+            assertEquals(Errors.STALE_BROKER_EPOCH.code(), updateMetadata.errorCode());
+            StopReplicaResponse stopReplica = c.send(new StopReplicaRequest().setControllerId(0).setControllerEpoch(99)
+                    .setBrokerEpoch(stale), (short) 4);
+            assertEquals(Errors.STALE_BROKER_EPOCH.code(), stopReplica.errorCode());
+        }
+        assertTrue(cluster.broker(0).metadataCache().snapshot().topic(TOPIC).isPresent(), "nothing was applied");
     }
 }
