@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.data.Stat;
 
 /**
  * Reads of the broker registrations under {@code /brokers/ids} (registering is
- * {@link BrokerRegistration}'s job). Thread-safe.
+ * {@link BrokerRegistration}'s job), and the removal of one whose process is gone. Thread-safe.
  */
 public final class BrokerStore {
 
@@ -61,5 +62,29 @@ public final class BrokerStore {
         Stat stat = new Stat();
         byte[] data = zk.getDataOrNull(BrokerIdsZNode.path(brokerId), stat, null);
         return data == null ? Optional.empty() : Optional.of(BrokerIdsZNode.decode(brokerId, data, stat.getCzxid()));
+    }
+
+    /**
+     * Deletes broker {@code brokerId}'s registration if it is still the one of {@code brokerEpoch}
+     * (its czxid): the controller found that broker's process gone, and the cluster need not wait
+     * for its session to expire. A broker that is in fact alive sees its znode go and registers
+     * again, with a new epoch.
+     *
+     * @return true if this call deleted it
+     */
+    public boolean deleteIfEpoch(int brokerId, long brokerEpoch) {
+        String path = BrokerIdsZNode.path(brokerId);
+        Stat stat = zk.exists(path, null);
+        if (stat == null || stat.getCzxid() != brokerEpoch) {
+            return false;
+        }
+        try {
+            zk.curator().delete().withVersion(stat.getVersion()).forPath(path);
+            return true;
+        } catch (KeeperException.NoNodeException | KeeperException.BadVersionException e) {
+            return false;
+        } catch (Exception e) {
+            throw SamsaZkClient.wrap("delete " + path, e);
+        }
     }
 }

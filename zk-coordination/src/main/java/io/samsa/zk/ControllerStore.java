@@ -101,6 +101,30 @@ public final class ControllerStore {
         }
     }
 
+    /**
+     * Deletes {@code /controller} if broker {@code brokerId} holds it: another broker found that
+     * controller's process gone, so the election need not wait for its session to expire. Its term
+     * stays fenced by the epoch all the same.
+     *
+     * @return true if this call deleted it
+     */
+    public boolean deleteIfHeldBy(int brokerId) {
+        Stat stat = new Stat();
+        byte[] data = zk.getDataOrNull(ControllerZNode.PATH, stat, null);
+        if (data == null || ControllerZNode.decode(data) != brokerId) {
+            return false;
+        }
+        try {
+            zk.curator().delete().withVersion(stat.getVersion()).forPath(ControllerZNode.PATH);
+            log.info("Deleted {} held by broker {}, whose process is gone", ControllerZNode.PATH, brokerId);
+            return true;
+        } catch (KeeperException.NoNodeException | KeeperException.BadVersionException e) {
+            return false;
+        } catch (Exception e) {
+            throw SamsaZkClient.wrap("delete " + ControllerZNode.PATH, e);
+        }
+    }
+
     /** The ephemeral owner (session id) of {@code /controller}, or 0 if it does not exist. */
     long controllerOwnerSession() {
         Stat stat = zk.exists(ControllerZNode.PATH, null);

@@ -2,6 +2,7 @@ package io.samsa.zk;
 
 import static io.samsa.zk.ZkTestSupport.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -164,5 +165,17 @@ class ControllerElectionTest {
         Wait.until("re-elected with a new epoch", () -> recorders.get(0).calls.equals(List.of("become:1", "resign", "become:2")));
         assertTrue(elections.get(0).isController());
         assertEquals(2, elections.get(0).epoch());
+    }
+
+    @Test
+    void anotherBrokerDeletingTheControllersZnodeStartsAnElectionWithoutWaitingForTheSession() {
+        startCandidates(2);
+        Wait.until("one controller", () -> activeCount() == 1);
+        int first = activeIndex();
+        int other = 1 - first;
+        assertFalse(clients.get(other).controllerStore().deleteIfHeldBy(other + 1), "it does not hold /controller");
+        assertTrue(clients.get(other).controllerStore().deleteIfHeldBy(first + 1));
+        Wait.until("a controller with epoch 2", () -> activeCount() == 1 && recorders.stream().anyMatch(r -> r.epoch == 2));
+        assertTrue(recorders.get(first).calls.contains("resign"), "the controller whose znode went resigned");
     }
 }

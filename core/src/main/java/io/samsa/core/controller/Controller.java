@@ -131,6 +131,18 @@ public final class Controller implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Reports that broker {@code brokerId}'s registration of {@code brokerEpoch} belongs to a process
+     * that is gone (its listener refuses connections): the active controller moves its partitions
+     * without waiting for the ZooKeeper session to expire. Ignored by a controller that is not active
+     * or knows a newer registration.
+     */
+    public void brokerUnreachable(int brokerId, long brokerEpoch) {
+        if (started) {
+            events.put(new ControllerEvent.BrokerUnreachable(brokerId, brokerEpoch));
+        }
+    }
+
     /** Leaves the election (resigning if active) and stops the event thread. */
     @Override
     public synchronized void close() {

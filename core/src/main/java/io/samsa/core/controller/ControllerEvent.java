@@ -19,6 +19,10 @@ interface ControllerEvent {
     }
 
     /** The children of {@code /brokers/ids} changed. */
+    /** A registered broker's listener refuses connections: its process is gone. */
+    record BrokerUnreachable(int brokerId, long brokerEpoch) implements ControllerEvent {
+    }
+
     record BrokerChange() implements ControllerEvent {
     }
 

@@ -98,6 +98,8 @@ final class ControllerEventProcessor {
                 log.debug("Ignoring {}: not controller", event);
             } else if (event instanceof ControllerEvent.BrokerChange) {
                 onBrokerChange();
+            } else if (event instanceof ControllerEvent.BrokerUnreachable e) {
+                onBrokerUnreachable(e);
             } else if (event instanceof ControllerEvent.TopicChange) {
                 onTopicChange();
             } else if (event instanceof ControllerEvent.PartitionModifications e) {
@@ -248,6 +250,23 @@ final class ControllerEventProcessor {
             onBrokersStarted(started);
         }
         batch.sendAll(channel);
+    }
+
+    /**
+     * A broker's process is gone (its listener refuses connections) though its ZooKeeper session
+     * has not expired yet: its registration is deleted now, and the broker change that follows moves
+     * its partitions, instead of after the session timeout. A restarted broker may then register at
+     * once.
+     */
+    private void onBrokerUnreachable(ControllerEvent.BrokerUnreachable event) {
+        BrokerInfo broker = context.liveBrokers().get(event.brokerId());
+        if (broker == null || broker.epoch() != event.brokerEpoch() || broker.id() == config.brokerId()) {
+            return;
+        }
+        if (zk.brokers().deleteIfEpoch(broker.id(), broker.epoch())) {
+            log.warn("Broker {} (epoch {}) refuses connections: deleted its registration rather than waiting for its ZooKeeper "
+                    + "session to expire", broker.id(), broker.epoch());
+        }
     }
 
     private void onBrokersStopped(List<Integer> stopped) {

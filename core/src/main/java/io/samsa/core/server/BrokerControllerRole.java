@@ -4,27 +4,38 @@ import io.samsa.common.Time;
 import io.samsa.core.controller.Controller;
 import io.samsa.core.controller.ControllerConfig;
 import io.samsa.core.server.controllerchannel.ControllerChannelManager;
+import io.samsa.core.server.liveness.RefusedConnectionProbe;
 import io.samsa.zk.SamsaZkClient;
 
 /**
  * This broker's part in cluster control: it stands in the controller election and, when
  * elected, runs the controller, which reaches brokers through a {@link ControllerChannelManager}
- * on the inter-broker listener. Thread-safe.
+ * on the inter-broker listener and learns within a second when one of their processes is gone
+ * ({@link RefusedConnectionProbe}), instead of after the ZooKeeper session timeout. Thread-safe.
  */
 final class BrokerControllerRole implements AutoCloseable {
 
+    /** How often the controller checks that the other brokers' processes still exist. */
+    static final long PROBE_INTERVAL_MS = 500;
+    /** Refusals in a row that mean a process is gone (two rule out a port closed for an instant). */
+    static final int REFUSALS_TO_FAIL = 2;
+
     private final ControllerChannelManager channel;
     private final Controller controller;
+    private final RefusedConnectionProbe probe;
 
     BrokerControllerRole(SamsaZkClient zk, BrokerConfig config, Time time, String interBrokerListener) {
         this.channel = new ControllerChannelManager(config.brokerId(), interBrokerListener);
         this.controller = new Controller(new ControllerConfig(config.brokerId(),
                 config.getBoolean(BrokerConfig.UNCLEAN_LEADER_ELECTION_ENABLE),
                 config.getBoolean(BrokerConfig.DELETE_TOPIC_ENABLE)), zk, channel, time);
+        this.probe = new RefusedConnectionProbe("controller-broker-probe-" + config.brokerId(), PROBE_INTERVAL_MS, REFUSALS_TO_FAIL,
+                channel::probeTargets, t -> controller.brokerUnreachable(t.id(), t.epoch()));
     }
 
     void start() {
         controller.start();
+        probe.start();
     }
 
     boolean isActive() {
@@ -37,6 +48,7 @@ final class BrokerControllerRole implements AutoCloseable {
 
     @Override
     public void close() {
+        probe.close();
         controller.close();
         channel.close();
     }

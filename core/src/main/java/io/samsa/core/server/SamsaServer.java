@@ -2,60 +2,61 @@ package io.samsa.core.server;
 
 import io.samsa.common.Time;
 import io.samsa.common.Uuid;
+import io.samsa.core.controller.Controller;
+import io.samsa.core.coordinator.group.CoordinatorThread;
+import io.samsa.core.coordinator.group.GroupCoordinator;
+import io.samsa.core.coordinator.group.OffsetsTopic;
+import io.samsa.core.coordinator.group.ReplicaOffsetsLog;
+import io.samsa.core.coordinator.producer.ProducerIdManager;
 import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
 import io.samsa.core.network.SocketServer;
-import io.samsa.core.controller.Controller;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.replication.ReplicationConfig;
 import io.samsa.core.server.admin.DynamicConfigManager;
 import io.samsa.core.server.admin.OffsetsTopicCreator;
+import io.samsa.core.server.admin.TopicConfigs;
+import io.samsa.core.server.admin.ZkAdminManager;
+import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.core.server.brokertocontroller.AlterPartitionSender;
 import io.samsa.core.server.brokertocontroller.BrokerToControllerChannel;
 import io.samsa.core.server.brokertocontroller.ControlledShutdownRequester;
-import io.samsa.core.server.admin.TopicConfigs;
-import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.core.server.handlers.AlterConfigsHandler;
 import io.samsa.core.server.handlers.AlterPartitionHandler;
-import io.samsa.core.server.handlers.ControlledShutdownHandler;
-import io.samsa.core.server.handlers.DeleteRecordsHandler;
-import io.samsa.core.server.handlers.IncrementalAlterConfigsHandler;
-import io.samsa.core.server.admin.ZkAdminManager;
-import io.samsa.core.coordinator.group.CoordinatorThread;
-import io.samsa.core.coordinator.group.GroupCoordinator;
-import io.samsa.core.coordinator.group.OffsetsTopic;
-import io.samsa.core.coordinator.group.ReplicaOffsetsLog;
 import io.samsa.core.server.handlers.ApiVersionsHandler;
+import io.samsa.core.server.handlers.ControlledShutdownHandler;
+import io.samsa.core.server.handlers.CreatePartitionsHandler;
+import io.samsa.core.server.handlers.CreateTopicsHandler;
 import io.samsa.core.server.handlers.DeleteGroupsHandler;
+import io.samsa.core.server.handlers.DeleteRecordsHandler;
+import io.samsa.core.server.handlers.DeleteTopicsHandler;
+import io.samsa.core.server.handlers.DescribeClusterHandler;
+import io.samsa.core.server.handlers.DescribeConfigsHandler;
 import io.samsa.core.server.handlers.DescribeGroupsHandler;
+import io.samsa.core.server.handlers.DescribeLogDirsHandler;
+import io.samsa.core.server.handlers.FetchHandler;
 import io.samsa.core.server.handlers.FindCoordinatorHandler;
 import io.samsa.core.server.handlers.HeartbeatHandler;
+import io.samsa.core.server.handlers.IncrementalAlterConfigsHandler;
+import io.samsa.core.server.handlers.InitProducerIdHandler;
 import io.samsa.core.server.handlers.JoinGroupHandler;
+import io.samsa.core.server.handlers.LeaderAndIsrHandler;
 import io.samsa.core.server.handlers.LeaveGroupHandler;
 import io.samsa.core.server.handlers.ListGroupsHandler;
+import io.samsa.core.server.handlers.ListOffsetsHandler;
+import io.samsa.core.server.handlers.MetadataHandler;
 import io.samsa.core.server.handlers.OffsetCommitHandler;
 import io.samsa.core.server.handlers.OffsetDeleteHandler;
 import io.samsa.core.server.handlers.OffsetFetchHandler;
 import io.samsa.core.server.handlers.OffsetForLeaderEpochHandler;
-import io.samsa.core.server.handlers.SyncGroupHandler;
-import io.samsa.core.server.handlers.CreatePartitionsHandler;
-import io.samsa.core.server.handlers.CreateTopicsHandler;
-import io.samsa.core.server.handlers.DeleteTopicsHandler;
-import io.samsa.core.server.handlers.DescribeClusterHandler;
-import io.samsa.core.server.handlers.DescribeLogDirsHandler;
-import io.samsa.core.server.handlers.DescribeConfigsHandler;
-import io.samsa.core.server.handlers.FetchHandler;
-import io.samsa.core.server.handlers.InitProducerIdHandler;
-import io.samsa.core.coordinator.producer.ProducerIdManager;
-import io.samsa.core.server.handlers.LeaderAndIsrHandler;
-import io.samsa.core.server.handlers.ListOffsetsHandler;
-import io.samsa.core.server.handlers.MetadataHandler;
 import io.samsa.core.server.handlers.ProduceHandler;
 import io.samsa.core.server.handlers.StopReplicaHandler;
+import io.samsa.core.server.handlers.SyncGroupHandler;
 import io.samsa.core.server.handlers.UpdateMetadataHandler;
 import io.samsa.core.server.handlers.Version0OffsetStore;
+import io.samsa.core.server.liveness.RefusedConnectionProbe;
 import io.samsa.core.server.metadata.MetadataCache;
 import io.samsa.core.server.metadata.MetadataWaiters;
 import io.samsa.zk.BrokerInfo;
@@ -105,6 +106,7 @@ public final class SamsaServer {
     private volatile BrokerRegistration registration;
     private volatile BrokerControllerRole controllerRole;
     private BrokerToControllerChannel toController;
+    private RefusedConnectionProbe controllerProbe;
     /** How long a request to the controller waits before it is tried again (no controller known, connection lost). */
     private static final long CONTROLLER_RETRY_BACKOFF_MS = 100;
     private final FaultHooks faultHooks = new FaultHooks();
@@ -258,6 +260,9 @@ public final class SamsaServer {
         }
         controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName());
         controllerRole.start();
+        controllerProbe = new RefusedConnectionProbe("controller-probe-" + brokerId, BrokerControllerRole.PROBE_INTERVAL_MS,
+                BrokerControllerRole.REFUSALS_TO_FAIL, this::controllerProbeTarget, t -> zk.controllerStore().deleteIfHeldBy(t.id()));
+        controllerProbe.start();
         started = true;
         log.info("Samsa broker {} started in {} ms (cluster {}, listeners {})", brokerId,
                 (time.nanoseconds() - startNanos) / 1_000_000, clusterId, advertised.stream().map(EndPoint::connectionString).toList());
@@ -300,6 +305,21 @@ public final class SamsaServer {
         return r == null ? -1 : r.brokerEpoch();
     }
 
+    /**
+     * The controller, when it is another broker: if its process is gone, /controller is deleted so
+     * that a new controller is elected now rather than when the dead one's session expires.
+     */
+    private List<RefusedConnectionProbe.Target> controllerProbeTarget() {
+        MetadataCache.Snapshot snap = metadataCache.snapshot();
+        int id = snap.controllerId();
+        if (id < 0 || id == config.brokerId()) {
+            return List.of();
+        }
+        return snap.broker(id).flatMap(b -> b.endPoint(config.interBrokerEndPoint().listenerName()))
+                .map(e -> List.of(new RefusedConnectionProbe.Target(id, snap.controllerEpoch(), e.host(), e.port())))
+                .orElse(List.of());
+    }
+
     private Controller activeController() {
         BrokerControllerRole role = controllerRole;
         return role == null ? null : role.controller();
@@ -324,6 +344,7 @@ public final class SamsaServer {
                     config.getLong(BrokerConfig.CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS),
                     config.replicationConfig().socketTimeoutMs()).run());
         }
+        closeQuietly("controller probe", () -> { if (controllerProbe != null) controllerProbe.close(); });
         closeQuietly("controller", () -> { if (controllerRole != null) controllerRole.close(); });
         closeQuietly("socket server", () -> { if (socketServer != null) socketServer.stopAccepting(); });
         closeQuietly("request handlers", () -> {

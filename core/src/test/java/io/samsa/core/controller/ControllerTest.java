@@ -471,4 +471,25 @@ class ControllerTest {
         assertEquals(Errors.INELIGIBLE_REPLICA, ineligible.error());
         assertEquals(afterDeath, cluster.state("ap", 1).orElseThrow(), "a refused proposal writes nothing");
     }
+
+    @Test
+    void aBrokerReportedGoneIsDeregisteredAtOnceAndItsPartitionsMove() throws Exception {
+        cluster.startWithController(1, 2, 3);
+        ControllerTestCluster.Broker controller = cluster.controller();
+        cluster.topicAdmin.createTopic("gone", Map.of(0, List.of(2, 3, 1)), Map.of(), false);
+        cluster.awaitState("gone", 0, s -> true, "exists");
+        barrier(controller);
+        long epochOf2 = cluster.brokers.get(2).registration.brokerEpoch();
+
+        controller.controller.brokerUnreachable(2, epochOf2 + 1);
+        barrier(controller);
+        assertEquals(epochOf2, cluster.admin.brokers().get(2).orElseThrow().epoch(), "a report about another registration is ignored");
+
+        controller.controller.brokerUnreachable(2, epochOf2);
+        cluster.awaitState("gone", 0, s -> s.leader() == 3 && s.isr().equals(List.of(3, 1)), "moves to broker 3 without broker 2");
+        // Broker 2 is in fact alive in this test: it sees its znode go and registers again, as a new broker.
+        Wait.until("broker 2 registered again with a new epoch", () -> cluster.brokers.get(2).registration.brokerEpoch() > epochOf2);
+        Wait.until("and live again", () -> controller.controller.query(c -> c.isLive(2)
+                && c.liveBrokers().get(2).epoch() == cluster.brokers.get(2).registration.brokerEpoch()).join());
+    }
 }

@@ -3,11 +3,13 @@ package io.samsa.core.server.controllerchannel;
 import io.samsa.common.TopicPartition;
 import io.samsa.core.controller.ControllerChannel;
 import io.samsa.core.controller.PartitionLeaderState;
+import io.samsa.core.server.liveness.RefusedConnectionProbe;
 import io.samsa.zk.BrokerInfo;
 import io.samsa.zk.EndPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ public final class ControllerChannelManager implements ControllerChannel, AutoCl
 
     private static final Logger log = LoggerFactory.getLogger(ControllerChannelManager.class);
 
-    private record Destination(BrokerSendQueue queue, long brokerEpoch) {
+    private record Destination(BrokerSendQueue queue, long brokerEpoch, EndPoint endPoint) {
     }
 
     private final int controllerId;
@@ -42,7 +44,7 @@ public final class ControllerChannelManager implements ControllerChannel, AutoCl
             return;
         }
         BrokerSendQueue queue = new BrokerSendQueue(controllerId, broker.id(), ep.get());
-        Destination old = destinations.put(broker.id(), new Destination(queue, broker.epoch()));
+        Destination old = destinations.put(broker.id(), new Destination(queue, broker.epoch(), ep.get()));
         if (old != null) {
             old.queue().close();
         }
@@ -82,6 +84,17 @@ public final class ControllerChannelManager implements ControllerChannel, AutoCl
             d.queue().enqueue(ControllerRequests.stopReplica(controllerId, controllerEpoch, d.brokerEpoch(), partitions, deletePartitions),
                     ControllerRequests.STOP_REPLICA_VERSION);
         }
+    }
+
+    /** The other brokers the controller talks to, for the probe that tells when one of their processes is gone. */
+    public Collection<RefusedConnectionProbe.Target> probeTargets() {
+        List<RefusedConnectionProbe.Target> targets = new ArrayList<>();
+        destinations.forEach((id, d) -> {
+            if (id != controllerId) {
+                targets.add(new RefusedConnectionProbe.Target(id, d.brokerEpoch(), d.endPoint().host(), d.endPoint().port()));
+            }
+        });
+        return targets;
     }
 
     @Override
