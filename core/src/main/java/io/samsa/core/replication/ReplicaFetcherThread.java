@@ -26,8 +26,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Fetches a set of partitions from one leader, all in one Fetch per round, and appends what comes
- * back to the local logs: the follower side of replication. A partition whose log diverged from
+ * Fetches a set of partitions from one leader, all in one Fetch per round — in a fetch session, so
+ * a round names only the partitions whose position moved — and appends what comes back to the
+ * local logs: the follower side of replication. A partition whose log diverged from
  * the leader's (the answer names a diverging epoch) is truncated to where the two agree; one that
  * fell off the leader's log (OFFSET_OUT_OF_RANGE) restarts at the leader's log start, or — after
  * an unclean election — truncates to the leader's end. Errors that pass (a leader that does not
@@ -47,6 +48,7 @@ final class ReplicaFetcherThread extends Thread {
     private final Time time;
     private final int localBrokerId;
     private final LeaderEndpoint leader;
+    private final FollowerFetchSession session = new FollowerFetchSession();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition partitionsChanged = lock.newCondition();
     private final Map<TopicPartition, PartitionFetchState> states = new LinkedHashMap<>();
@@ -175,16 +177,25 @@ final class ReplicaFetcherThread extends Thread {
 
     private void fetchOnce(Map<TopicPartition, PartitionFetchState> round) {
         short version = LeaderEndpoint.FETCH_VERSION;
-        for (PartitionFetchState s : round.values()) {
+        Map<TopicPartition, FollowerFetchSession.PartitionData> next = new LinkedHashMap<>();
+        Map<TopicPartition, Uuid> topicIds = new HashMap<>();
+        for (Map.Entry<TopicPartition, PartitionFetchState> e : round.entrySet()) {
+            PartitionFetchState s = e.getValue();
             if (s.topicId() == null || s.topicId().equals(Uuid.ZERO)) {
                 version = LeaderEndpoint.FETCH_VERSION_BY_NAME;
             }
+            Partition p = replicaManager.partitionOrNull(e.getKey());
+            next.put(e.getKey(), new FollowerFetchSession.PartitionData(s.topicId(), s.fetchOffset(), s.currentLeaderEpoch(),
+                    s.lastFetchedEpoch(), p == null ? -1L : p.log().logStartOffset(), config.fetchMaxBytes()));
+            topicIds.put(e.getKey(), s.topicId());
         }
+        FollowerFetchSession.Plan plan = session.plan(next, version);
         FetchResponse response;
         try {
-            response = leader.fetch(request(round, version), version);
+            response = leader.fetch(request(plan), version);
             connectionWarned = false;
         } catch (IOException | RuntimeException e) {
+            session.onFailure();
             if (running) {
                 if (!connectionWarned) {
                     LOG.warn("Fetch from broker {} at {}:{} failed ({}); backing off", leader().id(), leader().host(), leader().port(),
@@ -196,55 +207,73 @@ final class ReplicaFetcherThread extends Thread {
             return;
         }
         Errors error = Errors.forCode(response.errorCode());
+        session.onResponse(plan, error, response.sessionId());
+        if (FollowerFetchSession.isSessionError(error)) {
+            LOG.debug("Broker {} answered {}; the next fetch opens a new session", leader().id(), error);
+            return;
+        }
         if (error != Errors.NONE) {
             LOG.warn("Broker {} answered a fetch with {}; backing off", leader().id(), error);
             delay(round.keySet());
             return;
         }
-        process(round, answersByPartition(round, response, version));
+        process(round, answersByPartition(topicIds, response, version));
     }
 
-    private FetchRequest request(Map<TopicPartition, PartitionFetchState> round, short version) {
+    private FetchRequest request(FollowerFetchSession.Plan plan) {
+        short version = plan.version();
         FetchRequest request = new FetchRequest()
                 .setMaxWaitMs(config.fetchWaitMaxMs())
                 .setMinBytes(config.fetchMinBytes())
                 .setMaxBytes(config.fetchResponseMaxBytes())
                 .setIsolationLevel((byte) 0)
-                .setSessionId(0)
-                .setSessionEpoch(-1);
+                .setSessionId(plan.sessionId())
+                .setSessionEpoch(plan.epoch());
         if (version >= 15) {
             request.setReplicaState(new FetchRequest.ReplicaState().setReplicaId(localBrokerId).setReplicaEpoch(-1L));
         } else {
             request.setReplicaId(localBrokerId);
         }
         Map<String, FetchRequest.FetchTopic> topics = new LinkedHashMap<>();
-        round.forEach((tp, s) -> {
+        plan.toSend().forEach((tp, d) -> {
             FetchRequest.FetchTopic topic = topics.computeIfAbsent(tp.topic(), name -> {
                 FetchRequest.FetchTopic t = new FetchRequest.FetchTopic();
                 if (version >= 13) {
-                    t.setTopicId(s.topicId());
+                    t.setTopicId(d.topicId());
                 } else {
                     t.setTopic(name);
                 }
                 request.topics().add(t);
                 return t;
             });
-            Partition p = replicaManager.partitionOrNull(tp);
             topic.partitions().add(new FetchRequest.FetchPartition()
                     .setPartition(tp.partition())
-                    .setCurrentLeaderEpoch(s.currentLeaderEpoch())
-                    .setFetchOffset(s.fetchOffset())
-                    .setLastFetchedEpoch(s.lastFetchedEpoch())
-                    .setLogStartOffset(p == null ? -1L : p.log().logStartOffset())
-                    .setPartitionMaxBytes(config.fetchMaxBytes()));
+                    .setCurrentLeaderEpoch(d.currentLeaderEpoch())
+                    .setFetchOffset(d.fetchOffset())
+                    .setLastFetchedEpoch(d.lastFetchedEpoch())
+                    .setLogStartOffset(d.logStartOffset())
+                    .setPartitionMaxBytes(d.maxBytes()));
         });
+        Map<String, FetchRequest.ForgottenTopic> forgotten = new LinkedHashMap<>();
+        for (TopicPartition tp : plan.toForget()) {
+            forgotten.computeIfAbsent(tp.topic(), name -> {
+                FetchRequest.ForgottenTopic t = new FetchRequest.ForgottenTopic();
+                if (version >= 13) {
+                    t.setTopicId(session.topicIdOf(tp));
+                } else {
+                    t.setTopic(name);
+                }
+                request.forgottenTopicsData().add(t);
+                return t;
+            }).partitions().add(tp.partition());
+        }
         return request;
     }
 
-    private static Map<TopicPartition, FetchResponse.PartitionData> answersByPartition(
-            Map<TopicPartition, PartitionFetchState> round, FetchResponse response, short version) {
+    private static Map<TopicPartition, FetchResponse.PartitionData> answersByPartition(Map<TopicPartition, Uuid> topicIds,
+                                                                                     FetchResponse response, short version) {
         Map<Uuid, String> names = new HashMap<>();
-        round.forEach((tp, s) -> names.put(s.topicId(), tp.topic()));
+        topicIds.forEach((tp, id) -> names.put(id, tp.topic()));
         Map<TopicPartition, FetchResponse.PartitionData> answers = new HashMap<>();
         for (FetchResponse.FetchableTopicResponse t : response.responses()) {
             String name = version >= 13 ? names.get(t.topicId()) : t.topic();

@@ -60,6 +60,7 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String UNCLEAN_LEADER_ELECTION_ENABLE = "unclean.leader.election.enable";
     public static final String REPLICA_LAG_TIME_MAX_MS = "replica.lag.time.max.ms";
     public static final String NUM_REPLICA_FETCHERS = "num.replica.fetchers";
+    public static final String MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS = "max.incremental.fetch.session.cache.slots";
     public static final String REPLICA_FETCH_MAX_BYTES = "replica.fetch.max.bytes";
     public static final String REPLICA_FETCH_RESPONSE_MAX_BYTES = "replica.fetch.response.max.bytes";
     public static final String REPLICA_FETCH_MIN_BYTES = "replica.fetch.min.bytes";
@@ -149,6 +150,7 @@ public final class BrokerConfig extends AbstractConfig {
             .define(CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS, ConfigType.LONG, 5000L, atLeast(0), "Pause between controlled shutdown attempts", false)
             .define(UNCLEAN_LEADER_ELECTION_ENABLE, ConfigType.BOOLEAN, false, "Allow out-of-sync replicas to lead")
             .define(REPLICA_LAG_TIME_MAX_MS, ConfigType.LONG, 30000L, atLeast(1), "A follower that has not caught up for this long leaves the ISR", false)
+            .define(MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS, ConfigType.INT, 1000, atLeast(0), "Fetch sessions the broker keeps", false)
             .define(NUM_REPLICA_FETCHERS, ConfigType.INT, 1, atLeast(1), "Fetcher threads per leader a follower fetches from", false)
             .define(REPLICA_FETCH_MAX_BYTES, ConfigType.INT, 1048576, atLeast(0), "Bytes a follower asks for per partition", false)
             .define(REPLICA_FETCH_RESPONSE_MAX_BYTES, ConfigType.INT, 10485760, atLeast(0), "Bytes a follower asks for per fetch", false)

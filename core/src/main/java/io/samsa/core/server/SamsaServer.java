@@ -23,6 +23,7 @@ import io.samsa.core.server.admin.ZkConfigAdmin;
 import io.samsa.core.server.brokertocontroller.AlterPartitionSender;
 import io.samsa.core.server.brokertocontroller.BrokerToControllerChannel;
 import io.samsa.core.server.brokertocontroller.ControlledShutdownRequester;
+import io.samsa.core.server.fetchsession.FetchSessionCache;
 import io.samsa.core.server.handlers.AlterConfigsHandler;
 import io.samsa.core.server.handlers.AlterPartitionHandler;
 import io.samsa.core.server.handlers.ApiVersionsHandler;
@@ -195,7 +196,8 @@ public final class SamsaServer {
         registry.register(apiVersions)
                 .register(new MetadataHandler(metadataCache, identity, topicAdmin, config.getBoolean(BrokerConfig.AUTO_CREATE_TOPICS_ENABLE)))
                 .register(new ProduceHandler(replicaManager, metadataCache, faultHooks))
-                .register(new FetchHandler(replicaManager, metadataCache))
+                .register(new FetchHandler(replicaManager, metadataCache, new FetchSessionCache(
+                        config.getInt(BrokerConfig.MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS), FetchSessionCache.EVICTION_MS, time)))
                 .register(new OffsetForLeaderEpochHandler(replicaManager, metadataCache))
                 .register(new AlterPartitionHandler(this::activeController, metadataCache))
                 .register(new ControlledShutdownHandler(this::activeController))
