@@ -42,11 +42,11 @@ public record BenchOptions(boolean quick, int repetitions, List<String> workload
         final OptionParser parser = new OptionParser();
         final OptionSpec<Void> help = parser.accepts("help", "Print this help.").forHelp();
         final OptionSpec<Void> quick = parser.accepts("quick",
-                "Smoke run: W1 100k, W2 20k, W4 1k records; 1 repetition unless --reps is given.");
+                "Smoke run: W1 and W5 100k, W2 20k, W4 and W4R3 1k records; 1 repetition unless --reps is given.");
         final OptionSpec<Integer> reps = parser.accepts("reps", "Repetitions of each workload on each broker "
                 + "(default 3, or 1 with --quick).").withRequiredArg().ofType(Integer.class);
         final OptionSpec<String> workloads = parser.accepts("workloads", "Comma-separated workloads to run "
-                + "(W3 reads W1's topic, so W1 runs whenever W3 does).").withRequiredArg().defaultsTo("W1,W2,W3,W4");
+                + "(W3 reads W1's topic, so W1 runs whenever W3 does).").withRequiredArg().defaultsTo(String.join(",", ALL_WORKLOADS));
         final OptionSpec<String> brokers = parser.accepts("brokers", "Comma-separated brokers: samsa, kafka.")
                 .withRequiredArg().defaultsTo("samsa,kafka");
         final OptionSpec<String> workDir = parser.accepts("work-dir", "Directory for the run directory "
@@ -94,12 +94,15 @@ public record BenchOptions(boolean quick, int repetitions, List<String> workload
         new Parser().parser.printHelpOn(out);
     }
 
+    /** Every workload, in the order they run: the one-broker ones, then the three-broker ones. */
+    static final List<String> ALL_WORKLOADS = List.of("W1", "W2", "W3", "W4", "W5", "W4R3");
+
     private static List<String> workloadIds(String csv) throws UsageException {
         Set<String> wanted = new LinkedHashSet<>();
         for (String s : csv.split(",")) {
             String id = s.trim().toUpperCase(Locale.ROOT);
-            if (!id.matches("W[1-4]")) {
-                throw new UsageException("Unknown workload '" + s.trim() + "' (expected W1, W2, W3 or W4)");
+            if (!ALL_WORKLOADS.contains(id)) {
+                throw new UsageException("Unknown workload '" + s.trim() + "' (expected one of " + String.join(", ", ALL_WORKLOADS) + ")");
             }
             wanted.add(id);
         }
@@ -107,7 +110,7 @@ public record BenchOptions(boolean quick, int repetitions, List<String> workload
             wanted.add("W1");
         }
         List<String> ordered = new ArrayList<>();
-        for (String id : List.of("W1", "W2", "W3", "W4")) {
+        for (String id : ALL_WORKLOADS) {
             if (wanted.contains(id)) {
                 ordered.add(id);
             }

@@ -13,13 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The whole side-by-side run: for each repetition, each broker in turn (alternating which goes
- * first) gets a fresh ZooKeeper, a fresh broker with empty data, its topics, and then every
- * workload in order, W3 reading the records W1 wrote. Only one broker runs at a time. A workload
+ * The whole side-by-side run: for each repetition, each broker kind in turn (alternating which
+ * goes first) gets, per cluster size its workloads need, a fresh ZooKeeper, fresh brokers with
+ * empty data, the topics, and then those workloads in order, W3 reading the records W1 wrote.
+ * Only one deployment runs at a time. A workload
  * that fails is reported FAILED with its reason and is not retried on that broker in later
  * repetitions (a broker that lacks a feature would only fail again, slowly); the others carry on.
  * Not thread-safe.
@@ -63,57 +65,74 @@ public final class BenchRun {
     }
 
     private void runBroker(BrokerKind kind, int rep) throws IOException {
-        Path dir = setup.runDir().resolve(String.format(Locale.ROOT, "rep%d-%s", rep, kind.id()));
-        BenchLog.info("repetition " + rep + ": starting ZooKeeper and " + kind.id() + " in " + dir);
+        // One deployment per cluster size: one broker for W1-W4, three for the replicated workloads.
+        Map<Integer, List<Workload>> bySize = new TreeMap<>();
+        for (Workload w : workloads) {
+            bySize.computeIfAbsent(w.brokers(), k -> new ArrayList<>()).add(w);
+        }
+        for (Map.Entry<Integer, List<Workload>> e : bySize.entrySet()) {
+            runDeployment(kind, rep, e.getKey(), e.getValue());
+        }
+    }
+
+    private void runDeployment(BrokerKind kind, int rep, int size, List<Workload> group) throws IOException {
+        String name = size == 1 ? kind.id() : kind.id() + "-" + size + "-brokers";
+        Path dir = setup.runDir().resolve(String.format(Locale.ROOT, "rep%d-%s", rep, name));
+        BenchLog.info("repetition " + rep + ": starting ZooKeeper and " + size + " " + kind.id() + " broker(s) in " + dir);
         ZooKeeperProcess zk;
         try {
             zk = ZooKeeperProcess.start(setup, dir.resolve("zookeeper"));
         } catch (IllegalStateException e) {
-            failEverything(kind, rep, e.getMessage());
+            failEverything(kind, rep, size, group, e.getMessage());
             return;
         }
         try (zk) {
-            BrokerProcess broker;
+            BrokerCluster cluster;
             try {
-                broker = BrokerProcess.start(kind, setup, dir.resolve("broker"), zk.connectString(), START_TIMEOUT);
+                cluster = BrokerCluster.start(kind, size, setup, dir, zk.connectString(), START_TIMEOUT);
             } catch (IllegalStateException e) {
-                failEverything(kind, rep, "broker did not start: " + e.getMessage());
+                failEverything(kind, rep, size, group, "broker did not start: " + e.getMessage());
                 return;
             }
-            try (broker) {
-                runWorkloads(broker, rep);
+            try (cluster) {
+                runWorkloads(cluster, rep, group);
             }
         } finally {
             if (!options.keepData()) {
-                deleteTree(dir.resolve("broker/data"));
+                for (int id = 0; id < size; id++) {
+                    deleteTree(dir.resolve(size == 1 ? "broker" : "broker-" + id).resolve("data"));
+                }
                 deleteTree(dir.resolve("zookeeper/data"));
             }
         }
     }
 
-    private void runWorkloads(BrokerProcess broker, int rep) {
-        BrokerKind kind = broker.kind();
-        try {
-            jvmOptions.putIfAbsent(kind, ProcFs.jvmOptions(broker.pid()));
-            results.add(startupResult(broker, rep));
-        } catch (IOException e) {
-            results.add(RunResult.failed(Workloads.STARTUP, kind, rep, "cannot read /proc of the broker: " + e));
+    private void runWorkloads(BrokerCluster cluster, int rep, List<Workload> group) {
+        BrokerKind kind = cluster.kind();
+        if (cluster.size() == 1) {
+            BrokerProcess broker = cluster.first();
+            try {
+                jvmOptions.putIfAbsent(kind, ProcFs.jvmOptions(broker.pid()));
+                results.add(startupResult(broker, rep));
+            } catch (IOException e) {
+                results.add(RunResult.failed(Workloads.STARTUP, kind, rep, "cannot read /proc of the broker: " + e));
+            }
         }
         try {
-            TopicSetup.create(broker.bootstrapServers(), workloads, TOPIC_TIMEOUT);
+            TopicSetup.create(cluster.bootstrapServers(), group, TOPIC_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failWorkloads(kind, rep, "interrupted while creating the topics");
+            failWorkloads(kind, rep, group, "interrupted while creating the topics");
             return;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            failWorkloads(kind, rep, "creating the topics failed: " + e);
+            failWorkloads(kind, rep, group, "creating the topics failed: " + e);
             return;
         }
         Map<String, Boolean> okThisRun = new HashMap<>();
-        for (Workload w : workloads) {
+        for (Workload w : group) {
             RunResult r;
             try {
-                r = runWorkload(w, broker, rep, okThisRun);
+                r = runWorkload(w, cluster, rep, okThisRun);
             } catch (IOException e) {
                 r = RunResult.failed(w.id(), kind, rep, "harness error: " + e);
             }
@@ -126,9 +145,9 @@ public final class BenchRun {
         }
     }
 
-    private RunResult runWorkload(Workload w, BrokerProcess broker, int rep, Map<String, Boolean> okThisRun)
+    private RunResult runWorkload(Workload w, BrokerCluster cluster, int rep, Map<String, Boolean> okThisRun)
             throws IOException {
-        BrokerKind kind = broker.kind();
+        BrokerKind kind = cluster.kind();
         Integer earlier = failedIn.getOrDefault(kind, Map.of()).get(w.id());
         if (earlier != null) {
             return RunResult.failed(w.id(), kind, rep, "not retried: failed in repetition " + earlier);
@@ -141,7 +160,7 @@ public final class BenchRun {
             }
         }
         BenchLog.info("repetition " + rep + " " + kind.id() + " " + w.id() + ": " + w.records() + " records ...");
-        return WorkloadRunner.run(w, broker, rep, setup, Duration.ofSeconds(options.deadlineSeconds()));
+        return WorkloadRunner.run(w, cluster, rep, setup, Duration.ofSeconds(options.deadlineSeconds()));
     }
 
     private RunResult startupResult(BrokerProcess broker, int rep) throws IOException {
@@ -155,14 +174,16 @@ public final class BenchRun {
         return r;
     }
 
-    private void failEverything(BrokerKind kind, int rep, String reason) {
+    private void failEverything(BrokerKind kind, int rep, int size, List<Workload> group, String reason) {
         BenchLog.info("repetition " + rep + " " + kind.id() + ": " + reason);
-        results.add(RunResult.failed(Workloads.STARTUP, kind, rep, reason));
-        failWorkloads(kind, rep, reason);
+        if (size == 1) {
+            results.add(RunResult.failed(Workloads.STARTUP, kind, rep, reason));
+        }
+        failWorkloads(kind, rep, group, reason);
     }
 
-    private void failWorkloads(BrokerKind kind, int rep, String reason) {
-        for (Workload w : workloads) {
+    private void failWorkloads(BrokerKind kind, int rep, List<Workload> group, String reason) {
+        for (Workload w : group) {
             results.add(RunResult.failed(w.id(), kind, rep, reason));
         }
     }

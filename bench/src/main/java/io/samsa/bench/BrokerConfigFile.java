@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * The server.properties both brokers run with: one file, Kafka's key names, so the settings are
  * the same by construction. Defaults stay defaults (threads, segment size, no fsync per message)
- * except what one broker needs (replication factors of 1) and two choices that keep one-time
+ * except what one broker needs (internal topics with one replica, which the replicated workloads
+ * do not use) and two choices that keep one-time
  * bookkeeping out of the consume workload: no initial rebalance delay, and a one-partition offsets
  * topic instead of fifty. Samsa ignores the keys it does not know. Stateless.
  */
@@ -14,8 +15,8 @@ public final class BrokerConfigFile {
     private BrokerConfigFile() {
     }
 
-    public static String text(int port, Path logDir, String zkConnect) {
-        return "broker.id=0\n"
+    public static String text(int brokerId, int port, Path logDir, String zkConnect) {
+        return "broker.id=" + brokerId + "\n"
                 + "listeners=PLAINTEXT://127.0.0.1:" + port + "\n"
                 + "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + "\n"
                 + "log.dirs=" + logDir + "\n"

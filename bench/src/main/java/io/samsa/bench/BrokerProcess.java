@@ -39,12 +39,12 @@ public final class BrokerProcess implements AutoCloseable {
      *
      * @throws IllegalStateException if it exits or does not answer within {@code timeout}
      */
-    public static BrokerProcess start(BrokerKind kind, BenchSetup setup, Path dir, String zkConnect, Duration timeout)
+    public static BrokerProcess start(BrokerKind kind, int brokerId, BenchSetup setup, Path dir, String zkConnect, Duration timeout)
             throws IOException {
         Files.createDirectories(dir);
         int port = Ports.freePort();
         Path props = dir.resolve("server.properties");
-        Files.writeString(props, BrokerConfigFile.text(port, dir.resolve("data"), zkConnect));
+        Files.writeString(props, BrokerConfigFile.text(brokerId, port, dir.resolve("data"), zkConnect));
         Path log = dir.resolve(kind.id() + "-broker.log");
         ProcessBuilder pb = new ProcessBuilder(command(kind, setup, props));
         if (kind == BrokerKind.SAMSA) {

@@ -7,7 +7,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +26,22 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    /** Creates each distinct topic of {@code workloads} with replication factor 1. */
+    /** Creates each distinct topic of {@code workloads} with its partitions, replication factor and configs. */
     public static void create(String bootstrapServers, List<Workload> workloads, Duration timeout)
             throws ExecutionException, TimeoutException, InterruptedException {
         Map<String, Integer> topics = new LinkedHashMap<>();
+        Map<String, NewTopic> newTopics = new LinkedHashMap<>();
         for (Workload w : workloads) {
             topics.putIfAbsent(w.topic(), w.partitions());
+            newTopics.putIfAbsent(w.topic(), new NewTopic(w.topic(), w.partitions(), (short) w.replicationFactor())
+                    .configs(w.topicConfigs()));
         }
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "samsa-bench-setup");
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(props)) {
-            List<NewTopic> newTopics = new ArrayList<>();
-            topics.forEach((name, partitions) -> newTopics.add(new NewTopic(name, partitions, (short) 1)));
-            admin.createTopics(newTopics).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin.createTopics(newTopics.values()).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             while (!allLed(admin, topics)) {
                 if (System.nanoTime() > deadline) {
                     throw new TimeoutException("topics " + topics.keySet() + " have no leader after " + timeout);
@@ -61,7 +61,8 @@ public final class TopicSetup {
                     return false;
                 }
                 for (TopicPartitionInfo p : d.partitions()) {
-                    if (p.leader() == null || p.leader().isEmpty()) {
+                    // Led, and every replica in sync, so no catching up falls inside a measurement.
+                    if (p.leader() == null || p.leader().isEmpty() || p.isr().size() != p.replicas().size()) {
                         return false;
                     }
                 }

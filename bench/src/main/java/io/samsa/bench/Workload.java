@@ -9,7 +9,7 @@ import java.util.Objects;
  * One benchmark workload: which of Kafka's perf tools drives it, against which topic, with how
  * many records of what size and which producer settings. Immutable.
  *
- * @param id            W1..W4, as in the issue
+ * @param id            W1..W5 and W4R3, as in the issues
  * @param title         one line for the table
  * @param kind          the tool that runs it
  * @param topic         the topic it writes or reads
@@ -17,9 +17,19 @@ import java.util.Objects;
  * @param records       records produced, consumed or round-tripped
  * @param recordSize    bytes of value per record (0 for a consume workload)
  * @param producerProps producer settings besides bootstrap.servers, in command-line order
+ * @param brokers       brokers in the cluster it runs on (1, or 3 for the replicated workloads)
+ * @param replicationFactor replicas of {@code topic}
+ * @param topicConfigs  configs of {@code topic} (min.insync.replicas for the replicated ones)
  */
 public record Workload(String id, String title, Kind kind, String topic, int partitions, long records,
-                       int recordSize, Map<String, String> producerProps) {
+                       int recordSize, Map<String, String> producerProps, int brokers, int replicationFactor,
+                       Map<String, String> topicConfigs) {
+
+    /** A workload on one broker, its topic with one replica. */
+    public Workload(String id, String title, Kind kind, String topic, int partitions, long records, int recordSize,
+                    Map<String, String> producerProps) {
+        this(id, title, kind, topic, partitions, records, recordSize, producerProps, 1, 1, Map.of());
+    }
 
     /** Which perf tool a workload runs. */
     public enum Kind {
@@ -39,6 +49,10 @@ public record Workload(String id, String title, Kind kind, String topic, int par
             throw new IllegalArgumentException("records must be positive, got " + records);
         }
         producerProps = Collections.unmodifiableMap(new LinkedHashMap<>(producerProps));
+        topicConfigs = Collections.unmodifiableMap(new LinkedHashMap<>(topicConfigs));
+        if (replicationFactor > brokers) {
+            throw new IllegalArgumentException(id + ": replication factor " + replicationFactor + " above " + brokers + " brokers");
+        }
     }
 
     /** The acks setting EndToEndLatency takes as an argument. */

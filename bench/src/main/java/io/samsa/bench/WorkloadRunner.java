@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs one workload's perf tool against a running broker and turns the outcome into a
- * {@link RunResult}: the tool's figures plus the broker's CPU seconds (utime+stime delta over the
- * tool's run, also logged split by thread group, see {@link ThreadCpu}) and peak RSS (VmHWM, reset
- * just before the tool starts). A tool that fails, is
+ * Runs one workload's perf tool against a running deployment and turns the outcome into a
+ * {@link RunResult}: the tool's figures plus the brokers' CPU seconds (utime+stime delta over the
+ * tool's run, summed over the brokers, also logged split by thread group, see {@link ThreadCpu})
+ * and peak RSS (VmHWM, reset just before the tool starts; the largest broker's). A tool that fails, is
  * killed, prints no summary, or acknowledges or consumes fewer records than asked makes the run
  * FAILED with the reason. Stateless.
  */
@@ -19,35 +20,48 @@ public final class WorkloadRunner {
     private WorkloadRunner() {
     }
 
-    public static RunResult run(Workload w, BrokerProcess broker, int rep, BenchSetup setup, Duration deadline)
+    public static RunResult run(Workload w, BrokerCluster cluster, int rep, BenchSetup setup, Duration deadline)
             throws IOException {
-        BrokerKind kind = broker.kind();
-        if (!broker.isAlive()) {
-            return RunResult.failed(w.id(), kind, rep, "broker is not running; log ends: " + broker.logTail(3));
+        BrokerKind kind = cluster.kind();
+        String dead = cluster.deadBroker();
+        if (dead != null) {
+            return RunResult.failed(w.id(), kind, rep, dead);
         }
-        long pid = broker.pid();
-        if (!ProcFs.resetPeakRss(pid)) {
-            // Then VmHWM is the peak since the broker started, which still bounds the workload's.
-            BenchLog.once("cannot reset VmHWM through /proc/<pid>/clear_refs: peak RSS is measured since broker start");
+        double cpuBefore = 0;
+        Map<String, Long> threadsBefore = new HashMap<>();
+        for (BrokerProcess b : cluster.brokers()) {
+            if (!ProcFs.resetPeakRss(b.pid())) {
+                // Then VmHWM is the peak since the broker started, which still bounds the workload's.
+                BenchLog.once("cannot reset VmHWM through /proc/<pid>/clear_refs: peak RSS is measured since broker start");
+            }
+            cpuBefore += ProcFs.cpuSeconds(b.pid());
+            ThreadCpu.ticksByGroup(b.pid()).forEach((g, t) -> threadsBefore.merge(g, t, Long::sum));
         }
-        double cpuBefore = ProcFs.cpuSeconds(pid);
-        Map<String, Long> threadsBefore = ThreadCpu.ticksByGroup(pid);
         String base = w.id() + "-" + kind.id() + "-rep" + rep;
         Path out = setup.runDir().resolve(base + ".out");
         Path err = setup.runDir().resolve(base + ".err");
         ToolRun run = ToolRunner.run(setup.toolCommand(PerfToolCommands.mainClass(w),
-                PerfToolCommands.args(w, broker.bootstrapServers())), out, err, deadline);
-        if (!broker.isAlive()) {
-            return RunResult.failed(w.id(), kind, rep, "broker exited during the workload; log ends: "
-                    + broker.logTail(3));
+                PerfToolCommands.args(w, cluster.bootstrapServers())), out, err, deadline);
+        dead = cluster.deadBroker();
+        if (dead != null) {
+            return RunResult.failed(w.id(), kind, rep, "a broker exited during the workload: " + dead);
         }
         Map<Metric, Double> measured = new EnumMap<>(Metric.class);
-        double cpu = ProcFs.cpuSeconds(pid) - cpuBefore;
+        double cpuAfter = 0;
+        double peakRssKib = 0;
+        Map<String, Long> threadsAfter = new HashMap<>();
+        for (BrokerProcess b : cluster.brokers()) {
+            cpuAfter += ProcFs.cpuSeconds(b.pid());
+            ThreadCpu.ticksByGroup(b.pid()).forEach((g, t) -> threadsAfter.merge(g, t, Long::sum));
+            peakRssKib = Math.max(peakRssKib, ProcFs.peakRssKib(b.pid()));
+        }
+        double cpu = cpuAfter - cpuBefore;
         measured.put(Metric.BROKER_CPU_S, cpu);
         long ticksPerSecond = ProcFs.clockTicksPerSecond();
-        BenchLog.info(base + " broker CPU by thread: " + ThreadCpu.breakdown(threadsBefore, ThreadCpu.ticksByGroup(pid),
-                Math.round(cpu * ticksPerSecond), ticksPerSecond, 5));
-        measured.put(Metric.BROKER_PEAK_RSS_MIB, ProcFs.peakRssKib(pid) / 1024.0);
+        BenchLog.info(base + " broker CPU by thread" + (cluster.size() > 1 ? " (all " + cluster.size() + " brokers)" : "") + ": "
+                + ThreadCpu.breakdown(threadsBefore, threadsAfter, Math.round(cpu * ticksPerSecond), ticksPerSecond, 5));
+        // With several brokers: the largest broker's peak, comparable to a one-broker figure.
+        measured.put(Metric.BROKER_PEAK_RSS_MIB, peakRssKib / 1024.0);
         measured.put(Metric.TOOL_WALL_S, run.wallSeconds());
         Interpretation result = interpret(w, run, deadline.toSeconds());
         if (result.failure() != null) {

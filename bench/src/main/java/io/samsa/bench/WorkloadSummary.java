@@ -9,7 +9,7 @@ import java.util.Map;
  * Everything reported for one workload: a summary per broker and the Samsa/Kafka ratio of each
  * figure's medians. Immutable.
  *
- * @param id    W1..W4, or {@link Workloads#STARTUP}
+ * @param id    W1..W5, W4R3, or {@link Workloads#STARTUP}
  * @param title a one-line description including the size
  */
 public record WorkloadSummary(String id, String title, Map<BrokerKind, BrokerSummary> brokers) {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The workloads of issue 5, at full size or at the small sizes of a {@code --quick} smoke run.
- * W3 reads the topic W1 filled, so it consumes exactly W1's record count. Stateless.
+ * The workloads of issue 5 (one broker) and of issue 10 (W5 and W4R3, three brokers with
+ * replication), at full size or at the small sizes of a {@code --quick} smoke run. W3 reads the
+ * topic W1 filled, so it consumes exactly W1's record count. Stateless.
  */
 public final class Workloads {
 
@@ -29,7 +30,13 @@ public final class Workloads {
                 Workload.Kind.CONSUME, w1.topic(), w1.partitions(), w1Records, 0, Map.of());
         Workload w4 = new Workload("W4", "end-to-end latency at low load, acks=all, 100 B records",
                 Workload.Kind.END_TO_END, "bench-w4", 1, w4Records, 100, props("acks", "all"));
-        return List.of(w1, w2, w3, w4);
+        long w5Records = quick ? 100_000 : 3_000_000;
+        Map<String, String> minIsr2 = props("min.insync.replicas", "2");
+        Workload w5 = new Workload("W5", "3 brokers, 100 B records, 3 partitions, RF 3, min.insync.replicas=2, acks=all",
+                Workload.Kind.PRODUCE, "bench-w5", 3, w5Records, 100, props("acks", "all"), 3, 3, minIsr2);
+        Workload w4r3 = new Workload("W4R3", "W4 on 3 brokers, RF 3, min.insync.replicas=2",
+                Workload.Kind.END_TO_END, "bench-w4r3", 1, w4Records, 100, props("acks", "all"), 3, 3, minIsr2);
+        return List.of(w1, w2, w3, w4, w5, w4r3);
     }
 
     /** The workload whose topic a consume workload reads, or null. */

@@ -19,7 +19,7 @@ class BenchOptionsTest {
         BenchOptions o = BenchOptions.parse();
         assertFalse(o.quick());
         assertEquals(3, o.repetitions());
-        assertEquals(List.of("W1", "W2", "W3", "W4"), o.workloads());
+        assertEquals(List.of("W1", "W2", "W3", "W4", "W5", "W4R3"), o.workloads());
         assertEquals(List.of(SAMSA, KAFKA), o.brokers());
         assertEquals("-Xms1g -Xmx1g", o.heap());
         assertEquals(3_000_000L, o.selectedWorkloads().get(0).records());
@@ -49,7 +49,7 @@ class BenchOptionsTest {
 
     @Test
     void badInputIsAUsageError() {
-        assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--workloads", "W5"));
+        assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--workloads", "W6"));
         assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--brokers", "pulsar"));
         assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--reps", "0"));
         assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--fast"));
