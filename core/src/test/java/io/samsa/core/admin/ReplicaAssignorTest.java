@@ -72,4 +72,47 @@ class ReplicaAssignorTest {
         assertEquals("Replication factor: 3 larger than available brokers: 2.", tooMany.getMessage());
         assertEquals(Map.of(0, List.of(5)), assignor.assign(brokers(5), 1, 1));
     }
+
+    private static List<BrokerInfo> brokersWithRacks(Map<Integer, String> racks) {
+        List<BrokerInfo> result = new ArrayList<>();
+        racks.forEach((id, rack) -> result.add(BrokerInfo.forRegistration(id, List.of(EndPoint.plaintext("h", 9000 + id)), rack, 0L)));
+        return result;
+    }
+
+    @Test
+    void rackAwarePlacementIsKafkasForEveryShapeOfCluster() {
+        Random shapes = new Random(11);
+        for (int trial = 0; trial < 300; trial++) {
+            int brokerCount = 1 + shapes.nextInt(9);
+            int rackCount = 1 + shapes.nextInt(brokerCount);
+            Map<Integer, String> racks = new java.util.TreeMap<>();
+            List<org.apache.kafka.admin.BrokerMetadata> kafkaBrokers = new ArrayList<>();
+            for (int id = 0; id < brokerCount; id++) {
+                String rack = "rack-" + shapes.nextInt(rackCount);
+                racks.put(id * 3 + 1, rack);
+                kafkaBrokers.add(new org.apache.kafka.admin.BrokerMetadata(id * 3 + 1, java.util.Optional.of(rack)));
+            }
+            int partitions = 1 + shapes.nextInt(20);
+            int rf = 1 + shapes.nextInt(brokerCount);
+            int start = shapes.nextInt(brokerCount);
+            int firstPartition = shapes.nextInt(5);
+            Map<Integer, List<Integer>> expected = org.apache.kafka.admin.AdminUtils.assignReplicasToBrokers(kafkaBrokers, partitions, rf,
+                    start, firstPartition);
+            assertEquals(expected, new ReplicaAssignor(new Random(1)).assign(brokersWithRacks(racks), partitions, rf, start, firstPartition),
+                    racks + " partitions=" + partitions + " rf=" + rf + " start=" + start + " from=" + firstPartition);
+        }
+    }
+
+    @Test
+    void replicasOfAPartitionSpanAsManyRacksAsTheyCan() {
+        Map<Integer, String> racks = Map.of(1, "a", 2, "a", 3, "b", 4, "b", 5, "c", 6, "c");
+        for (List<Integer> replicas : ReplicaAssignor.create().assign(brokersWithRacks(racks), 12, 3).values()) {
+            assertEquals(3, replicas.stream().map(racks::get).distinct().count(), "racks of " + replicas);
+        }
+        Map<Integer, String> partial = new HashMap<>(racks);
+        partial.put(7, null);
+        AdminException incomplete = assertThrows(AdminException.class,
+                () -> ReplicaAssignor.create().assign(brokersWithRacks(partial), 1, 1));
+        assertEquals("Not all brokers have rack information for replica rack aware assignment.", incomplete.getMessage());
+    }
 }
