@@ -46,7 +46,7 @@ public final class SamsaZkClient implements AutoCloseable {
     static final List<String> PERSISTENT_PATHS = List.of(
             "/consumers", BrokerIdsZNode.PATH, TopicZNode.PATH, ConfigChangeNotificationZNode.PATH,
             DeleteTopicsZNode.PATH, "/brokers/seqid", IsrChangeNotificationZNode.PATH, ProducerIdBlockZNode.PATH,
-            "/log_dir_event_notification",
+            LogDirEventNotificationZNode.PATH,
             ConfigEntityZNode.path(ConfigEntityZNode.TOPICS), ConfigEntityZNode.path(ConfigEntityZNode.CLIENTS),
             ConfigEntityZNode.path(ConfigEntityZNode.USERS), ConfigEntityZNode.path(ConfigEntityZNode.BROKERS),
             ConfigEntityZNode.path(ConfigEntityZNode.IPS));
@@ -60,6 +60,7 @@ public final class SamsaZkClient implements AutoCloseable {
     private final BrokerStore brokers = new BrokerStore(this);
     private final TopicStore topics = new TopicStore(this);
     private final PartitionStateStore partitionStates = new PartitionStateStore(this);
+    private final LogDirEventStore logDirEvents = new LogDirEventStore(this);
     private final ControllerStore controllerStore = new ControllerStore(this);
     private final ConfigStore configs = new ConfigStore(this);
     private final ZkTransactions transactions;
@@ -151,6 +152,10 @@ public final class SamsaZkClient implements AutoCloseable {
 
     public TopicStore topics() {
         return topics;
+    }
+
+    public LogDirEventStore logDirEvents() {
+        return logDirEvents;
     }
 
     public PartitionStateStore partitionStates() {

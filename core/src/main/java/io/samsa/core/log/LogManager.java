@@ -16,13 +16,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -49,6 +52,9 @@ public final class LogManager {
     private final List<Scheduler.Task> tasks = new ArrayList<>();
     private final Map<File, Boolean> cleanAtStartup = new HashMap<>();
     private final LogCleaner cleaner;
+    /** Log dirs that failed (an I/O error, a full disk): their logs are closed and nothing more touches them. */
+    private final Set<File> offlineDirs = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<File>> offlineListeners = new CopyOnWriteArrayList<>();
     private volatile LogConfig defaultConfig;
     private volatile boolean shutDown;
 
@@ -90,7 +96,24 @@ public final class LogManager {
     }
 
     private void loadLogs() throws IOException {
+        IOException lastFailure = null;
         for (File dir : config.logDirs()) {
+            try {
+                loadLogDir(dir);
+            } catch (IOException | StorageException e) {
+                // One failing disk leaves the others serving; the broker stops only when all have failed.
+                lastFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                offlineDirs.add(dir.getAbsoluteFile());
+                LOG.error("Log directory {} failed to load and is offline: {}", dir, e.getMessage(), e);
+            }
+        }
+        if (offlineDirs.size() == config.logDirs().size()) {
+            throw new IOException("Every log directory failed to load; the last failure was: " + lastFailure.getMessage(), lastFailure);
+        }
+    }
+
+    private void loadLogDir(File dir) throws IOException {
+        {
             Files.createDirectories(dir.toPath());
             lockDir(dir);
             File marker = new File(dir, LogFileNames.CLEAN_SHUTDOWN_FILE);
@@ -255,6 +278,59 @@ public final class LogManager {
         return config.logDirs();
     }
 
+    /** The log dirs that have failed since startup (or failed to load). */
+    public Set<File> offlineLogDirs() {
+        return Set.copyOf(offlineDirs);
+    }
+
+    public boolean isOnline(File logDir) {
+        return !offlineDirs.contains(logDir.getAbsoluteFile());
+    }
+
+    /** Told of each log dir that goes offline, once, on the thread that found the failure. */
+    public void addOfflineListener(Consumer<File> listener) {
+        offlineListeners.add(listener);
+    }
+
+    /**
+     * Takes a log dir offline after an I/O error there (a failing or full disk): its logs are
+     * closed and forgotten, no new log goes there, background tasks skip it, and listeners (the
+     * replica manager) take its partitions offline. The broker keeps serving the other dirs; the
+     * failed one is loaded again at the next start.
+     */
+    public void markOffline(File logDir, Throwable cause) {
+        File dir = logDir.getAbsoluteFile();
+        if (!offlineDirs.add(dir)) {
+            return;
+        }
+        LOG.error("Log directory {} failed ({}): its partitions are offline on this broker until it restarts", dir,
+                cause == null ? "unknown cause" : cause.toString());
+        List<Log> lost = new ArrayList<>();
+        synchronized (createLock) {
+            logs.values().removeIf(l -> {
+                if (l.parentDir().getAbsoluteFile().equals(dir)) {
+                    lost.add(l);
+                    return true;
+                }
+                return false;
+            });
+        }
+        for (Log l : lost) {
+            if (cleaner != null) {
+                cleaner.abortAndPauseCleaning(l.topicPartition());
+                cleaner.removeLog(l.topicPartition(), l.parentDir());
+            }
+            try {
+                l.close();
+            } catch (RuntimeException e) {
+                LOG.debug("Closing {} in failed dir {}: {}", l.topicPartition(), dir, e.toString());
+            }
+        }
+        for (Consumer<File> listener : offlineListeners) {
+            listener.accept(dir);
+        }
+    }
+
     /** The partition's log, created empty in the log dir holding the fewest partitions if absent. */
     public Log getOrCreateLog(TopicPartition tp, LogConfig logConfig) {
         Log existing = logs.get(tp);
@@ -270,6 +346,9 @@ public final class LogManager {
                 throw new IllegalStateException("Log manager is shut down");
             }
             File parent = nextLogDir();
+            if (parent == null) {
+                throw new StorageException("Cannot create the log of " + tp, new IOException("no log directory is online"));
+            }
             File dir = new File(parent, LogFileNames.logDirName(tp));
             try {
                 Log log = Log.open(dir, logConfig, time, scheduler);
@@ -277,7 +356,11 @@ public final class LogManager {
                 LOG.info("Created log for {} in {}", tp, parent);
                 return log;
             } catch (IOException e) {
+                markOffline(parent, e);
                 throw new StorageException("Error creating log for " + tp + " in " + parent, e);
+            } catch (StorageException e) {
+                markOffline(parent, e);
+                throw e;
             }
         }
     }
@@ -293,6 +376,9 @@ public final class LogManager {
         File best = null;
         int bestCount = Integer.MAX_VALUE;
         for (File d : config.logDirs()) {
+            if (!isOnline(d)) {
+                continue;
+            }
             int n = counts.get(d.getAbsoluteFile());
             if (n < bestCount) {
                 best = d;
@@ -348,6 +434,8 @@ public final class LogManager {
         for (Log log : logs.values()) {
             try {
                 deleted += log.deleteOldSegments();
+            } catch (StorageException e) {
+                markOffline(log.parentDir(), e);
             } catch (RuntimeException e) {
                 LOG.error("Retention failed for {}", log.topicPartition(), e);
             }
@@ -363,6 +451,8 @@ public final class LogManager {
                 if (now - log.lastFlushTime() >= log.config().flushMs()) {
                     log.flush();
                 }
+            } catch (StorageException e) {
+                markOffline(log.parentDir(), e);
             } catch (RuntimeException e) {
                 LOG.error("Flush failed for {}", log.topicPartition(), e);
             }
@@ -370,20 +460,20 @@ public final class LogManager {
     }
 
     public void checkpointRecoveryPoints() throws IOException {
-        for (File dir : config.logDirs()) {
+        for (File dir : onlineDirs()) {
             writeCheckpoint(dir, LogFileNames.RECOVERY_POINT_CHECKPOINT, Log::recoveryPoint);
         }
     }
 
     public void checkpointLogStartOffsets() throws IOException {
-        for (File dir : config.logDirs()) {
+        for (File dir : onlineDirs()) {
             writeCheckpoint(dir, LogFileNames.LOG_START_OFFSET_CHECKPOINT, Log::logStartOffset);
         }
     }
 
     /** Writes {@code replication-offset-checkpoint}: each partition's high watermark. */
     public void checkpointHighWatermarks() throws IOException {
-        for (File dir : config.logDirs()) {
+        for (File dir : onlineDirs()) {
             writeCheckpoint(dir, LogFileNames.REPLICATION_OFFSET_CHECKPOINT, Log::highWatermark);
         }
     }
@@ -398,6 +488,16 @@ public final class LogManager {
         }
     }
 
+    private List<File> onlineDirs() {
+        List<File> online = new ArrayList<>();
+        for (File d : config.logDirs()) {
+            if (isOnline(d)) {
+                online.add(d);
+            }
+        }
+        return online;
+    }
+
     private void writeCheckpoint(File dir, String name, ToLongFunction<Log> offset) throws IOException {
         File abs = dir.getAbsoluteFile();
         Map<TopicPartition, Long> offsets = new HashMap<>();
@@ -407,7 +507,12 @@ public final class LogManager {
             }
         }
         synchronized (checkpointLock) {
-            new OffsetCheckpointFile(new File(dir, name)).write(offsets);
+            try {
+                new OffsetCheckpointFile(new File(dir, name)).write(offsets);
+            } catch (IOException e) {
+                markOffline(dir, e);
+                throw e;
+            }
         }
     }
 
@@ -459,16 +564,25 @@ public final class LogManager {
             } catch (RuntimeException e) {
                 allClosed = false;
                 LOG.error("Could not flush {} at shutdown", log.topicPartition(), e);
+                if (e instanceof StorageException) {
+                    markOffline(log.parentDir(), e);
+                }
             }
         }
-        for (File dir : config.logDirs()) {
-            writeCheckpoints(dir);
+        for (File dir : onlineDirs()) {
+            try {
+                writeCheckpoints(dir);
+            } catch (StorageException e) {
+                allClosed = false;
+                LOG.error("Could not write the checkpoints of {} at shutdown", dir, e);
+            }
         }
         for (Log log : logs.values()) {
             log.close();
         }
         if (allClosed) {
-            for (File dir : config.logDirs()) {
+            // A dir that failed gets no clean-shutdown marker: its logs are recovered at the next start.
+            for (File dir : onlineDirs()) {
                 Files.write(new File(dir, LogFileNames.CLEAN_SHUTDOWN_FILE).toPath(), new byte[0]);
                 CheckpointFile.fsyncDirectory(dir);
             }

@@ -9,6 +9,7 @@ import io.samsa.core.log.LeaderEpochFileCache;
 import io.samsa.core.log.ListOffsetsTimestamps;
 import io.samsa.core.log.Log;
 import io.samsa.core.log.LogAppendInfo;
+import io.samsa.core.log.StorageException;
 import io.samsa.protocol.MemoryRecordsData;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.message.FetchResponse;
@@ -305,6 +306,9 @@ final class ReplicaFetcherThread extends Thread {
                 }
                 try {
                     processPartition(tp, current, p, answer);
+                } catch (StorageException e) {
+                    states.remove(tp);
+                    replicaManager.onStorageError(p, e);
                 } catch (RuntimeException e) {
                     markFailed(tp, e);
                 }

@@ -10,12 +10,14 @@ import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogOffsetMetadata;
 import io.samsa.core.log.Scheduler;
+import io.samsa.core.log.StorageException;
 import io.samsa.core.log.TimestampAndOffset;
 import io.samsa.core.purgatory.DelayedOperationPurgatory;
 import io.samsa.core.timer.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,9 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -54,6 +59,14 @@ public final class ReplicaManager {
     private final PartitionEnv partitionEnv;
     private final ReplicaFetcherManager fetchers;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
+    /** Partitions whose log dir failed: answered KAFKA_STORAGE_ERROR until the broker restarts. */
+    private final Set<TopicPartition> offlinePartitions = ConcurrentHashMap.newKeySet();
+    /** Takes failed log dirs' partitions offline off the thread that hit the failure (a fetcher cannot stop itself). */
+    private final ExecutorService logDirFailureHandler = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "log-dir-failure-handler");
+        t.setDaemon(true);
+        return t;
+    });
     private final DelayedOperationPurgatory<TopicPartition, DelayedProduce> producePurgatory;
     private final DelayedOperationPurgatory<TopicPartition, DelayedFetch> fetchPurgatory;
     private final DelayedOperationPurgatory<TopicPartition, DelayedDeleteRecords> deleteRecordsPurgatory;
@@ -97,6 +110,7 @@ public final class ReplicaManager {
         this.partitionEnv = new PartitionEnv(brokerId, time, config.replicaLagTimeMaxMs(), alterPartitions, isBrokerAlive,
                 this::completeDelayedRequests);
         this.fetchers = new ReplicaFetcherManager(this, config, time);
+        logManager.addOfflineListener(dir -> logDirFailureHandler.execute(() -> onLogDirOffline(dir)));
         this.producePurgatory = new DelayedOperationPurgatory<>("Produce", new Timer("produce-purgatory", time, timer),
                 PRODUCE_PURGE_INTERVAL);
         this.fetchPurgatory = new DelayedOperationPurgatory<>("Fetch", new Timer("fetch-purgatory", time, timer),
@@ -125,6 +139,48 @@ public final class ReplicaManager {
             isrExpiration = null;
         }
         fetchers.shutdown();
+        logDirFailureHandler.shutdownNow();
+    }
+
+    /**
+     * A log dir failed: its partitions stop fetching and serving here and answer KAFKA_STORAGE_ERROR,
+     * so clients and the controller move on to other replicas, while this broker keeps serving the
+     * partitions on its other dirs.
+     */
+    private void onLogDirOffline(File dir) {
+        synchronized (stateLock) {
+            List<TopicPartition> lost = new ArrayList<>();
+            partitions.forEach((tp, p) -> {
+                if (p.log().parentDir().getAbsoluteFile().equals(dir)) {
+                    lost.add(tp);
+                }
+            });
+            fetchers.removePartitions(lost);
+            for (TopicPartition tp : lost) {
+                partitions.remove(tp);
+                offlinePartitions.add(tp);
+                completeDelayedRequests(tp);
+                for (LeadershipListener l : leadershipListeners) {
+                    l.onResign(tp, -1);
+                }
+            }
+            log.error("Partitions {} are offline on this broker: their log directory {} failed", lost, dir);
+        }
+    }
+
+    /** The partitions offline on this broker after a log dir failure. */
+    public Set<TopicPartition> offlinePartitions() {
+        return Set.copyOf(offlinePartitions);
+    }
+
+    /** A storage error in {@code p}'s log: its whole log dir goes offline. */
+    void onStorageError(Partition p, StorageException e) {
+        logManager.markOffline(p.log().parentDir(), e);
+    }
+
+    /** The error for a partition this broker does not serve: offline after a disk failure, or simply not here. */
+    private Errors absentError(TopicPartition tp) {
+        return offlinePartitions.contains(tp) ? Errors.KAFKA_STORAGE_ERROR : Errors.NOT_LEADER_OR_FOLLOWER;
     }
 
     private void maybeShrinkIsrs() {
@@ -196,6 +252,16 @@ public final class ReplicaManager {
                 TopicPartition tp = state.topicPartition();
                 if (!state.replicas().contains(brokerId)) {
                     result.put(tp, Errors.UNKNOWN_TOPIC_OR_PARTITION);
+                    continue;
+                }
+                if (offlinePartitions.contains(tp)) {
+                    result.put(tp, Errors.KAFKA_STORAGE_ERROR);
+                    continue;
+                }
+                if (logManager.getLog(tp) == null && !state.isNew() && !logManager.offlineLogDirs().isEmpty()) {
+                    // Its log may be in the failed dir: creating an empty one elsewhere would pose as an in-sync replica.
+                    offlinePartitions.add(tp);
+                    result.put(tp, Errors.KAFKA_STORAGE_ERROR);
                     continue;
                 }
                 Partition existing = partitions.get(tp);
@@ -297,6 +363,7 @@ public final class ReplicaManager {
             fetchers.removePartitions(tps);
             Map<TopicPartition, Errors> result = new HashMap<>();
             for (TopicPartition tp : tps) {
+                offlinePartitions.remove(tp);
                 Partition p = partitions.remove(tp);
                 try {
                     if (delete) {
@@ -347,9 +414,15 @@ public final class ReplicaManager {
     private AppendResult appendToLocalLog(TopicPartition tp, ByteBuffer records, short requiredAcks) {
         Partition p = partitions.get(tp);
         if (p == null) {
-            return AppendResult.error(Errors.NOT_LEADER_OR_FOLLOWER, null);
+            return AppendResult.error(absentError(tp), null);
         }
-        AppendResult result = p.appendAsLeader(records, requiredAcks);
+        AppendResult result;
+        try {
+            result = p.appendAsLeader(records, requiredAcks);
+        } catch (StorageException e) {
+            onStorageError(p, e);
+            return AppendResult.error(Errors.KAFKA_STORAGE_ERROR, e.getMessage());
+        }
         if (result.error() == Errors.NONE) {
             completeDelayedRequests(tp);
         }
@@ -444,22 +517,32 @@ public final class ReplicaManager {
                                        boolean updateFetchState) {
         Partition p = partitions.get(f.tp());
         if (p == null) {
-            return ReadResult.error(Errors.NOT_LEADER_OR_FOLLOWER);
+            return ReadResult.error(absentError(f.tp()));
         }
-        return p.readForFollower(params.replicaId(), params.replicaEpoch(), f, limit, minOneMessage, now, updateFetchState);
+        try {
+            return p.readForFollower(params.replicaId(), params.replicaEpoch(), f, limit, minOneMessage, now, updateFetchState);
+        } catch (StorageException e) {
+            onStorageError(p, e);
+            return ReadResult.error(Errors.KAFKA_STORAGE_ERROR);
+        }
     }
 
     /** Reads one partition for a consumer, checking leadership and the client's leader epoch. */
     private ReadResult read(TopicPartition tp, long offset, int maxBytes, int currentLeaderEpoch, boolean minOneMessage) {
         Partition p = partitions.get(tp);
         if (p == null) {
-            return ReadResult.error(Errors.NOT_LEADER_OR_FOLLOWER);
+            return ReadResult.error(absentError(tp));
         }
         Errors epochError = p.checkLeaderEpoch(currentLeaderEpoch);
         if (epochError != Errors.NONE) {
             return ReadResult.error(epochError);
         }
-        return p.readAsLeader(offset, maxBytes, minOneMessage);
+        try {
+            return p.readAsLeader(offset, maxBytes, minOneMessage);
+        } catch (StorageException e) {
+            onStorageError(p, e);
+            return ReadResult.error(Errors.KAFKA_STORAGE_ERROR);
+        }
     }
 
     /**

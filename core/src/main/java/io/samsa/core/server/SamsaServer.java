@@ -151,6 +151,14 @@ public final class SamsaServer {
         LogManagerConfig lmConfig = LogManagerConfig.fromBrokerProperties(config.originals());
         logManager = new LogManager(lmConfig.withLogDirs(dirs), brokerDefaults, topicConfigs::logConfig, time, scheduler);
         logManager.startup();
+        // The controller learns of a failed log dir from ZooKeeper and moves its partitions' leadership.
+        logManager.addOfflineListener(dir -> {
+            try {
+                zk.logDirEvents().notifyFailure(brokerId);
+            } catch (RuntimeException e) {
+                log.error("Could not tell the controller that log dir {} failed", dir, e);
+            }
+        });
         dynamicConfigManager = new DynamicConfigManager(zk, topicConfigs, logManager, time);
         dynamicConfigManager.startup();
         ZkConfigAdmin configAdmin = new ZkConfigAdmin(zk, topicConfigs);
