@@ -210,7 +210,7 @@ public final class SamsaServer {
                 .register(new DeleteTopicsHandler(topicAdmin, metadataCache, metadataWaiters))
                 .register(new CreatePartitionsHandler(topicAdmin, metadataWaiters))
                 .register(new DescribeConfigsHandler(topicConfigs, metadataCache, config))
-                .register(new IncrementalAlterConfigsHandler(configAdmin))
+                .register(new IncrementalAlterConfigsHandler(configAdmin, brokerId))
                 .register(new AlterConfigsHandler(configAdmin))
                 .register(new DeleteRecordsHandler(replicaManager, metadataCache))
                 .register(new DescribeClusterHandler(metadataCache, identity))
