@@ -269,6 +269,12 @@ final class ReassignmentManager {
         if (!unneeded.isEmpty()) {
             log.info("Replicas {} of {} are no longer wanted by its reassignment", unneeded, tp);
             stopAndDelete(tp, unneeded, batch);
+            if (context.phase(tp) == ControllerContext.PartitionPhase.OFFLINE) {
+                // The leader was one of them (a replica being added can be elected when the leader
+                // fails). Kafka leaves the partition leaderless until the next broker change; an
+                // in-sync replica that stays can lead now.
+                partitions.electOffline(List.of(tp), batch);
+            }
         }
     }
 

@@ -220,6 +220,31 @@ class ReassignmentControllerTest {
     }
 
     @Test
+    void aNewTargetWithoutTheLeaderElectsAnotherInSyncReplicaAtOnce() throws Exception {
+        cluster.startWithController(1, 2, 3, 4);
+        ControllerTestCluster.Broker controller = cluster.controller();
+        TopicPartition e0 = tp("e", 0);
+        createAndAwait(controller, "e", Map.of(0, List.of(2, 3)));
+        assertEquals(Errors.NONE, reassignError(controller, e0, List.of(4, 1)));
+        assertEquals(Errors.NONE, leaderProposesIsr(controller, e0, List.of(2, 3, 4)).error());
+
+        // The leader fails: the first live in-sync replica of [4, 1, 2, 3] is 4, one being added.
+        cluster.stop(2);
+        cluster.awaitState("e", 0, s -> s.leader() == 4, "is led by broker 4");
+        barrier(controller);
+        controller.channel.clear();
+
+        assertEquals(Errors.NONE, reassignError(controller, e0, List.of(3, 1)));
+
+        PartitionState state = cluster.state("e", 0).orElseThrow();
+        assertEquals(3, state.leader(), "broker 4 is no longer wanted; 3 is in sync");
+        assertEquals(List.of(3), state.isr());
+        assertEquals(List.of(e0), controller.channel.stopped(4, true));
+        assertEquals(new ReplicaAssignment(List.of(3, 1, 2), List.of(1), List.of(2)), listed(controller).get(e0));
+        assertEquals(3, controller.channel.last(LEADER_AND_ISR, 1, e0).orElseThrow().leader());
+    }
+
+    @Test
     void badRequestsAnswerKafkasErrorsAndChangeNothing() throws Exception {
         cluster.startWithController(1, 2, 3);
         ControllerTestCluster.Broker controller = cluster.controller();

@@ -3,11 +3,14 @@ package io.samsa.core.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
 import io.samsa.core.replication.Partition;
 import io.samsa.core.test.SamsaCluster;
 import io.samsa.testkit.TempDirs;
 import io.samsa.testkit.Wait;
+import io.samsa.zk.SamsaZkClient;
+import io.samsa.zk.ZkClientSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,9 +32,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.tools.reassign.ReassignPartitionsCommand;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Apache Kafka's own kafka-reassign-partitions tool ({@code ReassignPartitionsCommand} 3.9.1, in
  * this JVM with its exit trapped) against four in-process brokers: --execute starts the moves the
  * JSON file asks for and --verify reports them completed (then clears the throttles, as it does
- * after every completed reassignment).
+ * after every completed reassignment); --list shows a move in progress and --cancel reverts it.
  */
 @Tag("integration")
 @Timeout(180)
@@ -122,11 +128,32 @@ class ReassignPartitionsToolTest {
         return new ToolRun(exitCode, lines);
     }
 
-    private static List<Integer> replicas(Admin admin, String topic, int partition) throws Exception {
+    private static List<Integer> replicas(Admin admin, String topic, int partition) {
         List<Integer> ids = new ArrayList<>();
-        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().get(partition).replicas()
+        get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().get(partition).replicas()
                 .forEach(n -> ids.add(n.id()));
         return ids;
+    }
+
+    private static <T> T get(KafkaFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void restartStoppedBrokers() throws Exception {
+        for (int id = 0; id < cluster.size(); id++) {
+            if (!cluster.broker(id).isStarted()) {
+                cluster.startBroker(id);
+            }
+        }
+        cluster.waitForBrokersInMetadata();
     }
 
     @Test
@@ -185,6 +212,41 @@ class ReassignPartitionsToolTest {
                 Optional<Partition> replica = cluster.broker(move[1]).replicaManager().partition(tp);
                 return replica.isPresent() && replica.get().log().logEndOffset() == 100;
             });
+        }
+    }
+
+    @Test
+    void listShowsAMoveInProgressAndCancelRevertsIt() throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        try (Admin admin = Admin.create(p);
+             SamsaZkClient zk = SamsaZkClient.connect(new ZkClientSettings(cluster.zkConnect(), 6000, 6000), Time.SYSTEM)) {
+            admin.createTopics(List.of(new NewTopic("held", Map.of(0, List.of(0, 1))))).all().get();
+            cluster.waitForTopic("held", 1);
+            // With its target broker down the move stays in progress. The tool would refuse a dead
+            // broker, so the request goes through the legacy znode, which Kafka's controller honours.
+            cluster.stopBroker(3);
+            Wait.until("the cluster without broker 3", () -> get(admin.describeCluster().nodes()).stream().noneMatch(n -> n.id() == 3));
+            assertTrue(zk.reassignments().create(Map.of(new TopicPartition("held", 0), List.of(3, 1))));
+            String bootstrap = cluster.bootstrapServers();
+
+            Wait.until("--list shows the move", () -> {
+                ToolRun list = reassignPartitions("--bootstrap-server", bootstrap, "--list");
+                assertEquals(List.of("Current partition reassignments:", "held-0: replicas: 3,1,0. adding: 3. removing: 0."),
+                        list.lines(), list::output);
+                return true;
+            });
+
+            Path json = TempDirs.create("reassign-tool-").resolve("held.json");
+            Files.writeString(json, "{\"version\":1,\"partitions\":[{\"topic\":\"held\",\"partition\":0,\"replicas\":[3,1]}]}");
+            ToolRun cancel = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--cancel");
+            assertEquals(0, cancel.exitCode(), cancel::output);
+            assertTrue(cancel.lines().contains("Successfully cancelled partition reassignment for: held-0"), cancel::output);
+
+            ToolRun after = reassignPartitions("--bootstrap-server", bootstrap, "--list");
+            assertEquals(List.of("No partition reassignments found."), after.lines(), after::output);
+            // The original replicas, in the order a cancellation can recover (Kafka's caveat).
+            Wait.until("the original replicas are back", () -> replicas(admin, "held", 0).equals(List.of(1, 0)));
         }
     }
 }
