@@ -2,6 +2,8 @@ package io.samsa.protocol;
 
 import io.samsa.protocol.message.AlterConfigsRequest;
 import io.samsa.protocol.message.AlterConfigsResponse;
+import io.samsa.protocol.message.AlterPartitionReassignmentsRequest;
+import io.samsa.protocol.message.AlterPartitionReassignmentsResponse;
 import io.samsa.protocol.message.AlterPartitionRequest;
 import io.samsa.protocol.message.AlterPartitionResponse;
 import io.samsa.protocol.message.ApiVersionsRequest;
@@ -46,6 +48,8 @@ import io.samsa.protocol.message.ListGroupsRequest;
 import io.samsa.protocol.message.ListGroupsResponse;
 import io.samsa.protocol.message.ListOffsetsRequest;
 import io.samsa.protocol.message.ListOffsetsResponse;
+import io.samsa.protocol.message.ListPartitionReassignmentsRequest;
+import io.samsa.protocol.message.ListPartitionReassignmentsResponse;
 import io.samsa.protocol.message.MetadataRequest;
 import io.samsa.protocol.message.MetadataResponse;
 import io.samsa.protocol.message.OffsetCommitRequest;
@@ -103,6 +107,8 @@ public enum ApiKeys {
     CREATE_PARTITIONS(CreatePartitionsRequest::new, CreatePartitionsResponse::new),
     DELETE_GROUPS(DeleteGroupsRequest::new, DeleteGroupsResponse::new),
     INCREMENTAL_ALTER_CONFIGS(IncrementalAlterConfigsRequest::new, IncrementalAlterConfigsResponse::new),
+    ALTER_PARTITION_REASSIGNMENTS(AlterPartitionReassignmentsRequest::new, AlterPartitionReassignmentsResponse::new),
+    LIST_PARTITION_REASSIGNMENTS(ListPartitionReassignmentsRequest::new, ListPartitionReassignmentsResponse::new),
     OFFSET_DELETE(OffsetDeleteRequest::new, OffsetDeleteResponse::new),
     ALTER_PARTITION(AlterPartitionRequest::new, AlterPartitionResponse::new),
     DESCRIBE_CLUSTER(DescribeClusterRequest::new, DescribeClusterResponse::new);

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Samsa's one connection to ZooKeeper, over Curator, and the typed operations on Kafka's znodes,
  * grouped by area: {@link #brokers()}, {@link #topics()}, {@link #partitionStates()},
- * {@link #controllerStore()}, {@link #configs()}, plus the cluster id and producer-id blocks.
+ * {@link #controllerStore()}, {@link #configs()}, {@link #reassignments()}, plus the cluster id and
+ * producer-id blocks.
  * Thread-safe; one instance per broker process.
  *
  * <p>Every controller write is fenced: a multi-op transaction whose first operation checks the
@@ -63,6 +64,7 @@ public final class SamsaZkClient implements AutoCloseable {
     private final LogDirEventStore logDirEvents = new LogDirEventStore(this);
     private final ControllerStore controllerStore = new ControllerStore(this);
     private final ConfigStore configs = new ConfigStore(this);
+    private final ReassignmentStore reassignments = new ReassignmentStore(this);
     private final ZkTransactions transactions;
 
     private SamsaZkClient(CuratorFramework curator, ZkClientSettings settings, Time time) {
@@ -168,6 +170,10 @@ public final class SamsaZkClient implements AutoCloseable {
 
     public ConfigStore configs() {
         return configs;
+    }
+
+    public ReassignmentStore reassignments() {
+        return reassignments;
     }
 
     public ZkClientSettings settings() {

@@ -33,9 +33,35 @@ public record TopicAssignment(String topic, Uuid topicId, SortedMap<Integer, Lis
         return partitions.size();
     }
 
-    /** The same topic with a different partition → replicas map (reassignment state dropped). */
+    /** The same topic with a different partition → replicas map; the reassignment state is kept. */
     public TopicAssignment withPartitions(Map<Integer, List<Integer>> newPartitions) {
         return new TopicAssignment(topic, topicId, new TreeMap<>(newPartitions), addingReplicas, removingReplicas);
+    }
+
+    /**
+     * The same topic with one partition's replicas and reassignment state replaced; empty adding or
+     * removing lists leave no entry, as Kafka writes them.
+     */
+    public TopicAssignment withPartition(int partition, List<Integer> replicas, List<Integer> adding, List<Integer> removing) {
+        TreeMap<Integer, List<Integer>> newPartitions = new TreeMap<>(partitions);
+        newPartitions.put(partition, replicas);
+        return new TopicAssignment(topic, topicId, newPartitions, putOrRemove(addingReplicas, partition, adding),
+                putOrRemove(removingReplicas, partition, removing));
+    }
+
+    /** Whether a reassignment of any partition is in progress. */
+    public boolean isBeingReassigned() {
+        return !addingReplicas.isEmpty() || !removingReplicas.isEmpty();
+    }
+
+    private static SortedMap<Integer, List<Integer>> putOrRemove(Map<Integer, List<Integer>> map, int partition, List<Integer> value) {
+        TreeMap<Integer, List<Integer>> copy = new TreeMap<>(map);
+        if (value.isEmpty()) {
+            copy.remove(partition);
+        } else {
+            copy.put(partition, value);
+        }
+        return copy;
     }
 
     public TopicAssignment withTopicId(Uuid id) {

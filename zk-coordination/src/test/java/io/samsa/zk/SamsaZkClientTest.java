@@ -214,6 +214,52 @@ class SamsaZkClientTest {
     }
 
     @Test
+    void legacyReassignmentRequestIsCreatedOnceWatchedAndShrunkOrDeletedUnderTheFence() throws Exception {
+        ControllerStore.ControllerEpoch epoch = zk.controllerStore().registerAndIncrementEpoch(1);
+        AtomicInteger fired = new AtomicInteger();
+        ZkWatch watch = zk.openWatchScope().watch(fired::incrementAndGet);
+        assertEquals(java.util.Optional.empty(), zk.reassignments().get(watch));
+
+        TopicPartition a = new TopicPartition("t", 0);
+        TopicPartition b = new TopicPartition("t", 1);
+        assertTrue(zk.reassignments().create(Map.of(a, List.of(1, 2), b, List.of(3))));
+        Wait.until("the creation is seen", () -> fired.get() == 1);
+        assertFalse(zk.reassignments().create(Map.of(a, List.of(9))), "one request at a time, as Kafka's old tools expect");
+        assertEquals(Map.of(a, List.of(1, 2), b, List.of(3)), zk.reassignments().get(watch).orElseThrow());
+
+        zk.reassignments().setFenced(Map.of(b, List.of(3)), epoch.epochZkVersion());
+        Wait.until("the change is seen", () -> fired.get() == 2);
+        assertEquals(Map.of(b, List.of(3)), zk.reassignments().get(watch).orElseThrow());
+        zk.reassignments().deleteFenced(epoch.epochZkVersion());
+        Wait.until("the deletion is seen", () -> fired.get() == 3);
+        assertEquals(java.util.Optional.empty(), zk.reassignments().get(watch));
+        zk.reassignments().deleteFenced(epoch.epochZkVersion());
+
+        zk.curator().create().forPath(ReassignPartitionsZNode.PATH, "not json".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Map.of(), zk.reassignments().get(null).orElseThrow(), "unreadable content is an empty request");
+        zk.controllerStore().deleteIfOwned();
+        try (SamsaZkClient other = connect(server)) {
+            other.controllerStore().registerAndIncrementEpoch(2);
+            assertThrows(ControllerMovedException.class, () -> zk.reassignments().deleteFenced(epoch.epochZkVersion()));
+        }
+    }
+
+    @Test
+    void onePartitionsReassignmentStateIsReplacedAndEmptyListsLeaveNoEntry() {
+        TopicAssignment a = TopicAssignment.of("t", Uuid.randomUuid(), Map.of(0, List.of(1, 2), 1, List.of(2, 3)));
+        TopicAssignment moving = a.withPartition(0, List.of(3, 4, 1, 2), List.of(3, 4), List.of(1, 2));
+        assertEquals(Map.of(0, List.of(3, 4, 1, 2), 1, List.of(2, 3)), moving.partitions());
+        assertEquals(Map.of(0, List.of(3, 4)), moving.addingReplicas());
+        assertEquals(Map.of(0, List.of(1, 2)), moving.removingReplicas());
+        assertTrue(moving.isBeingReassigned());
+        TopicAssignment done = moving.withPartition(0, List.of(3, 4), List.of(), List.of());
+        assertEquals(Map.of(), done.addingReplicas());
+        assertEquals(Map.of(), done.removingReplicas());
+        assertFalse(done.isBeingReassigned());
+        assertEquals(a.topicId(), done.topicId());
+    }
+
+    @Test
     void watchesFireOnceUntilReadAgainAndGoQuietWhenTheScopeCloses() throws Exception {
         AtomicInteger fired = new AtomicInteger();
         ZkWatchScope scope = zk.openWatchScope();

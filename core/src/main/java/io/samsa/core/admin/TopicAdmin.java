@@ -130,6 +130,11 @@ public final class TopicAdmin {
             if (zk.topics().isMarkedForDeletion(topic)) {
                 throw new AdminException(Errors.INVALID_TOPIC_EXCEPTION, "The topic '" + topic + "' is marked for deletion.");
             }
+            if (current.value().isBeingReassigned()) {
+                // As Kafka: the controller rewrites this znode while it moves partitions.
+                throw new AdminException(Errors.REASSIGNMENT_IN_PROGRESS, "A partition reassignment is in progress for the topic '"
+                        + topic + "'.");
+            }
             TopicAssignment updated = grow(current.value(), totalCount, newAssignments);
             if (validateOnly || zk.topics().setAssignment(updated, current.version())) {
                 return updated;

@@ -5,9 +5,12 @@ import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
 import io.samsa.zk.ControllerElection;
 import io.samsa.zk.SamsaZkClient;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -128,6 +131,39 @@ public final class Controller implements AutoCloseable {
             return result;
         }
         events.put(new ControllerEvent.AlterPartition(brokerId, brokerEpoch, changes, result));
+        return result;
+    }
+
+    /**
+     * Handles an AlterPartitionReassignments request (KIP-455): for each partition, the target
+     * replicas to move it to, or empty to cancel its reassignment in progress. Completes with each
+     * partition's outcome in request order, or exceptionally with a {@link ControllerException}
+     * NOT_CONTROLLER.
+     */
+    public CompletableFuture<Map<TopicPartition, ReassignmentResult>> alterPartitionReassignments(
+            Map<TopicPartition, Optional<List<Integer>>> reassignments) {
+        CompletableFuture<Map<TopicPartition, ReassignmentResult>> result = new CompletableFuture<>();
+        if (!started) {
+            result.completeExceptionally(new ControllerException(Errors.NOT_CONTROLLER, "The controller is not running"));
+            return result;
+        }
+        events.put(new ControllerEvent.AlterPartitionReassignments(new LinkedHashMap<>(reassignments), result));
+        return result;
+    }
+
+    /**
+     * Handles a ListPartitionReassignments request: the reassignments in progress among the given
+     * partitions (those not being reassigned, or unknown, are left out), or all of them when
+     * empty. Fails with a {@link ControllerException} NOT_CONTROLLER.
+     */
+    public CompletableFuture<SortedMap<TopicPartition, ReplicaAssignment>> listPartitionReassignments(
+            Optional<Set<TopicPartition>> partitions) {
+        CompletableFuture<SortedMap<TopicPartition, ReplicaAssignment>> result = new CompletableFuture<>();
+        if (!started) {
+            result.completeExceptionally(new ControllerException(Errors.NOT_CONTROLLER, "The controller is not running"));
+            return result;
+        }
+        events.put(new ControllerEvent.ListPartitionReassignments(partitions.map(Set::copyOf), result));
         return result;
     }
 

@@ -44,6 +44,10 @@ public final class ControllerContext {
     private final Set<Integer> shuttingDownBrokers = new TreeSet<>();
     private final SortedMap<String, Uuid> topicIds = new TreeMap<>();
     private final Map<String, SortedMap<Integer, List<Integer>>> assignments = new HashMap<>();
+    /** The partitions being reassigned, with their adding and removing replicas; their replicas are in {@link #assignments} too. */
+    private final SortedMap<TopicPartition, ReplicaAssignment> reassignments = new TreeMap<>();
+    /** Topics marked for deletion whose deletion waits until their reassignments complete. */
+    private final Set<String> deletionsAwaitingReassignment = new TreeSet<>();
     private final Map<TopicPartition, PartitionState> states = new HashMap<>();
     private final Map<TopicPartition, PartitionPhase> phases = new HashMap<>();
     private final Set<String> topicsToDelete = new TreeSet<>();
@@ -107,6 +111,31 @@ public final class ControllerContext {
         return replicas == null ? List.of() : replicas;
     }
 
+    /** The partition's replicas with the adding and removing ones of a reassignment in progress. */
+    public ReplicaAssignment fullAssignment(TopicPartition tp) {
+        ReplicaAssignment reassigning = reassignments.get(tp);
+        return reassigning != null ? reassigning : ReplicaAssignment.of(replicas(tp));
+    }
+
+    public boolean isBeingReassigned(TopicPartition tp) {
+        return reassignments.containsKey(tp);
+    }
+
+    /** Whether any partition of the topic is being reassigned. */
+    public boolean isBeingReassigned(String topic) {
+        for (TopicPartition tp : reassignments.keySet()) {
+            if (tp.topic().equals(topic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The partitions being reassigned, in order. */
+    public Set<TopicPartition> partitionsBeingReassigned() {
+        return Collections.unmodifiableSet(reassignments.keySet());
+    }
+
     public List<TopicPartition> partitions(String topic) {
         List<TopicPartition> result = new ArrayList<>();
         for (int p : assignment(topic).keySet()) {
@@ -133,6 +162,11 @@ public final class ControllerContext {
 
     public boolean isQueuedForDeletion(String topic) {
         return topicsToDelete.contains(topic);
+    }
+
+    /** Queued for deletion, or marked and waiting for its reassignments to complete first. */
+    public boolean isMarkedForDeletion(String topic) {
+        return topicsToDelete.contains(topic) || deletionsAwaitingReassignment.contains(topic);
     }
 
     public Set<String> topicsToDelete() {
@@ -204,8 +238,9 @@ public final class ControllerContext {
                 offline.add(r);
             }
         }
+        ReplicaAssignment full = fullAssignment(tp);
         return new PartitionLeaderState(tp.topic(), topicId(tp.topic()), tp.partition(), s.controllerEpoch(), leader,
-                s.leaderEpoch(), s.isr(), s.zkVersion(), replicas, offline, false);
+                s.leaderEpoch(), s.isr(), s.zkVersion(), replicas, full.addingReplicas(), full.removingReplicas(), offline, false);
     }
 
     // ------------------------------------------------------------------ writes (event thread)
@@ -223,6 +258,8 @@ public final class ControllerContext {
         shuttingDownBrokers.clear();
         topicIds.clear();
         assignments.clear();
+        reassignments.clear();
+        deletionsAwaitingReassignment.clear();
         states.clear();
         phases.clear();
         topicsToDelete.clear();
@@ -248,7 +285,17 @@ public final class ControllerContext {
 
     /** Adds or replaces a partition's replicas; a partition seen for the first time starts NEW. */
     void putAssignment(TopicPartition tp, List<Integer> replicas) {
-        assignments.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(tp.partition(), List.copyOf(replicas));
+        putFullAssignment(tp, ReplicaAssignment.of(replicas));
+    }
+
+    /** As {@link #putAssignment}, recording the reassignment the assignment carries, or that none is in progress. */
+    void putFullAssignment(TopicPartition tp, ReplicaAssignment assignment) {
+        assignments.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(tp.partition(), assignment.replicas());
+        if (assignment.isBeingReassigned()) {
+            reassignments.put(tp, assignment);
+        } else {
+            reassignments.remove(tp);
+        }
         phases.putIfAbsent(tp, PartitionPhase.NEW);
     }
 
@@ -262,13 +309,20 @@ public final class ControllerContext {
 
     void queueForDeletion(String topic) {
         topicsToDelete.add(topic);
+        deletionsAwaitingReassignment.remove(topic);
+    }
+
+    void deferDeletionUntilReassigned(String topic) {
+        deletionsAwaitingReassignment.add(topic);
     }
 
     void removeTopic(String topic) {
         for (TopicPartition tp : partitions(topic)) {
             states.remove(tp);
             phases.remove(tp);
+            reassignments.remove(tp);
         }
+        deletionsAwaitingReassignment.remove(topic);
         assignments.remove(topic);
         topicIds.remove(topic);
         topicsToDelete.remove(topic);

@@ -3,7 +3,9 @@ package io.samsa.core.controller;
 import io.samsa.common.TopicPartition;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -18,11 +20,11 @@ interface ControllerEvent {
     record Resign() implements ControllerEvent {
     }
 
-    /** The children of {@code /brokers/ids} changed. */
     /** A registered broker's listener refuses connections: its process is gone. */
     record BrokerUnreachable(int brokerId, long brokerEpoch) implements ControllerEvent {
     }
 
+    /** The children of {@code /brokers/ids} changed. */
     record BrokerChange() implements ControllerEvent {
     }
 
@@ -49,6 +51,20 @@ interface ControllerEvent {
     /** A partition leader asks to change ISRs (KIP-497); completes with each partition's outcome. */
     record AlterPartition(int brokerId, long brokerEpoch, List<IsrChange> changes,
                           CompletableFuture<Map<TopicPartition, IsrChangeResult>> result) implements ControllerEvent {
+    }
+
+    /** AlterPartitionReassignments: target replicas per partition, empty to cancel; completes with each partition's outcome. */
+    record AlterPartitionReassignments(Map<TopicPartition, Optional<List<Integer>>> reassignments,
+                                       CompletableFuture<Map<TopicPartition, ReassignmentResult>> result) implements ControllerEvent {
+    }
+
+    /** ListPartitionReassignments: the reassignments in progress of these partitions, or of all when empty. */
+    record ListPartitionReassignments(Optional<Set<TopicPartition>> partitions,
+                                      CompletableFuture<SortedMap<TopicPartition, ReplicaAssignment>> result) implements ControllerEvent {
+    }
+
+    /** {@code /admin/reassign_partitions} was created, changed or deleted. */
+    record ZkPartitionReassignment() implements ControllerEvent {
     }
 
     /** Runs a read of the context on the event thread. */

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the controller does for each event: failover (load everything from ZooKeeper and tell every
- * broker), broker arrivals and departures, new topics and partitions, deletions, ISR changes and
- * controlled shutdown. Runs only on the controller event thread; not thread-safe, except the
+ * broker), broker arrivals and departures, new topics and partitions, deletions, ISR changes,
+ * controlled shutdown and partition reassignments. Runs only on the controller event thread; not thread-safe, except the
  * {@link #isActive()} and {@link #epoch()} reads.
  */
 final class ControllerEventProcessor {
@@ -46,6 +46,7 @@ final class ControllerEventProcessor {
     private final PartitionStateMachine partitions;
     private final TopicDeletionManager deletions;
     private final AlterPartitionProcessor alterPartition;
+    private final ReassignmentManager reassignments;
 
     private volatile boolean active;
     private volatile int epoch = -1;
@@ -56,6 +57,7 @@ final class ControllerEventProcessor {
     private ZkWatch topicsWatch;
     private ZkWatch deletionsWatch;
     private ZkWatch isrChangesWatch;
+    private ZkWatch reassignmentsWatch;
     private final Map<String, ZkWatch> topicWatches = new HashMap<>();
 
     /**
@@ -72,6 +74,7 @@ final class ControllerEventProcessor {
         this.partitions = new PartitionStateMachine(context, zk, config);
         this.deletions = new TopicDeletionManager(context, zk, topicWatches::remove);
         this.alterPartition = new AlterPartitionProcessor(context, zk);
+        this.reassignments = new ReassignmentManager(context, zk, partitions, this::onPartitionReassigned);
     }
 
     boolean isActive() {
@@ -94,6 +97,10 @@ final class ControllerEventProcessor {
                 onControlledShutdown(e);
             } else if (event instanceof ControllerEvent.AlterPartition e) {
                 onAlterPartition(e);
+            } else if (event instanceof ControllerEvent.AlterPartitionReassignments e) {
+                onAlterPartitionReassignments(e);
+            } else if (event instanceof ControllerEvent.ListPartitionReassignments e) {
+                onListPartitionReassignments(e);
             } else if (!active) {
                 log.debug("Ignoring {}: not controller", event);
             } else if (event instanceof ControllerEvent.BrokerChange) {
@@ -108,6 +115,9 @@ final class ControllerEventProcessor {
                 onTopicDeletion();
             } else if (event instanceof ControllerEvent.IsrChangeNotification) {
                 onIsrChange();
+            } else if (event instanceof ControllerEvent.ZkPartitionReassignment) {
+                reassignments.onZkRequest(reassignmentsWatch, batch);
+                batch.sendAll(channel);
             } else {
                 log.warn("Unknown controller event {}", event);
             }
@@ -150,6 +160,7 @@ final class ControllerEventProcessor {
         topicsWatch = watchScope.watch(() -> enqueue.accept(new ControllerEvent.TopicChange()));
         deletionsWatch = watchScope.watch(() -> enqueue.accept(new ControllerEvent.TopicDeletion()));
         isrChangesWatch = watchScope.watch(() -> enqueue.accept(new ControllerEvent.IsrChangeNotification()));
+        reassignmentsWatch = watchScope.watch(() -> enqueue.accept(new ControllerEvent.ZkPartitionReassignment()));
         epoch = newEpoch;
         active = true;
 
@@ -180,6 +191,7 @@ final class ControllerEventProcessor {
         if (!dead.isEmpty()) {
             partitions.removeReplicasFromIsr(new ArrayList<>(new TreeSet<>(dead)), partitionsNotBeingDeleted(dead), batch);
         }
+        reassignments.initialize(reassignmentsWatch, batch);
         deletions.resume(batch);
         batch.sendAll(channel);
         log.info("Broker {} is controller with epoch {}: {} live brokers, {} topics, {} partitions", config.brokerId(), newEpoch,
@@ -297,6 +309,7 @@ final class ControllerEventProcessor {
             }
         }
         partitions.triggerOnlineStateChange(batch);
+        reassignments.resume((tp, reassignment) -> reassignment.targetReplicas().stream().anyMatch(startedSet::contains), batch);
         deletions.resume(batch);
     }
 
@@ -358,6 +371,43 @@ final class ControllerEventProcessor {
         Map<TopicPartition, IsrChangeResult> results = alterPartition.apply(request.brokerId(), request.changes(), batch);
         batch.sendAll(channel);
         request.result().complete(results);
+        // Answered first, as Kafka does: a reassignment the new ISR completes changes the leader epoch.
+        List<TopicPartition> written = new ArrayList<>();
+        results.forEach((tp, r) -> {
+            if (r.error() == Errors.NONE) {
+                written.add(tp);
+            }
+        });
+        reassignments.maybeComplete(written, batch);
+        batch.sendAll(channel);
+    }
+
+    private void onAlterPartitionReassignments(ControllerEvent.AlterPartitionReassignments request) {
+        if (!active) {
+            request.result().completeExceptionally(new ControllerException(Errors.NOT_CONTROLLER,
+                    "This is not the correct controller for this cluster."));
+            return;
+        }
+        Map<TopicPartition, ReassignmentResult> results = reassignments.alter(request.reassignments(), batch);
+        batch.sendAll(channel);
+        request.result().complete(results);
+    }
+
+    private void onListPartitionReassignments(ControllerEvent.ListPartitionReassignments request) {
+        if (!active) {
+            request.result().completeExceptionally(new ControllerException(Errors.NOT_CONTROLLER,
+                    "This is not the correct controller for this cluster."));
+            return;
+        }
+        request.result().complete(reassignments.list(request.partitions()));
+    }
+
+    /** A deletion of the topic may have been waiting for its reassignments to complete. */
+    private void onPartitionReassigned(String topic) {
+        if (context.isMarkedForDeletion(topic) && !context.isBeingReassigned(topic)) {
+            queueDeletions();
+            deletions.resume(batch);
+        }
     }
 
     // ------------------------------------------------------------------ topics
@@ -431,6 +481,8 @@ final class ControllerEventProcessor {
         zk.partitionStates().deleteIsrChangeNotificationsFenced(names, context.epochZkVersion());
         batch.addUpdateMetadata(context.liveBrokerIds(), changed);
         batch.sendAll(channel);
+        reassignments.maybeComplete(changed, batch);
+        batch.sendAll(channel);
     }
 
     /** Reads topics' assignments (watching each), gives topics without an id one, and adds them as NEW. */
@@ -449,7 +501,10 @@ final class ControllerEventProcessor {
             context.putTopic(e.getKey(), assignment.topicId());
             for (Map.Entry<Integer, List<Integer>> p : assignment.partitions().entrySet()) {
                 TopicPartition tp = new TopicPartition(e.getKey(), p.getKey());
-                context.putAssignment(tp, p.getValue());
+                // A reassignment in progress is recorded with its adding and removing replicas: a new controller resumes it.
+                context.putFullAssignment(tp, new ReplicaAssignment(p.getValue(),
+                        assignment.addingReplicas().getOrDefault(p.getKey(), List.of()),
+                        assignment.removingReplicas().getOrDefault(p.getKey(), List.of())));
                 added.add(tp);
             }
         }
@@ -473,10 +528,16 @@ final class ControllerEventProcessor {
         }
         List<String> unknown = new ArrayList<>();
         for (String topic : marked) {
-            if (context.hasTopic(topic)) {
-                context.queueForDeletion(topic);
-            } else {
+            if (!context.hasTopic(topic)) {
                 unknown.add(topic);
+            } else if (context.isBeingReassigned(topic)) {
+                // As in Kafka, a topic is not deleted while its partitions move; it is once they have.
+                if (!context.isMarkedForDeletion(topic)) {
+                    log.info("Deletion of topic {} waits for its partition reassignments to complete", topic);
+                }
+                context.deferDeletionUntilReassigned(topic);
+            } else {
+                context.queueForDeletion(topic);
             }
         }
         if (!unknown.isEmpty()) {

@@ -55,6 +55,20 @@ final class LeaderElection {
         return Optional.empty();
     }
 
+    /**
+     * Completing a reassignment away from a leader that is leaving or cannot lead: the first
+     * target replica that can lead and is in the ISR; the ISR is kept (the leaving replicas are
+     * taken out of it afterwards).
+     */
+    static Optional<Result> reassigned(List<Integer> targetReplicas, List<Integer> isr, IntPredicate canLead) {
+        for (int replica : targetReplicas) {
+            if (canLead.test(replica) && isr.contains(replica)) {
+                return Optional.of(new Result(replica, isr));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The preferred (first) replica, if it can lead and is in the ISR. */
     static Optional<Result> preferred(List<Integer> assignment, List<Integer> isr, IntPredicate canLead) {
         if (!assignment.isEmpty()) {

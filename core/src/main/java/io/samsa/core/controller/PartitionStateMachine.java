@@ -117,6 +117,38 @@ final class PartitionStateMachine {
     }
 
     /**
+     * Elects a leader among the partition's replicas (its target replicas once a reassignment
+     * completes) for a partition whose leader is leaving it or cannot lead: the first replica
+     * that can lead and is in the ISR. Every replica is told.
+     *
+     * @return false if no replica could be elected (the partition keeps its state)
+     */
+    boolean electAmongReplicas(TopicPartition tp, ControllerRequestBatch batch) {
+        Map<TopicPartition, PartitionState> written = update(List.of(tp), current -> LeaderElection
+                .reassigned(context.replicas(current.tp), current.state.isr(), context::canLead)
+                .map(r -> current.state.newLeaderAndIsr(r.leader(), r.isr(), context.epoch())));
+        if (written.isEmpty()) {
+            log.error("No leader for {} among {}: none can lead and is in the ISR {}", tp, context.replicas(tp),
+                    context.state(tp).map(PartitionState::isr).orElse(List.of()));
+            return false;
+        }
+        context.setPhase(tp, PartitionPhase.ONLINE);
+        batch.addLeaderAndIsr(context.replicas(tp), tp, false);
+        return true;
+    }
+
+    /**
+     * Starts a new leader epoch with the same leader and ISR, so that the replicas accept the
+     * LeaderAndIsr carrying a changed replica list (the caller sends it).
+     *
+     * @return false if the partition has no state to bump
+     */
+    boolean bumpLeaderEpoch(TopicPartition tp) {
+        return !update(List.of(tp), current -> Optional.of(current.state.newLeaderAndIsr(current.state.leader(), current.state.isr(),
+                context.epoch()))).isEmpty();
+    }
+
+    /**
      * The replicas on the given (stopped) brokers leave the ISRs of the partitions; a partition led by
      * one of them loses its leader (OFFLINE). The last ISR member always stays, so that a clean
      * election is possible when it returns. The remaining live replicas are told.

@@ -26,6 +26,7 @@ import io.samsa.core.server.brokertocontroller.ControlledShutdownRequester;
 import io.samsa.core.server.fetchsession.FetchSessionCache;
 import io.samsa.core.server.handlers.AlterConfigsHandler;
 import io.samsa.core.server.handlers.AlterPartitionHandler;
+import io.samsa.core.server.handlers.AlterPartitionReassignmentsHandler;
 import io.samsa.core.server.handlers.ApiVersionsHandler;
 import io.samsa.core.server.handlers.ControlledShutdownHandler;
 import io.samsa.core.server.handlers.CreatePartitionsHandler;
@@ -47,6 +48,7 @@ import io.samsa.core.server.handlers.LeaderAndIsrHandler;
 import io.samsa.core.server.handlers.LeaveGroupHandler;
 import io.samsa.core.server.handlers.ListGroupsHandler;
 import io.samsa.core.server.handlers.ListOffsetsHandler;
+import io.samsa.core.server.handlers.ListPartitionReassignmentsHandler;
 import io.samsa.core.server.handlers.MetadataHandler;
 import io.samsa.core.server.handlers.OffsetCommitHandler;
 import io.samsa.core.server.handlers.OffsetDeleteHandler;
@@ -209,12 +211,14 @@ public final class SamsaServer {
                 .register(new OffsetForLeaderEpochHandler(replicaManager, metadataCache))
                 .register(new AlterPartitionHandler(this::activeController, metadataCache))
                 .register(new ControlledShutdownHandler(this::activeController))
+                .register(new AlterPartitionReassignmentsHandler(this::activeController))
+                .register(new ListPartitionReassignmentsHandler(this::activeController))
                 .register(new ListOffsetsHandler(replicaManager, metadataCache))
                 .register(new CreateTopicsHandler(topicAdmin, metadataWaiters))
                 .register(new DeleteTopicsHandler(topicAdmin, metadataCache, metadataWaiters))
                 .register(new CreatePartitionsHandler(topicAdmin, metadataWaiters))
                 .register(new DescribeConfigsHandler(topicConfigs, metadataCache, config))
-                .register(new IncrementalAlterConfigsHandler(configAdmin))
+                .register(new IncrementalAlterConfigsHandler(configAdmin, brokerId))
                 .register(new AlterConfigsHandler(configAdmin))
                 .register(new DeleteRecordsHandler(replicaManager, metadataCache))
                 .register(new DescribeClusterHandler(metadataCache, identity))

@@ -86,7 +86,8 @@ class ControllerTest {
         assertEquals(List.of(tp("orders", 0), tp("orders", 2)), partitionsIn(ch.of(LEADER_AND_ISR, 2)));
         assertEquals(List.of(tp("orders", 0), tp("orders", 1)), partitionsIn(ch.of(LEADER_AND_ISR, 3)));
         PartitionLeaderState sent = ch.last(LEADER_AND_ISR, 3, tp("orders", 0)).orElseThrow();
-        assertEquals(new PartitionLeaderState("orders", created.topicId(), 0, 1, 2, 0, List.of(2, 3), 0, List.of(2, 3), List.of(), true), sent);
+        assertEquals(new PartitionLeaderState("orders", created.topicId(), 0, 1, 2, 0, List.of(2, 3), 0, List.of(2, 3), List.of(), List.of(),
+                List.of(), true), sent);
         for (RecordingChannel.Request r : ch.requests) {
             assertTrue(r.brokerWasAdded(), "requests go only to added brokers: " + r);
             assertEquals(1, r.controllerEpoch());

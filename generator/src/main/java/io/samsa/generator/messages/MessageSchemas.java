@@ -45,6 +45,10 @@ public final class MessageSchemas {
         new Api(DeleteGroupsMessages.class, DeleteGroupsMessages.REQUEST, DeleteGroupsMessages.RESPONSE),
         new Api(IncrementalAlterConfigsMessages.class, IncrementalAlterConfigsMessages.REQUEST,
             IncrementalAlterConfigsMessages.RESPONSE),
+        new Api(AlterPartitionReassignmentsMessages.class, AlterPartitionReassignmentsMessages.REQUEST,
+            AlterPartitionReassignmentsMessages.RESPONSE),
+        new Api(ListPartitionReassignmentsMessages.class, ListPartitionReassignmentsMessages.REQUEST,
+            ListPartitionReassignmentsMessages.RESPONSE),
         new Api(OffsetDeleteMessages.class, OffsetDeleteMessages.REQUEST, OffsetDeleteMessages.RESPONSE),
         new Api(AlterPartitionMessages.class, AlterPartitionMessages.REQUEST, AlterPartitionMessages.RESPONSE),
         new Api(DescribeClusterMessages.class, DescribeClusterMessages.REQUEST, DescribeClusterMessages.RESPONSE));

@@ -50,6 +50,8 @@ final class ControllerRequests {
                         .setIsr(s.isr())
                         .setPartitionEpoch(s.zkVersion())
                         .setReplicas(s.replicas())
+                        .setAddingReplicas(s.addingReplicas())
+                        .setRemovingReplicas(s.removingReplicas())
                         .setIsNew(s.isNew()));
             }
         }

@@ -2,6 +2,7 @@ package io.samsa.core.server.handlers;
 
 import io.samsa.common.Errors;
 import io.samsa.core.server.admin.AdminManager.ApiError;
+import io.samsa.core.server.admin.ZkConfigAdmin;
 
 import java.util.List;
 import java.util.function.BiFunction;
@@ -9,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * What AlterConfigs and IncrementalAlterConfigs share: the resource type codes and the loop that
- * alters each topic resource and refuses every other type. Their generated request and response
+ * alters each topic resource and refuses changes to any other. Their generated request and response
  * classes are distinct, so each handler passes how to read its resources and record a result.
  * Stateless.
  */
@@ -28,6 +29,26 @@ final class AlterConfigsResults {
     private AlterConfigsResults() {
     }
 
+    /**
+     * IncrementalAlterConfigs of a broker resource that only deletes keys: this broker has no
+     * dynamic overrides, so there is nothing to delete, and Kafka answers such a request with
+     * success (kafka-reassign-partitions --verify clears the replication throttles this way on
+     * every broker). The resource names this broker, or is empty for the cluster default, as Kafka
+     * requires; anything else that changes a broker's configuration is refused.
+     */
+    static ApiError deleteBrokerOverrides(int brokerId, String resourceName, List<Byte> operations) {
+        if (!resourceName.isEmpty() && !resourceName.equals(Integer.toString(brokerId))) {
+            return new ApiError(Errors.INVALID_REQUEST, "Unexpected broker id, expected " + brokerId + " or empty string, but received "
+                    + resourceName);
+        }
+        for (byte op : operations) {
+            if (op != ZkConfigAdmin.OP_DELETE) {
+                return unsupported(RESOURCE_BROKER);
+            }
+        }
+        return ApiError.NONE;
+    }
+
     /** The answer for a resource type this broker does not change at runtime. */
     static ApiError unsupported(byte type) {
         if (type == RESOURCE_BROKER || type == RESOURCE_BROKER_LOGGER) {
@@ -44,10 +65,22 @@ final class AlterConfigsResults {
      */
     static <R> void alterEach(List<R> resources, Function<R, Byte> type, Function<R, String> name,
                               BiFunction<String, R, ApiError> alterTopic, ResultSink results) {
+        alterEach(resources, type, name, alterTopic, (n, resource) -> unsupported(RESOURCE_BROKER), results);
+    }
+
+    /** As {@link #alterEach}, with broker resources answered by {@code alterBroker}. */
+    static <R> void alterEach(List<R> resources, Function<R, Byte> type, Function<R, String> name,
+                              BiFunction<String, R, ApiError> alterTopic, BiFunction<String, R, ApiError> alterBroker,
+                              ResultSink results) {
         for (R resource : resources) {
             byte t = type.apply(resource);
             String n = name.apply(resource);
-            results.add(t, n, t == RESOURCE_TOPIC ? alterTopic.apply(n, resource) : unsupported(t));
+            ApiError result = switch (t) {
+                case RESOURCE_TOPIC -> alterTopic.apply(n, resource);
+                case RESOURCE_BROKER -> alterBroker.apply(n, resource);
+                default -> unsupported(t);
+            };
+            results.add(t, n, result);
         }
     }
 }

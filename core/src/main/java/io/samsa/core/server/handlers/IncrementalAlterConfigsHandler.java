@@ -12,15 +12,18 @@ import java.util.List;
 
 /**
  * IncrementalAlterConfigs (v0-1): set, delete, append to or subtract from single topic configs;
- * every broker applies the change at once. Broker resources are refused: this broker's own
- * configuration is static. Thread-safe.
+ * every broker applies the change at once. This broker's own configuration is static: a broker
+ * resource may only delete keys (there is no dynamic override to delete, which succeeds as in
+ * Kafka); setting one is refused. Thread-safe.
  */
 public final class IncrementalAlterConfigsHandler implements ApiHandler<IncrementalAlterConfigsRequest> {
 
     private final ZkConfigAdmin configAdmin;
+    private final int brokerId;
 
-    public IncrementalAlterConfigsHandler(ZkConfigAdmin configAdmin) {
+    public IncrementalAlterConfigsHandler(ZkConfigAdmin configAdmin, int brokerId) {
         this.configAdmin = configAdmin;
+        this.brokerId = brokerId;
     }
 
     @Override
@@ -50,6 +53,11 @@ public final class IncrementalAlterConfigsHandler implements ApiHandler<Incremen
                         ops.add(new ZkConfigAdmin.AlterOp(c.name(), c.configOperation(), c.value()));
                     }
                     return configAdmin.incrementalAlterTopic(topic, ops, validateOnly);
+                },
+                (broker, resource) -> {
+                    List<Byte> operations = new ArrayList<>();
+                    resource.configs().forEach(c -> operations.add(c.configOperation()));
+                    return AlterConfigsResults.deleteBrokerOverrides(brokerId, broker, operations);
                 },
                 (type, name, result) -> response.responses().add(new IncrementalAlterConfigsResponse.AlterConfigsResourceResponse()
                         .setErrorCode(result.error().code())

@@ -1,0 +1,252 @@
+package io.samsa.core.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.samsa.common.Time;
+import io.samsa.common.TopicPartition;
+import io.samsa.core.replication.Partition;
+import io.samsa.core.test.SamsaCluster;
+import io.samsa.testkit.TempDirs;
+import io.samsa.testkit.Wait;
+import io.samsa.zk.SamsaZkClient;
+import io.samsa.zk.ZkClientSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.tools.reassign.ReassignPartitionsCommand;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Apache Kafka's own kafka-reassign-partitions tool ({@code ReassignPartitionsCommand} 3.9.1, in
+ * this JVM with its exit trapped) against four in-process brokers: --execute starts the moves the
+ * JSON file asks for and --verify reports them completed (then clears the throttles, as it does
+ * after every completed reassignment); --list shows a move in progress and --cancel reverts it.
+ */
+@Tag("integration")
+@Timeout(180)
+class ReassignPartitionsToolTest {
+
+    @RegisterExtension
+    static final SamsaCluster cluster = SamsaCluster.withBrokers(4, Map.of("replica.fetch.wait.max.ms", "100"));
+
+    /** A log line of the brokers in this JVM (logback-test.xml's pattern), not the tool's output. */
+    private static final Pattern LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*");
+
+    private record ToolRun(int exitCode, List<String> lines) {
+        String output() {
+            return String.join("\n", lines);
+        }
+    }
+
+    private static final class ToolExited extends RuntimeException {
+        final int code;
+
+        ToolExited(int code) {
+            super("exit " + code);
+            this.code = code;
+        }
+    }
+
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+    }
+
+    /** Runs the tool's main; it prints to System.out and calls Exit.exit(1) on failure. */
+    private static synchronized ToolRun reassignPartitions(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exitCode = 0;
+        Exit.setExitProcedure((code, message) -> {
+            throw new ToolExited(code);
+        });
+        try {
+            // Teed: the brokers' log lines written meanwhile still reach the test's output.
+            System.setOut(new PrintStream(new TeeOutputStream(captured, original), true, StandardCharsets.UTF_8));
+            ReassignPartitionsCommand.main(args);
+        } catch (ToolExited e) {
+            exitCode = e.code;
+        } finally {
+            System.setOut(original);
+            Exit.resetExitProcedure();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank() && !LOG_LINE.matcher(line).matches()) {
+                lines.add(line);
+            }
+        }
+        return new ToolRun(exitCode, lines);
+    }
+
+    private static List<Integer> replicas(Admin admin, String topic, int partition) {
+        List<Integer> ids = new ArrayList<>();
+        get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().get(partition).replicas()
+                .forEach(n -> ids.add(n.id()));
+        return ids;
+    }
+
+    private static <T> T get(KafkaFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void restartStoppedBrokers() throws Exception {
+        for (int id = 0; id < cluster.size(); id++) {
+            if (!cluster.broker(id).isStarted()) {
+                cluster.startBroker(id);
+            }
+        }
+        cluster.waitForBrokersInMetadata();
+    }
+
+    @Test
+    void executeStartsTheMovesAndVerifyReportsThemCompleted() throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            admin.createTopics(List.of(new NewTopic("tooled", Map.of(0, List.of(0, 1), 1, List.of(1, 2))))).all().get();
+            cluster.waitForTopic("tooled", 2);
+            Properties pp = new Properties();
+            pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+            pp.put(ProducerConfig.ACKS_CONFIG, "all");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+                for (int i = 0; i < 200; i++) {
+                    producer.send(new ProducerRecord<>("tooled", i % 2, "k" + i, "v" + i));
+                }
+                producer.flush();
+            }
+
+            Path json = TempDirs.create("reassign-tool-").resolve("reassignment.json");
+            Files.writeString(json, "{\"version\":1,\"partitions\":["
+                    + "{\"topic\":\"tooled\",\"partition\":0,\"replicas\":[2,3]},"
+                    + "{\"topic\":\"tooled\",\"partition\":1,\"replicas\":[3,1]}]}");
+            String bootstrap = cluster.bootstrapServers();
+
+            ToolRun execute = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--execute");
+            assertEquals(0, execute.exitCode(), execute::output);
+            assertTrue(execute.lines().contains("Current partition replica assignment"), execute::output);
+            assertTrue(execute.lines().contains("{\"version\":1,\"partitions\":["
+                    + "{\"topic\":\"tooled\",\"partition\":0,\"replicas\":[0,1],\"log_dirs\":[\"any\",\"any\"]},"
+                    + "{\"topic\":\"tooled\",\"partition\":1,\"replicas\":[1,2],\"log_dirs\":[\"any\",\"any\"]}]}"), execute::output);
+            assertTrue(execute.lines().contains("Successfully started partition reassignments for tooled-0,tooled-1"), execute::output);
+
+            List<ToolRun> verified = new ArrayList<>();
+            Wait.until("--verify reports both partitions completed", Duration.ofSeconds(60), () -> {
+                ToolRun verify = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--verify");
+                verified.add(verify);
+                // A failed check (not a bare false) so that a timeout shows the tool's last output.
+                assertTrue(verify.exitCode() == 0 && verify.lines().contains("Reassignment of partition tooled-0 is completed.")
+                        && verify.lines().contains("Reassignment of partition tooled-1 is completed."), verify::output);
+                return true;
+            });
+            ToolRun done = verified.get(verified.size() - 1);
+            assertEquals("Status of partition reassignment:", done.lines().get(0), done::output);
+            assertTrue(done.lines().contains("Clearing broker-level throttles on brokers 0,1,2,3"), done::output);
+            assertTrue(done.lines().contains("Clearing topic-level throttles on topic tooled"), done::output);
+
+            assertEquals(List.of(2, 3), replicas(admin, "tooled", 0));
+            assertEquals(List.of(3, 1), replicas(admin, "tooled", 1));
+            assertEquals(Map.of(), admin.listPartitionReassignments().reassignments().get());
+        }
+        // The moved replicas hold the records written before the move.
+        for (int[] move : new int[][] {{0, 2}, {0, 3}, {1, 3}, {1, 1}}) {
+            TopicPartition tp = new TopicPartition("tooled", move[0]);
+            Wait.until(tp + " replicated to broker " + move[1], () -> {
+                Optional<Partition> replica = cluster.broker(move[1]).replicaManager().partition(tp);
+                return replica.isPresent() && replica.get().log().logEndOffset() == 100;
+            });
+        }
+    }
+
+    @Test
+    void listShowsAMoveInProgressAndCancelRevertsIt() throws Exception {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        try (Admin admin = Admin.create(p);
+             SamsaZkClient zk = SamsaZkClient.connect(new ZkClientSettings(cluster.zkConnect(), 6000, 6000), Time.SYSTEM)) {
+            admin.createTopics(List.of(new NewTopic("held", Map.of(0, List.of(0, 1))))).all().get();
+            cluster.waitForTopic("held", 1);
+            // With its target broker down the move stays in progress. The tool would refuse a dead
+            // broker, so the request goes through the legacy znode, which Kafka's controller honours.
+            cluster.stopBroker(3);
+            Wait.until("the cluster without broker 3", () -> get(admin.describeCluster().nodes()).stream().noneMatch(n -> n.id() == 3));
+            assertTrue(zk.reassignments().create(Map.of(new TopicPartition("held", 0), List.of(3, 1))));
+            String bootstrap = cluster.bootstrapServers();
+
+            Wait.until("--list shows the move", () -> {
+                ToolRun list = reassignPartitions("--bootstrap-server", bootstrap, "--list");
+                assertEquals(List.of("Current partition reassignments:", "held-0: replicas: 3,1,0. adding: 3. removing: 0."),
+                        list.lines(), list::output);
+                return true;
+            });
+
+            Path json = TempDirs.create("reassign-tool-").resolve("held.json");
+            Files.writeString(json, "{\"version\":1,\"partitions\":[{\"topic\":\"held\",\"partition\":0,\"replicas\":[3,1]}]}");
+            ToolRun cancel = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--cancel");
+            assertEquals(0, cancel.exitCode(), cancel::output);
+            assertTrue(cancel.lines().contains("Successfully cancelled partition reassignment for: held-0"), cancel::output);
+
+            ToolRun after = reassignPartitions("--bootstrap-server", bootstrap, "--list");
+            assertEquals(List.of("No partition reassignments found."), after.lines(), after::output);
+            // The original replicas, in the order a cancellation can recover (Kafka's caveat).
+            Wait.until("the original replicas are back", () -> replicas(admin, "held", 0).equals(List.of(1, 0)));
+        }
+    }
+}
