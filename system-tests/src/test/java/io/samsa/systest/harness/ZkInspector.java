@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryOneTime;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
 
 /**
  * Reads the cluster's ZooKeeper state directly, as an observer independent of the brokers: who
@@ -74,6 +76,21 @@ public final class ZkInspector implements AutoCloseable {
         String path = "/brokers/ids/" + brokerId;
         try {
             return curator.checkExists().forPath(path) != null;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read " + path, e);
+        }
+    }
+
+    /**
+     * The ZooKeeper session that owns {@code /brokers/ids/<id>}, or empty when the broker is not
+     * registered. A broker restarted after kill -9 registers under a new session; until the old one
+     * expires its stale registration still stands.
+     */
+    public OptionalLong registrationSession(int brokerId) {
+        String path = "/brokers/ids/" + brokerId;
+        try {
+            Stat stat = curator.checkExists().forPath(path);
+            return stat == null ? OptionalLong.empty() : OptionalLong.of(stat.getEphemeralOwner());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read " + path, e);
         }
