@@ -1,19 +1,26 @@
 // kafkajs 2.2.4 against the broker under test: admin create/list, an idempotent producer
 // (gzip, acks=-1, keys and headers), a group consumer reading everything back, committed
 // offsets through the admin client. Prints one JSON line per event for the Java test to check.
-// Usage: node kafkajs_roundtrip.js BOOTSTRAP TOPIC GROUP COUNT
+// Usage: node kafkajs_roundtrip.js BOOTSTRAP TOPIC GROUP COUNT (BOOTSTRAP: host:port[,host:port...])
 const { Kafka, logLevel, CompressionTypes } = require('kafkajs')
 
-const [broker, topic, groupId, countText] = process.argv.slice(2)
+const [bootstrap, topic, groupId, countText] = process.argv.slice(2)
 const count = Number(countText)
-const kafka = new Kafka({ clientId: 'samsa-systest-kafkajs', brokers: [broker], logLevel: logLevel.NOTHING })
+// kafkajs takes its seed brokers as a list, not as Kafka's comma-separated bootstrap string.
+const kafka = new Kafka({ clientId: 'samsa-systest-kafkajs', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING })
 const emit = (event) => console.log(JSON.stringify(event))
 
 async function main () {
   const admin = kafka.admin()
   await admin.connect()
   await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true })
-  emit({ event: 'listed', topics: (await admin.listTopics()).filter(t => t === topic) })
+  // The new topic reaches each broker's metadata in its own time, and listTopics may ask any of them.
+  let listed = []
+  for (const deadline = Date.now() + 30000; listed.length === 0 && Date.now() < deadline;) {
+    listed = (await admin.listTopics()).filter(t => t === topic)
+    if (listed.length === 0) await new Promise(resolve => setTimeout(resolve, 200))
+  }
+  emit({ event: 'listed', topics: listed })
 
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 })
   await producer.connect()

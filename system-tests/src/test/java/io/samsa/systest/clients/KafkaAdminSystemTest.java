@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -22,6 +24,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
@@ -50,11 +53,11 @@ class KafkaAdminSystemTest {
     @Test
     void createsListsAndDescribesTopics() {
         CreateTopicsResult created = SHARED.admin().createTopics(List.of(
-                new NewTopic("admin-plain", 3, (short) 1),
-                new NewTopic("admin-override", 2, (short) 1).configs(Map.of("retention.ms", "123456"))));
+                new NewTopic("admin-plain", 3, Topics.REPLICATION_FACTOR),
+                new NewTopic("admin-override", 2, Topics.REPLICATION_FACTOR).configs(Map.of("retention.ms", "123456"))));
         Topics.get(created.all());
         assertEquals(3, Topics.get(created.numPartitions("admin-plain")));
-        assertEquals(1, Topics.get(created.replicationFactor("admin-plain")));
+        assertEquals(3, Topics.get(created.replicationFactor("admin-plain")));
         assertEquals(2, Topics.get(created.numPartitions("admin-override")));
         Uuid plainId = Topics.get(created.topicId("admin-plain"));
         assertNotEquals(Uuid.ZERO_UUID, plainId);
@@ -72,15 +75,23 @@ class KafkaAdminSystemTest {
         assertFalse(plain.isInternal());
         assertEquals(plainId, plain.topicId());
         assertEquals(3, plain.partitions().size());
+        Set<Integer> preferredLeaders = new HashSet<>();
         for (int p = 0; p < 3; p++) {
             TopicPartitionInfo info = plain.partitions().get(p);
+            String what = "admin-plain-" + p + ": " + info;
             assertEquals(p, info.partition());
-            assertEquals(SHARED.broker().brokerId(), info.leader().id());
-            assertEquals(SHARED.broker().port(), info.leader().port());
-            assertEquals("127.0.0.1", info.leader().host());
-            assertEquals(List.of(SHARED.broker().brokerId()), info.replicas().stream().map(n -> n.id()).toList());
-            assertEquals(List.of(SHARED.broker().brokerId()), info.isr().stream().map(n -> n.id()).toList());
+            List<Integer> replicas = info.replicas().stream().map(Node::id).toList();
+            assertEquals(Set.copyOf(SHARED.broker().brokerIds()), Set.copyOf(replicas), what);
+            assertEquals(3, replicas.size(), what);
+            // A new topic's leader is its preferred (first) replica, and every replica is in sync.
+            assertEquals(replicas.get(0), info.leader().id(), what);
+            assertEquals(SHARED.broker().port(info.leader().id()), info.leader().port(), what);
+            assertEquals("127.0.0.1", info.leader().host(), what);
+            assertEquals(Set.copyOf(replicas), info.isr().stream().map(Node::id).collect(Collectors.toSet()), what);
+            preferredLeaders.add(replicas.get(0));
         }
+        // The assignment spreads leadership: three partitions, three different preferred leaders.
+        assertEquals(Set.copyOf(SHARED.broker().brokerIds()), preferredLeaders, plain::toString);
         assertEquals(2, described.get("admin-override").partitions().size());
 
         ConfigResource plainRes = new ConfigResource(ConfigResource.Type.TOPIC, "admin-plain");
@@ -104,7 +115,7 @@ class KafkaAdminSystemTest {
     void refusesADuplicateAndReportsAnUnknownTopic() {
         Topics.create(SHARED.admin(), "admin-duplicate", 1);
         Exception duplicate = assertThrows(Exception.class,
-                () -> Topics.get(SHARED.admin().createTopics(List.of(new NewTopic("admin-duplicate", 1, (short) 1))).all()));
+                () -> Topics.get(SHARED.admin().createTopics(List.of(new NewTopic("admin-duplicate", 1, Topics.REPLICATION_FACTOR))).all()));
         assertInstanceOf(TopicExistsException.class, duplicate);
 
         Exception unknown = assertThrows(Exception.class,
@@ -136,7 +147,7 @@ class KafkaAdminSystemTest {
         // Deletion finishes asynchronously after the response; until it has, the name is still taken.
         Wait.until(topic + " created again", Topics.TIMEOUT, () -> {
             try {
-                Topics.get(SHARED.admin().createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all());
+                Topics.get(SHARED.admin().createTopics(List.of(new NewTopic(topic, 4, Topics.REPLICATION_FACTOR))).all());
                 return true;
             } catch (TopicExistsException e) {
                 return false;

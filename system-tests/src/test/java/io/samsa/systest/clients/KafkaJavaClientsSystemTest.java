@@ -100,7 +100,7 @@ class KafkaJavaClientsSystemTest {
         }
 
         for (int p = 0; p < partitions; p++) {
-            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.broker(), topic, p);
+            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.admin(), topic, p);
             assertEquals(1, batches.size(), "the batches of " + topic + "-" + p);
             RawFetch.Batch b = batches.get(0);
             assertEquals(0, b.baseOffset());
@@ -133,7 +133,7 @@ class KafkaJavaClientsSystemTest {
                 }
             }
         }
-        assertEquals(2, RawFetch.batches(SHARED.broker(), topic, 0).size(), "records were meant to form two batches");
+        assertEquals(2, RawFetch.batches(SHARED.admin(), topic, 0).size(), "records were meant to form two batches");
 
         try (KafkaConsumer<String, String> consumer = ClientConfigs.consumer(SHARED.broker())) {
             assertEquals(Map.of(tp, 0L), consumer.beginningOffsets(List.of(tp)));

@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,6 +63,15 @@ class KafkaPythonGroupSystemTest {
             JsonNode value = mapper.readTree(lines.get(i)).get("value");
             assertEquals(i, value.get("number").asInt());
             assertEquals("message " + i, value.get("text").asText());
+        }
+
+        // The snippets rely on auto-creation: the brokers' default.replication.factor applies.
+        Map<String, TopicDescription> created = Topics.get(
+                SHARED.admin().describeTopics(List.of("test_topic", "json_topic")).allTopicNames());
+        for (TopicDescription d : created.values()) {
+            for (TopicPartitionInfo p : d.partitions()) {
+                assertEquals(3, p.replicas().size(), d::toString);
+            }
         }
     }
 

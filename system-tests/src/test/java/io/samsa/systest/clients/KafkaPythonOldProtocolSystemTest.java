@@ -80,7 +80,7 @@ class KafkaPythonOldProtocolSystemTest {
         }
 
         for (int p = 0; p < PARTITIONS; p++) {
-            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.broker(), topic, p);
+            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.admin(), topic, p);
             assertFalse(batches.isEmpty(), topic + "-" + p + " has no batches");
             for (RawFetch.Batch b : batches) {
                 assertEquals(compression, b.compression(), "codec of " + b + " in " + topic + "-" + p);

@@ -87,7 +87,7 @@ class KafkaPythonSystemTest {
         assertEquals(expected, actual);
 
         for (int p = 0; p < PARTITIONS; p++) {
-            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.broker(), topic, p);
+            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.admin(), topic, p);
             assertFalse(batches.isEmpty(), topic + "-" + p + " has no batches");
             for (RawFetch.Batch b : batches) {
                 assertEquals(compression, b.compression(), "codec of " + b + " in " + topic + "-" + p);

@@ -9,8 +9,11 @@ import io.samsa.systest.harness.JavaCommand;
 import io.samsa.testkit.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,35 +33,38 @@ class KafkaTopicsToolSystemTest {
     static final SharedBroker SHARED = new SharedBroker("kafka-topics");
 
     private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(90);
+    /** A partition line of --describe: topic, partition, leader, replicas, ISR (ELR is KRaft's, N/A here). */
+    private static final Pattern PARTITION_LINE = Pattern.compile(
+            "\tTopic: (\\S+)\tPartition: (\\d+)\tLeader: (\\d+)\tReplicas: ([\\d,]+)\tIsr: ([\\d,]+)\tElr: N/A\tLastKnownElr: N/A");
 
     @Test
     void createsListsDescribesAndDeletesTopics() {
         assertEquals(List.of("Created topic tool-plain."),
-                topics("--create", "--topic", "tool-plain", "--partitions", "3", "--replication-factor", "1")
+                topics("--create", "--topic", "tool-plain", "--partitions", "3", "--replication-factor", "3")
                         .assertSuccess().stdoutLines());
         assertEquals(List.of("Created topic tool-configured."),
-                topics("--create", "--topic", "tool-configured", "--partitions", "1", "--replication-factor", "1",
+                topics("--create", "--topic", "tool-configured", "--partitions", "1", "--replication-factor", "3",
                         "--config", "retention.ms=86400000").assertSuccess().stdoutLines());
 
         List<String> listed = topics("--list").assertSuccess().stdoutLines();
         assertTrue(listed.containsAll(List.of("tool-plain", "tool-configured")), listed::toString);
         assertEquals(listed.stream().sorted().toList(), listed, "--list prints names sorted");
 
-        int id = SHARED.broker().brokerId();
         List<String> plain = describe("tool-plain", 3);
         assertTrue(Pattern.matches("Topic: tool-plain\tTopicId: [A-Za-z0-9_-]{22}\tPartitionCount: 3\t"
-                + "ReplicationFactor: 1\tConfigs: ", plain.get(0)), plain.get(0));
+                + "ReplicationFactor: 3\tConfigs: min.insync.replicas=2", plain.get(0)), plain.get(0));
         for (int p = 0; p < 3; p++) {
-            assertEquals("\tTopic: tool-plain\tPartition: " + p + "\tLeader: " + id + "\tReplicas: " + id
-                    + "\tIsr: " + id + "\tElr: N/A\tLastKnownElr: N/A", plain.get(p + 1));
+            assertPartitionLine("tool-plain", p, plain.get(p + 1));
         }
         List<String> configured = describe("tool-configured", 1);
         assertTrue(configured.get(0).startsWith("Topic: tool-configured\tTopicId: "), configured.get(0));
-        assertTrue(configured.get(0).endsWith("\tPartitionCount: 1\tReplicationFactor: 1\tConfigs: retention.ms=86400000"),
-                configured.get(0));
+        // The brokers' min.insync.replicas is a static broker config, not a default, so the tool lists it too.
+        assertTrue(configured.get(0).endsWith("\tPartitionCount: 1\tReplicationFactor: 3\tConfigs: "
+                + "min.insync.replicas=2,retention.ms=86400000"), configured.get(0));
+        assertPartitionLine("tool-configured", 0, configured.get(1));
 
         // Creating an existing topic fails with the tool's own message.
-        CommandResult duplicate = topics("--create", "--topic", "tool-plain", "--partitions", "1", "--replication-factor", "1");
+        CommandResult duplicate = topics("--create", "--topic", "tool-plain", "--partitions", "1", "--replication-factor", "3");
         assertEquals(1, duplicate.exitCode(), duplicate::describe);
         // The detail comes from the broker's error message, or the client's default text for the
         // error code; both say "already exists".
@@ -76,6 +82,26 @@ class KafkaTopicsToolSystemTest {
         // The tool's own check (3.9.1 prints the name as "Optional[tool-plain]").
         assertTrue(missing.stdout().contains("tool-plain") && missing.stdout().contains("does not exist as expected"),
                 missing::describe);
+    }
+
+    /**
+     * A new partition's line: replicated on all three brokers, led by its preferred (first) replica,
+     * every replica in sync.
+     */
+    private static void assertPartitionLine(String topic, int partition, String line) {
+        Matcher m = PARTITION_LINE.matcher(line);
+        assertTrue(m.matches(), line);
+        assertEquals(topic, m.group(1), line);
+        assertEquals(partition, Integer.parseInt(m.group(2)), line);
+        List<Integer> replicas = ids(m.group(4));
+        assertEquals(Set.copyOf(SHARED.broker().brokerIds()), Set.copyOf(replicas), line);
+        assertEquals(3, replicas.size(), line);
+        assertEquals(replicas.get(0), Integer.parseInt(m.group(3)), "leader: " + line);
+        assertEquals(Set.copyOf(replicas), Set.copyOf(ids(m.group(5))), "ISR: " + line);
+    }
+
+    private static List<Integer> ids(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(Integer::valueOf).toList();
     }
 
     /** Describes a topic, waiting until the tool sees a leader for every partition (metadata propagation). */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,5 +73,12 @@ class KafkajsSystemTest {
             committed.put(p.get("partition").asInt(), p.get("offset").asLong());
         }
         assertEquals(nextOffset, committed, "the group committed every partition's end");
+
+        // kafkajs created the topic without a replication factor: the brokers' default.replication.factor applies.
+        TopicDescription created = Topics.get(SHARED.admin().describeTopics(List.of("kafkajs-topic")).allTopicNames())
+                .get("kafkajs-topic");
+        for (TopicPartitionInfo p : created.partitions()) {
+            assertEquals(3, p.replicas().size(), created::toString);
+        }
     }
 }

@@ -8,9 +8,14 @@ import io.samsa.systest.harness.CommandResult;
 import io.samsa.systest.harness.ExternalCommand;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,33 +39,65 @@ class KcatSystemTest {
     private static final String KCAT = "/usr/bin/kcat";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final String FORMAT = "%k|%s|%h|%o|%p\\n";
+    /** A partition line of {@code kcat -L}: partition, leader, replicas, ISR. */
+    private static final Pattern PARTITION_LINE = Pattern.compile("    partition (\\d+), leader (\\d+), replicas: ([\\d,]+), isrs: ([\\d,]+)");
     /** Orders lines of {@link #FORMAT} by partition, then offset. */
     private static final Comparator<String> IN_LOG_ORDER = Comparator
             .comparingInt((String line) -> Integer.parseInt(line.substring(line.lastIndexOf('|') + 1)))
             .thenComparingLong(line -> Long.parseLong(line.split("\\|")[3]));
 
     @Test
-    void listsTheBrokerAndATopicWithItsPartitions() {
+    void listsTheBrokersAndATopicWithItsReplicatedPartitions() {
         Topics.create(SHARED.admin(), "kcat-metadata", 3);
 
         List<String> all = kcat("-L", "-b", SHARED.broker().bootstrapServers()).assertSuccess().stdoutLines();
-        assertTrue(all.contains(" 1 brokers:"), () -> String.join("\n", all));
-        assertTrue(all.contains("  broker " + SHARED.broker().brokerId() + " at " + SHARED.broker().bootstrapServers() + " (controller)"),
-                () -> String.join("\n", all));
+        assertBrokers(all);
         assertTrue(all.contains("  topic \"kcat-metadata\" with 3 partitions:"), () -> String.join("\n", all));
 
         List<String> one = kcat("-L", "-b", SHARED.broker().bootstrapServers(), "-t", "kcat-metadata").assertSuccess().stdoutLines();
-        int id = SHARED.broker().brokerId();
-        assertEquals(List.of(
-                " 1 brokers:",
-                "  broker " + id + " at " + SHARED.broker().bootstrapServers() + " (controller)",
-                " 1 topics:",
-                "  topic \"kcat-metadata\" with 3 partitions:",
-                "    partition 0, leader " + id + ", replicas: " + id + ", isrs: " + id,
-                "    partition 1, leader " + id + ", replicas: " + id + ", isrs: " + id,
-                "    partition 2, leader " + id + ", replicas: " + id + ", isrs: " + id),
-                one.subList(1, one.size()), String.join("\n", one));
+        String text = String.join("\n", one);
         assertTrue(one.get(0).startsWith("Metadata for kcat-metadata (from broker "), one.get(0));
+        assertBrokers(one);
+        int topics = one.indexOf(" 1 topics:");
+        assertEquals(5, topics, text);
+        assertEquals("  topic \"kcat-metadata\" with 3 partitions:", one.get(topics + 1), text);
+        assertEquals(topics + 5, one.size(), text);
+        Set<Integer> leaders = new HashSet<>();
+        for (int p = 0; p < 3; p++) {
+            Matcher m = PARTITION_LINE.matcher(one.get(topics + 2 + p));
+            assertTrue(m.matches(), text);
+            assertEquals(p, Integer.parseInt(m.group(1)), text);
+            List<Integer> replicas = Arrays.stream(m.group(3).split(",")).map(Integer::valueOf).toList();
+            assertEquals(3, replicas.size(), text);
+            assertEquals(Set.copyOf(SHARED.broker().brokerIds()), Set.copyOf(replicas), text);
+            // A new partition is led by its preferred (first) replica, with every replica in sync.
+            assertEquals(replicas.get(0), Integer.parseInt(m.group(2)), text);
+            assertEquals(Set.copyOf(replicas), Set.copyOf(Arrays.stream(m.group(4).split(",")).map(Integer::valueOf).toList()), text);
+            leaders.add(replicas.get(0));
+        }
+        assertEquals(Set.copyOf(SHARED.broker().brokerIds()), leaders, "leadership spread over the brokers: " + text);
+    }
+
+    /** The " 3 brokers:" block of {@code kcat -L}: each broker at its port, exactly one of them the controller. */
+    private static void assertBrokers(List<String> lines) {
+        String text = String.join("\n", lines);
+        int header = lines.indexOf(" 3 brokers:");
+        assertEquals(1, header, text);
+        Set<String> expected = new HashSet<>();
+        for (int id : SHARED.broker().brokerIds()) {
+            expected.add("  broker " + id + " at " + SHARED.broker().host() + ":" + SHARED.broker().port(id));
+        }
+        Set<String> listed = new HashSet<>();
+        int controllers = 0;
+        for (String line : lines.subList(header + 1, header + 4)) {
+            if (line.endsWith(" (controller)")) {
+                controllers++;
+                line = line.substring(0, line.length() - " (controller)".length());
+            }
+            listed.add(line);
+        }
+        assertEquals(expected, listed, text);
+        assertEquals(1, controllers, text);
     }
 
     @ParameterizedTest(name = "codec {0}")
@@ -88,7 +125,7 @@ class KcatSystemTest {
         assertEquals(expected.stream().filter(l -> l.endsWith("|1")).skip(3).toList(), fromOffset3);
 
         for (int partition = 0; partition < 2; partition++) {
-            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.broker(), topic, partition);
+            List<RawFetch.Batch> batches = RawFetch.batches(SHARED.admin(), topic, partition);
             assertFalse(batches.isEmpty(), "no batches in " + topic + "-" + partition);
             for (RawFetch.Batch b : batches) {
                 assertEquals(codec, b.compression(), "codec of " + b + " in " + topic + "-" + partition);

@@ -52,7 +52,7 @@ class LibrdkafkaIdempotenceSystemTest {
             seen[offset] = true;
             assertEquals("value-" + offset, n.get("value").asText(), "one partition, one producer: offset follows send order");
         }
-        List<RawFetch.Batch> batches = RawFetch.batches(SHARED.broker(), topic, 0);
+        List<RawFetch.Batch> batches = RawFetch.batches(SHARED.admin(), topic, 0);
         assertFalse(batches.isEmpty());
         long producerId = batches.get(0).producerId();
         assertTrue(producerId >= 0, "batches carry a producer id");

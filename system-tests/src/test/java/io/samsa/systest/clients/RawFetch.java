@@ -1,6 +1,5 @@
 package io.samsa.systest.clients;
 
-import io.samsa.systest.harness.BrokerUnderTest;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,6 +9,9 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.message.FetchRequestData;
 import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.message.RequestHeaderData;
@@ -21,7 +23,7 @@ import org.apache.kafka.common.requests.RequestUtils;
 import org.apache.kafka.common.requests.ResponseHeader;
 
 /**
- * Reads a partition's record batches exactly as the broker serves them, with one hand-made Fetch
+ * Reads a partition's record batches exactly as its leader serves them, with one hand-made Fetch
  * request (v11, the version librdkafka uses) over a plain socket, using only kafka-clients' message
  * classes. It shows what every consumer hides: whether a batch is compressed and with which codec,
  * where batches begin and end, and whether each batch's CRC holds. Stateless; one connection per call.
@@ -38,7 +40,14 @@ final class RawFetch {
     private RawFetch() {
     }
 
-    static List<Batch> batches(BrokerUnderTest broker, String topic, int partition) {
+    /** The batches up to the high watermark, from the partition's leader as {@code admin}'s metadata names it. */
+    static List<Batch> batches(Admin admin, String topic, int partition) {
+        TopicPartitionInfo info = Topics.get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic)
+                .partitions().get(partition);
+        Node leader = info.leader();
+        if (leader == null || leader.isEmpty()) {
+            throw new AssertionError(topic + "-" + partition + " has no leader: " + info);
+        }
         FetchRequestData request = new FetchRequestData()
                 .setReplicaId(-1)
                 .setMaxWaitMs(0)
@@ -59,7 +68,7 @@ final class RawFetch {
                 .setClientId("systest-raw-fetch")
                 .setCorrelationId(correlationId);
         ByteBuffer bytes = RequestUtils.serialize(header, ApiKeys.FETCH.requestHeaderVersion(VERSION), request, VERSION);
-        ByteBuffer response = exchange(broker, bytes);
+        ByteBuffer response = exchange(leader, bytes);
         ResponseHeader responseHeader = ResponseHeader.parse(response, ApiKeys.FETCH.responseHeaderVersion(VERSION));
         if (responseHeader.correlationId() != correlationId) {
             throw new AssertionError("Fetch response correlation id " + responseHeader.correlationId());
@@ -79,7 +88,7 @@ final class RawFetch {
         return batches;
     }
 
-    private static ByteBuffer exchange(BrokerUnderTest broker, ByteBuffer request) {
+    private static ByteBuffer exchange(Node broker, ByteBuffer request) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(broker.host(), broker.port()), 5_000);
             socket.setSoTimeout(15_000);
@@ -94,7 +103,7 @@ final class RawFetch {
             in.readFully(answer);
             return ByteBuffer.wrap(answer);
         } catch (IOException e) {
-            throw new UncheckedIOException("Raw fetch from " + broker.bootstrapServers() + " failed", e);
+            throw new UncheckedIOException("Raw fetch from " + broker + " failed", e);
         }
     }
 }

@@ -14,12 +14,14 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
- * Creates topics through kafka-clients' Admin and waits until every partition has a leader, so a
- * test that produces right afterwards does not depend on how fast metadata propagates. Stateless.
+ * Creates topics through kafka-clients' Admin, replicated to all three brokers as a user of a
+ * three-broker cluster would, and waits until every partition has a leader, so a test that produces
+ * right afterwards does not depend on how fast metadata propagates. Stateless.
  */
 final class Topics {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final short REPLICATION_FACTOR = 3;
 
     private Topics() {
     }
@@ -29,7 +31,7 @@ final class Topics {
     }
 
     static void create(Admin admin, String topic, int partitions, Map<String, String> configs) {
-        get(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all());
+        get(admin.createTopics(List.of(new NewTopic(topic, partitions, REPLICATION_FACTOR).configs(configs))).all());
         awaitLeaders(admin, topic, partitions);
     }
 

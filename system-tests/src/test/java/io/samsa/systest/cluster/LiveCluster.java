@@ -1,6 +1,7 @@
 package io.samsa.systest.cluster;
 
 import io.samsa.systest.harness.ProcessCluster;
+import io.samsa.systest.harness.ZkInspector;
 import io.samsa.testkit.Wait;
 import java.time.Duration;
 import java.util.Set;

@@ -2,69 +2,61 @@ package io.samsa.systest.harness;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 
 /**
- * A running one-broker deployment (ZooKeeper plus one broker, each its own process, on loopback
- * ephemeral ports) that a client test talks to without knowing which broker it is: Samsa, or
- * Apache Kafka 3.9.1 as the oracle. The system property {@value #PROPERTY} picks the
- * implementation ({@code samsa}, the default, or {@code kafka}), so the same test validates
- * itself against Kafka and then holds Samsa to the same behaviour. Implementations are not
+ * A running three-broker deployment (one ZooKeeper and three brokers, each its own process, on
+ * loopback ephemeral ports) that a client test talks to without knowing which broker it is: Samsa,
+ * or Apache Kafka 3.9.1 as the oracle. The system property {@value BrokerKind#PROPERTY} picks the
+ * implementation ({@code samsa}, the default, or {@code kafka}), so the same test validates itself
+ * against Kafka and then holds Samsa to the same behaviour.
+ *
+ * <p>Configured as a user would run a small production cluster: {@code default.replication.factor=3},
+ * {@code offsets.topic.replication.factor=3} and {@code min.insync.replicas=2}, so topics, auto-created
+ * ones included, and the group coordinator's offsets are replicated. Implementations are not
  * thread-safe; share one per test class.
  */
 public interface BrokerUnderTest extends AutoCloseable {
 
-    /** System property that chooses the broker: {@code samsa} (default) or {@code kafka}. */
-    String PROPERTY = "systest.broker";
+    /** Brokers in every deployment. */
+    int BROKERS = 3;
 
     /**
-     * Starts the deployment chosen by {@value #PROPERTY}; returns once the broker answers metadata
-     * requests as a live broker and the controller (else fails, leaving no process behind).
+     * Starts the deployment chosen by {@value BrokerKind#PROPERTY}; returns once every broker answers
+     * metadata requests listing all three and a controller (else fails, leaving no process behind).
      */
     static BrokerUnderTest start(String name) {
-        String kind = System.getProperty(PROPERTY, "samsa").trim().toLowerCase(Locale.ROOT);
-        BrokerUnderTest broker;
-        switch (kind) {
-            case "samsa":
-                broker = SamsaDeployment.start(name);
-                break;
-            case "kafka":
-                broker = KafkaDeployment.start(name);
-                break;
-            default:
-                throw new IllegalArgumentException("-D" + PROPERTY + " must be samsa or kafka, not " + kind);
-        }
+        BrokerUnderTest deployment = ClusterDeployment.start(BrokerKind.fromSystemProperty(), name);
         try {
-            MetadataProbe.awaitReady(broker, Duration.ofSeconds(60));
+            MetadataProbe.awaitReady(deployment, Duration.ofSeconds(90));
         } catch (RuntimeException | AssertionError e) {
-            broker.close();
+            deployment.close();
             throw e;
         }
-        return broker;
+        return deployment;
     }
 
     /** {@code samsa} or {@code kafka}. */
     String kind();
 
-    /** The broker's id in ZooKeeper and in metadata responses. */
-    int brokerId();
+    /** The brokers' ids in ZooKeeper and in metadata responses, ascending. */
+    List<Integer> brokerIds();
 
     /** Always 127.0.0.1. */
     default String host() {
         return "127.0.0.1";
     }
 
-    int port();
+    /** The client port of broker {@code brokerId}. */
+    int port(int brokerId);
 
-    /** {@code 127.0.0.1:<port>}, for every client's bootstrap setting. */
-    default String bootstrapServers() {
-        return host() + ":" + port();
-    }
+    /** {@code 127.0.0.1:<port>} of every broker, comma-separated, for every client's bootstrap setting. */
+    String bootstrapServers();
 
-    /** The broker process's combined stdout/stderr, for diagnosing a failure. */
-    Path brokerLogFile();
+    /** A broker process's combined stdout/stderr, for diagnosing a failure. */
+    Path brokerLogFile(int brokerId);
 
-    /** Kills the broker and ZooKeeper; the data directories stay under target/ for inspection. */
+    /** Kills the brokers and ZooKeeper; the data directories stay under target/ for inspection. */
     @Override
     void close();
 }

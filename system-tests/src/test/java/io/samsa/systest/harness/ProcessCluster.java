@@ -8,21 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A real deployment in separate processes, started through the project's own bin/ scripts: one
- * ZooKeeper server and N brokers, each with its own generated properties file, data directory,
- * loopback ports and log file under target/. Brokers can be killed with SIGKILL, stopped with
- * SIGTERM and restarted with the same identity. Not thread-safe.
+ * A real deployment in separate processes: one ZooKeeper server (the project's bin/ script) and N
+ * brokers of one {@link BrokerKind} (Samsa through its bin/ script, or Apache Kafka 3.9.1), each with
+ * its own generated properties file, data directory, loopback ports and log file under target/.
+ * Brokers can be killed with SIGKILL, stopped with SIGTERM, paused with SIGSTOP and resumed with
+ * SIGCONT, and restarted with the same identity. Not thread-safe.
  */
 public final class ProcessCluster implements AutoCloseable {
 
     public static final Path HOME = Path.of(System.getProperty("samsa.home", "..")).toAbsolutePath().normalize();
 
+    private final BrokerKind kind;
     private final Path workDir;
     private final int zkPort;
     private final int sessionTimeoutMs;
@@ -31,7 +34,13 @@ public final class ProcessCluster implements AutoCloseable {
     private final Map<Integer, Process> brokers = new TreeMap<>();
     private Process zookeeper;
 
+    /** A cluster of Samsa brokers. */
     public ProcessCluster(String name, int brokerCount, int sessionTimeoutMs) {
+        this(BrokerKind.SAMSA, name, brokerCount, sessionTimeoutMs);
+    }
+
+    public ProcessCluster(BrokerKind kind, String name, int brokerCount, int sessionTimeoutMs) {
+        this.kind = kind;
         try {
             Path base = HOME.resolve("system-tests/target/clusters");
             Files.createDirectories(base);
@@ -47,6 +56,15 @@ public final class ProcessCluster implements AutoCloseable {
             brokerPorts.put(id, Ports.freePort());
             brokerOverrides.put(id, new LinkedHashMap<>());
         }
+    }
+
+    public BrokerKind kind() {
+        return kind;
+    }
+
+    /** Broker ids 0 to N-1. */
+    public List<Integer> brokerIds() {
+        return List.copyOf(brokerPorts.keySet());
     }
 
     public Path workDir() {
@@ -69,8 +87,16 @@ public final class ProcessCluster implements AutoCloseable {
         return brokerPorts.get(id);
     }
 
+    /** Sets (or replaces) one key of broker {@code id}'s server.properties from its next start on. */
     public void setBrokerConfig(int id, String key, String value) {
         brokerOverrides.get(id).put(key, value);
+    }
+
+    /** {@link #setBrokerConfig} for every broker. */
+    public void setBrokerConfig(String key, String value) {
+        for (int id : brokerPorts.keySet()) {
+            setBrokerConfig(id, key, value);
+        }
     }
 
     public ProcessCluster start() {
@@ -89,7 +115,8 @@ public final class ProcessCluster implements AutoCloseable {
         Path props = workDir.resolve("zookeeper.properties");
         write(props, "dataDir=" + dir + "\nclientPort=" + zkPort + "\nclientPortAddress=127.0.0.1\nmaxClientCnxns=0\n"
                 + "admin.enableServer=false\ntickTime=500\nminSessionTimeout=1000\n");
-        zookeeper = launch("zookeeper", List.of(HOME.resolve("bin/zookeeper-server-start.sh").toString(), props.toString()));
+        zookeeper = launch("zookeeper", List.of(HOME.resolve("bin/zookeeper-server-start.sh").toString(), props.toString()),
+                BrokerKind.SAMSA.environment());
         Wait.until("ZooKeeper listening on " + zkPort, Duration.ofSeconds(60), () -> Ports.isListening(zkPort));
     }
 
@@ -102,19 +129,22 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     public void startBroker(int id) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("broker.id", Integer.toString(id));
+        config.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPorts.get(id));
+        config.put("log.dirs", brokerLogDir(id).toString());
+        config.put("zookeeper.connect", zkConnect());
+        config.put("zookeeper.session.timeout.ms", Integer.toString(sessionTimeoutMs));
+        config.put("num.partitions", "1");
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        config.put("num.network.threads", "2");
+        config.put("num.io.threads", "4");
+        config.putAll(brokerOverrides.get(id));
         StringBuilder sb = new StringBuilder();
-        sb.append("broker.id=").append(id).append('\n')
-                .append("listeners=PLAINTEXT://127.0.0.1:").append(brokerPorts.get(id)).append('\n')
-                .append("log.dirs=").append(brokerLogDir(id)).append('\n')
-                .append("zookeeper.connect=").append(zkConnect()).append('\n')
-                .append("zookeeper.session.timeout.ms=").append(sessionTimeoutMs).append('\n')
-                .append("num.partitions=1\noffsets.topic.replication.factor=1\ngroup.initial.rebalance.delay.ms=0\n")
-                .append("num.network.threads=2\nnum.io.threads=4\n");
-        brokerOverrides.get(id).forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        config.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         write(brokerConfigFile(id), sb.toString());
-        Process p = launch("broker-" + id, List.of(HOME.resolve("bin/samsa-server-start.sh").toString(),
-                brokerConfigFile(id).toString()));
-        brokers.put(id, p);
+        brokers.put(id, launch("broker-" + id, kind.command(brokerConfigFile(id)), kind.environment()));
     }
 
     public void awaitBrokerListening(int id) {
@@ -131,11 +161,40 @@ public final class ProcessCluster implements AutoCloseable {
         return brokers.get(id);
     }
 
+    public boolean isRunning(int id) {
+        Process p = brokers.get(id);
+        return p != null && p.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed or deregistered. */
     public void kill9(int id) {
-        Process p = brokers.get(id);
-        p.destroyForcibly();
-        waitFor(p);
+        kill9(List.of(id));
+    }
+
+    /** SIGKILL to every one of {@code ids} before waiting for any, so that they die together. */
+    public void kill9(Collection<Integer> ids) {
+        for (int id : ids) {
+            brokers.get(id).destroyForcibly();
+        }
+        for (int id : ids) {
+            waitFor(brokers.get(id));
+        }
+    }
+
+    /** SIGSTOP: the broker freezes with its sockets open and its ZooKeeper session unattended. */
+    public void pause(int id) {
+        signal(id, "STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public void resume(int id) {
+        signal(id, "CONT");
+    }
+
+    private void signal(int id, String signal) {
+        // The bin/ scripts exec the JVM, so the process we started is the broker itself.
+        ExternalCommand.run(List.of("kill", "-" + signal, Long.toString(brokers.get(id).pid())), null,
+                Duration.ofSeconds(10)).assertSuccess();
     }
 
     /** SIGTERM: the broker shuts down cleanly. */
@@ -170,12 +229,13 @@ public final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    private Process launch(String name, List<String> command) {
+    private Process launch(String name, List<String> command, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         File log = logFile(name).toFile();
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        pb.environment().put("SAMSA_HEAP_OPTS", "-Xms128m -Xmx384m");
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().putAll(env);
         try {
             return pb.start();
         } catch (IOException e) {
