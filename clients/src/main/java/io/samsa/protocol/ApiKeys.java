@@ -28,6 +28,8 @@ import io.samsa.protocol.message.DescribeGroupsRequest;
 import io.samsa.protocol.message.DescribeGroupsResponse;
 import io.samsa.protocol.message.DescribeLogDirsRequest;
 import io.samsa.protocol.message.DescribeLogDirsResponse;
+import io.samsa.protocol.message.ElectLeadersRequest;
+import io.samsa.protocol.message.ElectLeadersResponse;
 import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.message.FetchResponse;
 import io.samsa.protocol.message.FindCoordinatorRequest;
@@ -106,6 +108,7 @@ public enum ApiKeys {
     DESCRIBE_LOG_DIRS(DescribeLogDirsRequest::new, DescribeLogDirsResponse::new),
     CREATE_PARTITIONS(CreatePartitionsRequest::new, CreatePartitionsResponse::new),
     DELETE_GROUPS(DeleteGroupsRequest::new, DeleteGroupsResponse::new),
+    ELECT_LEADERS(ElectLeadersRequest::new, ElectLeadersResponse::new),
     INCREMENTAL_ALTER_CONFIGS(IncrementalAlterConfigsRequest::new, IncrementalAlterConfigsResponse::new),
     ALTER_PARTITION_REASSIGNMENTS(AlterPartitionReassignmentsRequest::new, AlterPartitionReassignmentsResponse::new),
     LIST_PARTITION_REASSIGNMENTS(ListPartitionReassignmentsRequest::new, ListPartitionReassignmentsResponse::new),

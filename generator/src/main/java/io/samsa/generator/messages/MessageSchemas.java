@@ -45,6 +45,7 @@ public final class MessageSchemas {
         new Api(DeleteGroupsMessages.class, DeleteGroupsMessages.REQUEST, DeleteGroupsMessages.RESPONSE),
         new Api(IncrementalAlterConfigsMessages.class, IncrementalAlterConfigsMessages.REQUEST,
             IncrementalAlterConfigsMessages.RESPONSE),
+        new Api(ElectLeadersMessages.class, ElectLeadersMessages.REQUEST, ElectLeadersMessages.RESPONSE),
         new Api(AlterPartitionReassignmentsMessages.class, AlterPartitionReassignmentsMessages.REQUEST,
             AlterPartitionReassignmentsMessages.RESPONSE),
         new Api(ListPartitionReassignmentsMessages.class, ListPartitionReassignmentsMessages.REQUEST,
