@@ -168,6 +168,36 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
+     * Handles an ElectLeaders request: completes with an outcome for each partition asked for (or
+     * for every partition when empty): the new leader, written and announced; ELECTION_NOT_NEEDED;
+     * PREFERRED_LEADER_NOT_AVAILABLE or ELIGIBLE_LEADERS_NOT_AVAILABLE; UNKNOWN_TOPIC_OR_PARTITION;
+     * INVALID_TOPIC_EXCEPTION for a topic being deleted; NOT_CONTROLLER for each when not active.
+     */
+    public CompletableFuture<Map<TopicPartition, ElectionOutcome>> electLeaders(Optional<Set<TopicPartition>> partitions,
+                                                                               ElectionType type) {
+        CompletableFuture<Map<TopicPartition, ElectionOutcome>> result = new CompletableFuture<>();
+        if (!started) {
+            Map<TopicPartition, ElectionOutcome> notController = new LinkedHashMap<>();
+            partitions.ifPresent(ps -> ps.forEach(tp -> notController.put(tp, ElectionOutcome.failed(Errors.NOT_CONTROLLER, null))));
+            result.complete(notController);
+            return result;
+        }
+        events.put(new ControllerEvent.ElectLeaders(partitions.map(Set::copyOf), type, result));
+        return result;
+    }
+
+    /**
+     * Runs the leader balance check ({@code auto.leader.rebalance.enable}) if this broker is the
+     * active controller: partitions led away from their preferred replica go back where a broker's
+     * share of them exceeds {@code leader.imbalance.per.broker.percentage}.
+     */
+    public void checkLeaderBalance() {
+        if (started) {
+            events.put(new ControllerEvent.LeaderBalanceCheck());
+        }
+    }
+
+    /**
      * Reports that broker {@code brokerId}'s registration of {@code brokerEpoch} belongs to a process
      * that is gone (its listener refuses connections): the active controller moves its partitions
      * without waiting for the ZooKeeper session to expire. Ignored by a controller that is not active

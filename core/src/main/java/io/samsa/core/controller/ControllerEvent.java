@@ -63,6 +63,15 @@ interface ControllerEvent {
                                       CompletableFuture<SortedMap<TopicPartition, ReplicaAssignment>> result) implements ControllerEvent {
     }
 
+    /** ElectLeaders: elections of these partitions, or of all when empty; completes with each partition's outcome. */
+    record ElectLeaders(Optional<Set<TopicPartition>> partitions, ElectionType type,
+                        CompletableFuture<Map<TopicPartition, ElectionOutcome>> result) implements ControllerEvent {
+    }
+
+    /** Time for the periodic leader balance check ({@code auto.leader.rebalance.enable}). */
+    record LeaderBalanceCheck() implements ControllerEvent {
+    }
+
     /** {@code /admin/reassign_partitions} was created, changed or deleted. */
     record ZkPartitionReassignment() implements ControllerEvent {
     }

@@ -15,11 +15,14 @@ import io.samsa.zk.ZkWatchScope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -101,6 +104,8 @@ final class ControllerEventProcessor {
                 onAlterPartitionReassignments(e);
             } else if (event instanceof ControllerEvent.ListPartitionReassignments e) {
                 onListPartitionReassignments(e);
+            } else if (event instanceof ControllerEvent.ElectLeaders e) {
+                onElectLeaders(e);
             } else if (!active) {
                 log.debug("Ignoring {}: not controller", event);
             } else if (event instanceof ControllerEvent.BrokerChange) {
@@ -115,6 +120,8 @@ final class ControllerEventProcessor {
                 onTopicDeletion();
             } else if (event instanceof ControllerEvent.IsrChangeNotification) {
                 onIsrChange();
+            } else if (event instanceof ControllerEvent.LeaderBalanceCheck) {
+                onLeaderBalanceCheck();
             } else if (event instanceof ControllerEvent.ZkPartitionReassignment) {
                 reassignments.onZkRequest(reassignmentsWatch, batch);
                 batch.sendAll(channel);
@@ -400,6 +407,97 @@ final class ControllerEventProcessor {
             return;
         }
         request.result().complete(reassignments.list(request.partitions()));
+    }
+
+    // ------------------------------------------------------------------ leader elections
+
+    /**
+     * ElectLeaders as Kafka's controller answers it: every named partition gets an outcome (all
+     * NOT_CONTROLLER when this broker is not the controller); one whose leader is already the one
+     * the election would pick gets ELECTION_NOT_NEEDED.
+     */
+    private void onElectLeaders(ControllerEvent.ElectLeaders request) {
+        Map<TopicPartition, ElectionOutcome> outcomes = new LinkedHashMap<>();
+        if (!active) {
+            request.partitions().ifPresent(ps -> ps.forEach(tp -> outcomes.put(tp, ElectionOutcome.failed(Errors.NOT_CONTROLLER, null))));
+            request.result().complete(outcomes);
+            return;
+        }
+        Collection<TopicPartition> asked = request.partitions().<Collection<TopicPartition>>map(ps -> ps).orElseGet(context::allPartitions);
+        List<TopicPartition> electable = new ArrayList<>();
+        for (TopicPartition tp : asked) {
+            Optional<PartitionState> state = context.state(tp);
+            if (!context.allPartitions().contains(tp) || state.isEmpty()) {
+                outcomes.put(tp, ElectionOutcome.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, "The partition does not exist."));
+            } else if (context.isQueuedForDeletion(tp.topic())) {
+                outcomes.put(tp, ElectionOutcome.failed(Errors.INVALID_TOPIC_EXCEPTION, "The topic is being deleted"));
+            } else if (needsElection(tp, state.get(), request.type())) {
+                electable.add(tp);
+            } else {
+                outcomes.put(tp, ElectionOutcome.failed(Errors.ELECTION_NOT_NEEDED, null));
+            }
+        }
+        Map<TopicPartition, Integer> elected = request.type() == ElectionType.PREFERRED
+                ? partitions.electPreferred(electable, batch)
+                : partitions.electUnclean(electable, batch);
+        batch.sendAll(channel);
+        Errors notElected = request.type() == ElectionType.PREFERRED ? Errors.PREFERRED_LEADER_NOT_AVAILABLE : Errors.ELIGIBLE_LEADERS_NOT_AVAILABLE;
+        for (TopicPartition tp : electable) {
+            Integer leader = elected.get(tp);
+            outcomes.put(tp, leader != null ? ElectionOutcome.elected(leader) : ElectionOutcome.failed(notElected,
+                    "Failed to elect leader for partition " + tp + " under strategy " + request.type()));
+        }
+        if (!elected.isEmpty()) {
+            log.info("{} election requested for {} partitions: new leaders {}", request.type(), asked.size(), elected);
+        }
+        request.result().complete(outcomes);
+    }
+
+    private boolean needsElection(TopicPartition tp, PartitionState state, ElectionType type) {
+        return switch (type) {
+            case PREFERRED -> !context.replicas(tp).isEmpty() && state.leader() != context.replicas(tp).get(0);
+            case UNCLEAN -> !state.hasLeader() || !context.isLive(state.leader());
+        };
+    }
+
+    /**
+     * Kafka's leader balance check: for each broker, the share of the partitions it is the preferred
+     * replica of that are led elsewhere; above {@code leader.imbalance.per.broker.percentage}, those
+     * whose preferred replica can lead now (alive, in sync) are moved back to it.
+     */
+    private void onLeaderBalanceCheck() {
+        Map<Integer, List<TopicPartition>> byPreferred = new TreeMap<>();
+        for (TopicPartition tp : context.allPartitions()) {
+            List<Integer> replicas = context.replicas(tp);
+            if (!replicas.isEmpty() && !context.isQueuedForDeletion(tp.topic()) && context.state(tp).isPresent()) {
+                byPreferred.computeIfAbsent(replicas.get(0), b -> new ArrayList<>()).add(tp);
+            }
+        }
+        List<TopicPartition> candidates = new ArrayList<>();
+        byPreferred.forEach((broker, preferredHere) -> {
+            List<TopicPartition> ledElsewhere = new ArrayList<>();
+            for (TopicPartition tp : preferredHere) {
+                if (context.state(tp).orElseThrow().leader() != broker) {
+                    ledElsewhere.add(tp);
+                }
+            }
+            double imbalance = (double) ledElsewhere.size() / preferredHere.size();
+            if (imbalance > config.leaderImbalancePerBrokerPercentage() / 100.0) {
+                log.info("Broker {} leads {} of the {} partitions it is preferred for; moving back those it can lead",
+                        broker, preferredHere.size() - ledElsewhere.size(), preferredHere.size());
+                for (TopicPartition tp : ledElsewhere) {
+                    PartitionState s = context.state(tp).orElseThrow();
+                    if (context.canLead(broker) && s.isr().contains(broker)) {
+                        candidates.add(tp);
+                    }
+                }
+            }
+        });
+        if (!candidates.isEmpty()) {
+            Map<TopicPartition, Integer> elected = partitions.electPreferred(candidates, batch);
+            batch.sendAll(channel);
+            log.info("Leader balance: preferred replicas lead {} again", elected.keySet());
+        }
     }
 
     /** A deletion of the topic may have been waiting for its reassignments to complete. */

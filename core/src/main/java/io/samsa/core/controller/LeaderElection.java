@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 
 /**
@@ -23,15 +24,16 @@ final class LeaderElection {
      * The first replica in assignment order that can lead and is in the ISR; the new ISR keeps the
      * members that are alive. Without such a replica, and only if unclean election is enabled, the
      * first replica that can lead, with an ISR of just itself (its log may lack acknowledged data).
+     * {@code uncleanEnabled} is asked only when no in-sync replica can lead.
      */
     static Optional<Result> offline(List<Integer> assignment, List<Integer> isr, IntPredicate canLead, IntPredicate isAlive,
-                                    boolean uncleanEnabled) {
+                                    BooleanSupplier uncleanEnabled) {
         for (int replica : assignment) {
             if (canLead.test(replica) && isr.contains(replica)) {
                 return Optional.of(new Result(replica, filter(isr, isAlive)));
             }
         }
-        if (uncleanEnabled) {
+        if (uncleanEnabled.getAsBoolean()) {
             for (int replica : assignment) {
                 if (canLead.test(replica)) {
                     return Optional.of(new Result(replica, List.of(replica)));
@@ -92,12 +94,12 @@ final class LeaderElection {
     /**
      * The ISR after the given brokers stop, removed one at a time in the given order as Kafka's
      * controller does, except that the last member is never removed (with clean elections only, an
-     * empty ISR could never elect a leader again).
+     * empty ISR could never elect a leader again). {@code uncleanEnabled} is asked only then.
      */
-    static List<Integer> isrWithout(List<Integer> isr, List<Integer> stopped, boolean uncleanEnabled) {
+    static List<Integer> isrWithout(List<Integer> isr, List<Integer> stopped, BooleanSupplier uncleanEnabled) {
         List<Integer> result = new ArrayList<>(isr);
         for (Integer broker : stopped) {
-            if (result.contains(broker) && (result.size() > 1 || uncleanEnabled)) {
+            if (result.contains(broker) && (result.size() > 1 || uncleanEnabled.getAsBoolean())) {
                 result.remove(broker);
             }
         }

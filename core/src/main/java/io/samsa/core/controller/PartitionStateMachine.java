@@ -27,6 +27,7 @@ final class PartitionStateMachine {
     private static final Logger log = LoggerFactory.getLogger(PartitionStateMachine.class);
     /** A partition leader may rewrite the ISR between our read and our write; re-read and retry this often. */
     private static final int MAX_WRITE_ATTEMPTS = 10;
+    private static final String UNCLEAN_LEADER_ELECTION_ENABLE = "unclean.leader.election.enable";
 
     private final ControllerContext context;
     private final SamsaZkClient zk;
@@ -91,12 +92,9 @@ final class PartitionStateMachine {
     void electOffline(Collection<TopicPartition> partitions, ControllerRequestBatch batch) {
         Map<TopicPartition, PartitionState> written = update(partitions, current -> LeaderElection
                 .offline(context.replicas(current.tp), current.state.isr(), context::canLead, context::canLead,
-                        config.uncleanLeaderElectionEnable())
+                        () -> uncleanAllowed(current.tp.topic()))
                 .map(r -> current.state.newLeaderAndIsr(r.leader(), r.isr(), context.epoch())));
-        written.forEach((tp, state) -> {
-            context.setPhase(tp, PartitionPhase.ONLINE);
-            batch.addLeaderAndIsr(context.replicas(tp), tp, false);
-        });
+        announce(written, batch);
         for (TopicPartition tp : partitions) {
             if (!written.containsKey(tp) && context.phase(tp) == PartitionPhase.OFFLINE) {
                 log.info("Partition {} stays offline: no live in-sync replica among {} (ISR {})", tp, context.replicas(tp),
@@ -157,7 +155,7 @@ final class PartitionStateMachine {
         Map<TopicPartition, PartitionState> written = update(partitions, current -> {
             PartitionState s = current.state;
             int leader = brokers.contains(s.leader()) ? PartitionState.NO_LEADER : s.leader();
-            List<Integer> isr = LeaderElection.isrWithout(s.isr(), brokers, config.uncleanLeaderElectionEnable());
+            List<Integer> isr = LeaderElection.isrWithout(s.isr(), brokers, () -> uncleanAllowed(current.tp.topic()));
             if (leader == s.leader() && isr.equals(s.isr())) {
                 return Optional.empty();
             }
@@ -173,6 +171,51 @@ final class PartitionStateMachine {
                 batch.addUpdateMetadata(context.liveBrokerIds(), List.of(tp));
             }
         });
+    }
+
+    /**
+     * PREFERRED elections (ElectLeaders, the leader balance check): the first assigned replica
+     * leads where it is alive and in sync; the ISR stays.
+     *
+     * @return the partitions whose leader changed, with that leader
+     */
+    Map<TopicPartition, Integer> electPreferred(Collection<TopicPartition> partitions, ControllerRequestBatch batch) {
+        return announce(update(partitions, current -> LeaderElection
+                .preferred(context.replicas(current.tp), current.state.isr(), context::canLead)
+                .map(r -> current.state.newLeaderAndIsr(r.leader(), r.isr(), context.epoch()))), batch);
+    }
+
+    /**
+     * UNCLEAN elections asked for by an operator (ElectLeaders): a live in-sync replica if there is
+     * one, else any live replica whatever the unclean election settings (its log may lack
+     * acknowledged records: the operator chose availability).
+     *
+     * @return the partitions whose leader changed, with that leader
+     */
+    Map<TopicPartition, Integer> electUnclean(Collection<TopicPartition> partitions, ControllerRequestBatch batch) {
+        return announce(update(partitions, current -> LeaderElection
+                .offline(context.replicas(current.tp), current.state.isr(), context::canLead, context::canLead, () -> true)
+                .map(r -> current.state.newLeaderAndIsr(r.leader(), r.isr(), context.epoch()))), batch);
+    }
+
+    private Map<TopicPartition, Integer> announce(Map<TopicPartition, PartitionState> written, ControllerRequestBatch batch) {
+        Map<TopicPartition, Integer> leaders = new LinkedHashMap<>();
+        written.forEach((tp, state) -> {
+            context.setPhase(tp, PartitionPhase.ONLINE);
+            batch.addLeaderAndIsr(context.replicas(tp), tp, false);
+            leaders.put(tp, state.leader());
+        });
+        return leaders;
+    }
+
+    /**
+     * {@code unclean.leader.election.enable} for the topic: its own setting in ZooKeeper if it has
+     * one, else the broker's. Read only when a partition has no in-sync replica to elect, so a
+     * change applies at the next election without a watch.
+     */
+    private boolean uncleanAllowed(String topic) {
+        String override = zk.configs().topicConfig(topic).get(UNCLEAN_LEADER_ELECTION_ENABLE);
+        return override != null ? Boolean.parseBoolean(override.trim()) : config.uncleanLeaderElectionEnable();
     }
 
     /** A partition and its state as the controller last knew it. */

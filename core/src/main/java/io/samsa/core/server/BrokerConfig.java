@@ -58,6 +58,9 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String CONTROLLED_SHUTDOWN_MAX_RETRIES = "controlled.shutdown.max.retries";
     public static final String CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS = "controlled.shutdown.retry.backoff.ms";
     public static final String UNCLEAN_LEADER_ELECTION_ENABLE = "unclean.leader.election.enable";
+    public static final String AUTO_LEADER_REBALANCE_ENABLE = "auto.leader.rebalance.enable";
+    public static final String LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS = "leader.imbalance.check.interval.seconds";
+    public static final String LEADER_IMBALANCE_PER_BROKER_PERCENTAGE = "leader.imbalance.per.broker.percentage";
     public static final String REPLICA_LAG_TIME_MAX_MS = "replica.lag.time.max.ms";
     public static final String NUM_REPLICA_FETCHERS = "num.replica.fetchers";
     public static final String MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS = "max.incremental.fetch.session.cache.slots";
@@ -149,6 +152,10 @@ public final class BrokerConfig extends AbstractConfig {
             .define(CONTROLLED_SHUTDOWN_MAX_RETRIES, ConfigType.INT, 3, atLeast(1), "Controlled shutdown attempts before stopping anyway", false)
             .define(CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS, ConfigType.LONG, 5000L, atLeast(0), "Pause between controlled shutdown attempts", false)
             .define(UNCLEAN_LEADER_ELECTION_ENABLE, ConfigType.BOOLEAN, false, "Allow out-of-sync replicas to lead")
+            .define(AUTO_LEADER_REBALANCE_ENABLE, ConfigType.BOOLEAN, true, "Move leadership back to preferred replicas when brokers are imbalanced")
+            .define(LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS, ConfigType.LONG, 300L, atLeast(1), "How often the controller checks leader balance", false)
+            .define(LEADER_IMBALANCE_PER_BROKER_PERCENTAGE, ConfigType.INT, 10, between(0, 100),
+                    "Share of a broker's preferred partitions led elsewhere that triggers a rebalance, percent", false)
             .define(REPLICA_LAG_TIME_MAX_MS, ConfigType.LONG, 30000L, atLeast(1), "A follower that has not caught up for this long leaves the ISR", false)
             .define(MAX_INCREMENTAL_FETCH_SESSION_CACHE_SLOTS, ConfigType.INT, 1000, atLeast(0), "Fetch sessions the broker keeps", false)
             .define(NUM_REPLICA_FETCHERS, ConfigType.INT, 1, atLeast(1), "Fetcher threads per leader a follower fetches from", false)

@@ -3,6 +3,7 @@ package io.samsa.core.server;
 import io.samsa.common.Time;
 import io.samsa.core.controller.Controller;
 import io.samsa.core.controller.ControllerConfig;
+import io.samsa.core.log.Scheduler;
 import io.samsa.core.server.controllerchannel.ControllerChannelManager;
 import io.samsa.core.server.liveness.RefusedConnectionProbe;
 import io.samsa.zk.SamsaZkClient;
@@ -23,19 +24,35 @@ final class BrokerControllerRole implements AutoCloseable {
     private final ControllerChannelManager channel;
     private final Controller controller;
     private final RefusedConnectionProbe probe;
+    private final Scheduler scheduler;
+    private final long leaderBalanceIntervalMs;
+    private Scheduler.Task leaderBalanceCheck;
 
-    BrokerControllerRole(SamsaZkClient zk, BrokerConfig config, Time time, String interBrokerListener) {
+    /**
+     * @param scheduler runs the leader balance check every {@code leader.imbalance.check.interval.seconds}
+     *     when {@code auto.leader.rebalance.enable}
+     */
+    BrokerControllerRole(SamsaZkClient zk, BrokerConfig config, Time time, String interBrokerListener, Scheduler scheduler) {
         this.channel = new ControllerChannelManager(config.brokerId(), interBrokerListener);
         this.controller = new Controller(new ControllerConfig(config.brokerId(),
                 config.getBoolean(BrokerConfig.UNCLEAN_LEADER_ELECTION_ENABLE),
-                config.getBoolean(BrokerConfig.DELETE_TOPIC_ENABLE)), zk, channel, time);
+                config.getBoolean(BrokerConfig.DELETE_TOPIC_ENABLE),
+                config.getInt(BrokerConfig.LEADER_IMBALANCE_PER_BROKER_PERCENTAGE)), zk, channel, time);
         this.probe = new RefusedConnectionProbe("controller-broker-probe-" + config.brokerId(), PROBE_INTERVAL_MS, REFUSALS_TO_FAIL,
                 channel::probeTargets, t -> controller.brokerUnreachable(t.id(), t.epoch()));
+        this.scheduler = scheduler;
+        this.leaderBalanceIntervalMs = config.getBoolean(BrokerConfig.AUTO_LEADER_REBALANCE_ENABLE)
+                ? config.getLong(BrokerConfig.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS) * 1000 : -1;
     }
 
     void start() {
         controller.start();
         probe.start();
+        if (leaderBalanceIntervalMs > 0) {
+            // Every broker ticks; only the active controller's event thread acts on it.
+            leaderBalanceCheck = scheduler.schedule("leader-balance-check", controller::checkLeaderBalance,
+                    leaderBalanceIntervalMs, leaderBalanceIntervalMs);
+        }
     }
 
     boolean isActive() {
@@ -48,6 +65,9 @@ final class BrokerControllerRole implements AutoCloseable {
 
     @Override
     public void close() {
+        if (leaderBalanceCheck != null) {
+            leaderBalanceCheck.cancel();
+        }
         probe.close();
         controller.close();
         channel.close();

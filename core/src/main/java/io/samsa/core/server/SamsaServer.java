@@ -38,6 +38,7 @@ import io.samsa.core.server.handlers.DescribeClusterHandler;
 import io.samsa.core.server.handlers.DescribeConfigsHandler;
 import io.samsa.core.server.handlers.DescribeGroupsHandler;
 import io.samsa.core.server.handlers.DescribeLogDirsHandler;
+import io.samsa.core.server.handlers.ElectLeadersHandler;
 import io.samsa.core.server.handlers.FetchHandler;
 import io.samsa.core.server.handlers.FindCoordinatorHandler;
 import io.samsa.core.server.handlers.HeartbeatHandler;
@@ -213,6 +214,7 @@ public final class SamsaServer {
                 .register(new ControlledShutdownHandler(this::activeController))
                 .register(new AlterPartitionReassignmentsHandler(this::activeController))
                 .register(new ListPartitionReassignmentsHandler(this::activeController))
+                .register(new ElectLeadersHandler(this::activeController, metadataWaiters))
                 .register(new ListOffsetsHandler(replicaManager, metadataCache))
                 .register(new CreateTopicsHandler(topicAdmin, metadataWaiters))
                 .register(new DeleteTopicsHandler(topicAdmin, metadataCache, metadataWaiters))
@@ -272,7 +274,7 @@ public final class SamsaServer {
         while (!registration.awaitRegistered(1, TimeUnit.SECONDS)) {
             // BrokerRegistration logs once why it is waiting (a previous session still holds the id).
         }
-        controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName());
+        controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName(), scheduler);
         controllerRole.start();
         controllerProbe = new RefusedConnectionProbe("controller-probe-" + brokerId, BrokerControllerRole.PROBE_INTERVAL_MS,
                 BrokerControllerRole.REFUSALS_TO_FAIL, this::controllerProbeTarget, t -> zk.controllerStore().deleteIfHeldBy(t.id()));

@@ -17,17 +17,17 @@ class LeaderElectionTest {
 
     @Test
     void offlineElectionPicksTheFirstLiveIsrMemberInAssignmentOrder() {
-        LeaderElection.Result r = LeaderElection.offline(List.of(1, 3, 2), List.of(2, 1, 3), liveIn(2, 3), liveIn(2, 3), false).orElseThrow();
+        LeaderElection.Result r = LeaderElection.offline(List.of(1, 3, 2), List.of(2, 1, 3), liveIn(2, 3), liveIn(2, 3), () -> false).orElseThrow();
         assertEquals(3, r.leader());
         assertEquals(List.of(2, 3), r.isr(), "ISR order is kept, dead members leave");
     }
 
     @Test
     void offlineElectionNeedsALiveIsrMemberUnlessUnclean() {
-        assertTrue(LeaderElection.offline(List.of(1, 2), List.of(1), liveIn(2), liveIn(2), false).isEmpty());
+        assertTrue(LeaderElection.offline(List.of(1, 2), List.of(1), liveIn(2), liveIn(2), () -> false).isEmpty());
         assertEquals(new LeaderElection.Result(2, List.of(2)),
-                LeaderElection.offline(List.of(1, 2), List.of(1), liveIn(2), liveIn(2), true).orElseThrow());
-        assertTrue(LeaderElection.offline(List.of(1), List.of(1), liveIn(), liveIn(), true).isEmpty());
+                LeaderElection.offline(List.of(1, 2), List.of(1), liveIn(2), liveIn(2), () -> true).orElseThrow());
+        assertTrue(LeaderElection.offline(List.of(1), List.of(1), liveIn(), liveIn(), () -> true).isEmpty());
     }
 
     @Test
@@ -47,9 +47,9 @@ class LeaderElectionTest {
 
     @Test
     void theLastIsrMemberIsNeverRemovedWithCleanElections() {
-        assertEquals(List.of(3), LeaderElection.isrWithout(List.of(1, 2, 3), List.of(1, 2), false));
-        assertEquals(List.of(2), LeaderElection.isrWithout(List.of(1, 2), List.of(1, 2), false));
-        assertEquals(List.of(), LeaderElection.isrWithout(List.of(1, 2), List.of(1, 2), true));
-        assertEquals(List.of(1, 2), LeaderElection.isrWithout(List.of(1, 2), List.of(5), false));
+        assertEquals(List.of(3), LeaderElection.isrWithout(List.of(1, 2, 3), List.of(1, 2), () -> false));
+        assertEquals(List.of(2), LeaderElection.isrWithout(List.of(1, 2), List.of(1, 2), () -> false));
+        assertEquals(List.of(), LeaderElection.isrWithout(List.of(1, 2), List.of(1, 2), () -> true));
+        assertEquals(List.of(1, 2), LeaderElection.isrWithout(List.of(1, 2), List.of(5), () -> false));
     }
 }

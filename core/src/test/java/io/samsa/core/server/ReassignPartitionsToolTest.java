@@ -11,11 +11,6 @@ import io.samsa.testkit.TempDirs;
 import io.samsa.testkit.Wait;
 import io.samsa.zk.SamsaZkClient;
 import io.samsa.zk.ZkClientSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,7 +28,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.tools.reassign.ReassignPartitionsCommand;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -55,77 +48,8 @@ class ReassignPartitionsToolTest {
     @RegisterExtension
     static final SamsaCluster cluster = SamsaCluster.withBrokers(4, Map.of("replica.fetch.wait.max.ms", "100"));
 
-    /** A log line of the brokers in this JVM (logback-test.xml's pattern), not the tool's output. */
-    private static final Pattern LOG_LINE = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*");
-
-    private record ToolRun(int exitCode, List<String> lines) {
-        String output() {
-            return String.join("\n", lines);
-        }
-    }
-
-    private static final class ToolExited extends RuntimeException {
-        final int code;
-
-        ToolExited(int code) {
-            super("exit " + code);
-            this.code = code;
-        }
-    }
-
-    private static final class TeeOutputStream extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        TeeOutputStream(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            first.flush();
-            second.flush();
-        }
-    }
-
-    /** Runs the tool's main; it prints to System.out and calls Exit.exit(1) on failure. */
-    private static synchronized ToolRun reassignPartitions(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int exitCode = 0;
-        Exit.setExitProcedure((code, message) -> {
-            throw new ToolExited(code);
-        });
-        try {
-            // Teed: the brokers' log lines written meanwhile still reach the test's output.
-            System.setOut(new PrintStream(new TeeOutputStream(captured, original), true, StandardCharsets.UTF_8));
-            ReassignPartitionsCommand.main(args);
-        } catch (ToolExited e) {
-            exitCode = e.code;
-        } finally {
-            System.setOut(original);
-            Exit.resetExitProcedure();
-        }
-        List<String> lines = new ArrayList<>();
-        for (String line : captured.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank() && !LOG_LINE.matcher(line).matches()) {
-                lines.add(line);
-            }
-        }
-        return new ToolRun(exitCode, lines);
+    private static KafkaToolRun reassignPartitions(String... args) {
+        return KafkaToolRun.run(ReassignPartitionsCommand::main, args);
     }
 
     private static List<Integer> replicas(Admin admin, String topic, int partition) {
@@ -179,7 +103,7 @@ class ReassignPartitionsToolTest {
                     + "{\"topic\":\"tooled\",\"partition\":1,\"replicas\":[3,1]}]}");
             String bootstrap = cluster.bootstrapServers();
 
-            ToolRun execute = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--execute");
+            KafkaToolRun execute = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--execute");
             assertEquals(0, execute.exitCode(), execute::output);
             assertTrue(execute.lines().contains("Current partition replica assignment"), execute::output);
             assertTrue(execute.lines().contains("{\"version\":1,\"partitions\":["
@@ -187,16 +111,16 @@ class ReassignPartitionsToolTest {
                     + "{\"topic\":\"tooled\",\"partition\":1,\"replicas\":[1,2],\"log_dirs\":[\"any\",\"any\"]}]}"), execute::output);
             assertTrue(execute.lines().contains("Successfully started partition reassignments for tooled-0,tooled-1"), execute::output);
 
-            List<ToolRun> verified = new ArrayList<>();
+            List<KafkaToolRun> verified = new ArrayList<>();
             Wait.until("--verify reports both partitions completed", Duration.ofSeconds(60), () -> {
-                ToolRun verify = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--verify");
+                KafkaToolRun verify = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--verify");
                 verified.add(verify);
                 // A failed check (not a bare false) so that a timeout shows the tool's last output.
                 assertTrue(verify.exitCode() == 0 && verify.lines().contains("Reassignment of partition tooled-0 is completed.")
                         && verify.lines().contains("Reassignment of partition tooled-1 is completed."), verify::output);
                 return true;
             });
-            ToolRun done = verified.get(verified.size() - 1);
+            KafkaToolRun done = verified.get(verified.size() - 1);
             assertEquals("Status of partition reassignment:", done.lines().get(0), done::output);
             assertTrue(done.lines().contains("Clearing broker-level throttles on brokers 0,1,2,3"), done::output);
             assertTrue(done.lines().contains("Clearing topic-level throttles on topic tooled"), done::output);
@@ -231,7 +155,7 @@ class ReassignPartitionsToolTest {
             String bootstrap = cluster.bootstrapServers();
 
             Wait.until("--list shows the move", () -> {
-                ToolRun list = reassignPartitions("--bootstrap-server", bootstrap, "--list");
+                KafkaToolRun list = reassignPartitions("--bootstrap-server", bootstrap, "--list");
                 assertEquals(List.of("Current partition reassignments:", "held-0: replicas: 3,1,0. adding: 3. removing: 0."),
                         list.lines(), list::output);
                 return true;
@@ -241,12 +165,12 @@ class ReassignPartitionsToolTest {
             Files.writeString(json, "{\"version\":1,\"partitions\":[{\"topic\":\"held\",\"partition\":0,\"replicas\":[3,1]}]}");
             // Clearing throttles would write a config to every broker the file names, and broker 3
             // is down (the tool would time out against Kafka too): keep them.
-            ToolRun cancel = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--cancel",
+            KafkaToolRun cancel = reassignPartitions("--bootstrap-server", bootstrap, "--reassignment-json-file", json.toString(), "--cancel",
                     "--preserve-throttles");
             assertEquals(0, cancel.exitCode(), cancel::output);
             assertTrue(cancel.lines().contains("Successfully cancelled partition reassignment for: held-0"), cancel::output);
 
-            ToolRun after = reassignPartitions("--bootstrap-server", bootstrap, "--list");
+            KafkaToolRun after = reassignPartitions("--bootstrap-server", bootstrap, "--list");
             assertEquals(List.of("No partition reassignments found."), after.lines(), after::output);
             // The original replicas, in the order a cancellation can recover (Kafka's caveat).
             Wait.until("the original replicas are back", () -> replicas(admin, "held", 0).equals(List.of(1, 0)));

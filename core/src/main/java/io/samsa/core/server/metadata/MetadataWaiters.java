@@ -59,6 +59,11 @@ public final class MetadataWaiters {
         }
     }
 
+    /** The cache's current state, for a waiter's answer. */
+    public MetadataCache.Snapshot snapshot() {
+        return cache.snapshot();
+    }
+
     private void onUpdate() {
         MetadataCache.Snapshot snap = cache.snapshot();
         for (Waiter w : waiters) {
