@@ -46,6 +46,8 @@ public final class Controller implements AutoCloseable {
             }
         });
         this.processor = new ControllerEventProcessor(config, zk, channel, events::put, election::controllerMoved);
+        channel.setResponseListener((brokerId, brokerEpoch, partitions) ->
+                events.put(new ControllerEvent.ReplicasOnOfflineDirs(brokerId, brokerEpoch, Set.copyOf(partitions))));
     }
 
     private void process(ControllerEvent event) {

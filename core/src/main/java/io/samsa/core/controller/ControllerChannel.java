@@ -4,6 +4,7 @@ import io.samsa.common.TopicPartition;
 import io.samsa.zk.BrokerInfo;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How the controller talks to brokers: the broker implements it over the inter-broker listener
@@ -16,6 +17,18 @@ import java.util.List;
  * given to {@link #addBroker}) and the controller's own id.
  */
 public interface ControllerChannel {
+
+    /** What brokers answer that the controller must act on. Called on a sending thread: must not block. */
+    interface ResponseListener {
+        /**
+         * Broker {@code brokerId} (registered with {@code brokerEpoch}) answered a LeaderAndIsr with
+         * KAFKA_STORAGE_ERROR for these partitions: their replicas there are in a failed log dir.
+         */
+        void onReplicasOnOfflineDirs(int brokerId, long brokerEpoch, Set<TopicPartition> partitions);
+    }
+
+    /** Sets who hears of brokers' answers; set once, before brokers are added. */
+    void setResponseListener(ResponseListener listener);
 
     /** A broker became live (or this broker became controller): open a connection and a send queue. */
     void addBroker(BrokerInfo broker);

@@ -5,6 +5,7 @@ import io.samsa.common.Uuid;
 import io.samsa.zk.BrokerInfo;
 import io.samsa.zk.PartitionState;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,8 @@ public final class ControllerContext {
     private int epochZkVersion = -1;
     private final SortedMap<Integer, BrokerInfo> liveBrokers = new TreeMap<>();
     private final Set<Integer> shuttingDownBrokers = new TreeSet<>();
+    /** Replicas each live broker reported in a failed log dir (KAFKA_STORAGE_ERROR), until it registers again. */
+    private final Map<Integer, Set<TopicPartition>> replicasOnOfflineDirs = new HashMap<>();
     private final SortedMap<String, Uuid> topicIds = new TreeMap<>();
     private final Map<String, SortedMap<Integer, List<Integer>>> assignments = new HashMap<>();
     /** The partitions being reassigned, with their adding and removing replicas; their replicas are in {@link #assignments} too. */
@@ -81,6 +84,16 @@ public final class ControllerContext {
     /** Live and not in controlled shutdown: may be elected leader. */
     public boolean canLead(int brokerId) {
         return liveBrokers.containsKey(brokerId) && !shuttingDownBrokers.contains(brokerId);
+    }
+
+    /** The broker can lead this partition: it can lead at all and its replica is not in a failed log dir. */
+    public boolean canLead(int brokerId, TopicPartition tp) {
+        return canLead(brokerId) && !isOnOfflineDir(brokerId, tp);
+    }
+
+    public boolean isOnOfflineDir(int brokerId, TopicPartition tp) {
+        Set<TopicPartition> offline = replicasOnOfflineDirs.get(brokerId);
+        return offline != null && offline.contains(tp);
     }
 
     public Set<Integer> shuttingDownBrokers() {
@@ -234,7 +247,7 @@ public final class ControllerContext {
         List<Integer> replicas = replicas(tp);
         List<Integer> offline = new ArrayList<>();
         for (int r : replicas) {
-            if (!liveBrokers.containsKey(r)) {
+            if (!liveBrokers.containsKey(r) || isOnOfflineDir(r, tp)) {
                 offline.add(r);
             }
         }
@@ -256,6 +269,7 @@ public final class ControllerContext {
         epochZkVersion = -1;
         liveBrokers.clear();
         shuttingDownBrokers.clear();
+        replicasOnOfflineDirs.clear();
         topicIds.clear();
         assignments.clear();
         reassignments.clear();
@@ -269,9 +283,23 @@ public final class ControllerContext {
         liveBrokers.put(broker.id(), broker);
     }
 
+    /** A broker that stops forgets its failed log dirs: a restarted broker loads them again. */
     void removeLiveBroker(int brokerId) {
         liveBrokers.remove(brokerId);
         shuttingDownBrokers.remove(brokerId);
+        replicasOnOfflineDirs.remove(brokerId);
+    }
+
+    /** Records replicas the broker reported in failed log dirs; returns those not known before. */
+    Set<TopicPartition> addReplicasOnOfflineDirs(int brokerId, Collection<TopicPartition> partitions) {
+        Set<TopicPartition> known = replicasOnOfflineDirs.computeIfAbsent(brokerId, b -> new TreeSet<>());
+        Set<TopicPartition> added = new TreeSet<>();
+        for (TopicPartition tp : partitions) {
+            if (known.add(tp)) {
+                added.add(tp);
+            }
+        }
+        return added;
     }
 
     void markShuttingDown(int brokerId) {

@@ -68,6 +68,14 @@ interface ControllerEvent {
                         CompletableFuture<Map<TopicPartition, ElectionOutcome>> result) implements ControllerEvent {
     }
 
+    /** A broker answered LeaderAndIsr with KAFKA_STORAGE_ERROR for these partitions: their replicas there are offline. */
+    record ReplicasOnOfflineDirs(int brokerId, long brokerEpoch, Set<TopicPartition> partitions) implements ControllerEvent {
+    }
+
+    /** The children of {@code /log_dir_event_notification} changed: a broker announced a failed log dir. */
+    record LogDirEventNotification() implements ControllerEvent {
+    }
+
     /** Time for the periodic leader balance check ({@code auto.leader.rebalance.enable}). */
     record LeaderBalanceCheck() implements ControllerEvent {
     }

@@ -61,6 +61,7 @@ final class ControllerEventProcessor {
     private ZkWatch deletionsWatch;
     private ZkWatch isrChangesWatch;
     private ZkWatch reassignmentsWatch;
+    private ZkWatch logDirEventsWatch;
     private final Map<String, ZkWatch> topicWatches = new HashMap<>();
 
     /**
@@ -122,6 +123,10 @@ final class ControllerEventProcessor {
                 onIsrChange();
             } else if (event instanceof ControllerEvent.LeaderBalanceCheck) {
                 onLeaderBalanceCheck();
+            } else if (event instanceof ControllerEvent.LogDirEventNotification) {
+                onLogDirEvent();
+            } else if (event instanceof ControllerEvent.ReplicasOnOfflineDirs e) {
+                onReplicasOnOfflineDirs(e);
             } else if (event instanceof ControllerEvent.ZkPartitionReassignment) {
                 reassignments.onZkRequest(reassignmentsWatch, batch);
                 batch.sendAll(channel);
@@ -168,6 +173,7 @@ final class ControllerEventProcessor {
         deletionsWatch = watchScope.watch(() -> enqueue.accept(new ControllerEvent.TopicDeletion()));
         isrChangesWatch = watchScope.watch(() -> enqueue.accept(new ControllerEvent.IsrChangeNotification()));
         reassignmentsWatch = watchScope.watch(() -> enqueue.accept(new ControllerEvent.ZkPartitionReassignment()));
+        logDirEventsWatch = watchScope.watch(() -> enqueue.accept(new ControllerEvent.LogDirEventNotification()));
         epoch = newEpoch;
         active = true;
 
@@ -185,6 +191,13 @@ final class ControllerEventProcessor {
         List<String> isrNotifications = zk.partitionStates().isrChangeNotifications(isrChangesWatch);
         if (!isrNotifications.isEmpty()) {
             zk.partitionStates().deleteIsrChangeNotificationsFenced(isrNotifications, context.epochZkVersion());
+        }
+
+        // Every replica is told its state below; a broker with a failed log dir answers
+        // KAFKA_STORAGE_ERROR for the replicas there, so pending announcements carry no news.
+        List<String> logDirEvents = zk.logDirEvents().notifications(logDirEventsWatch);
+        if (!logDirEvents.isEmpty()) {
+            zk.logDirEvents().deleteFenced(logDirEvents, context.epochZkVersion());
         }
 
         addFullUpdateMetadata(context.liveBrokerIds());
@@ -409,6 +422,55 @@ final class ControllerEventProcessor {
         request.result().complete(reassignments.list(request.partitions()));
     }
 
+    // ------------------------------------------------------------------ failed log dirs
+
+    /**
+     * A broker announced a failed log dir: it is told the state of every replica it holds, and
+     * answers KAFKA_STORAGE_ERROR for those in the failed dir (Kafka's way: the announcement does not
+     * say which partitions).
+     */
+    private void onLogDirEvent() {
+        List<String> names = zk.logDirEvents().notifications(logDirEventsWatch);
+        if (names.isEmpty()) {
+            return;
+        }
+        Set<Integer> brokers = zk.logDirEvents().brokers(names);
+        log.warn("Brokers {} announced failed log dirs; asking them which replicas are offline", brokers);
+        for (int broker : brokers) {
+            if (context.isLive(broker)) {
+                for (TopicPartition tp : partitionsNotBeingDeleted(Set.of(broker))) {
+                    if (context.state(tp).isPresent()) {
+                        batch.addLeaderAndIsr(List.of(broker), tp, false);
+                    }
+                }
+            }
+        }
+        batch.sendAll(channel);
+        zk.logDirEvents().deleteFenced(names, context.epochZkVersion());
+    }
+
+    /**
+     * Replicas a broker holds in a failed log dir: they leave their ISRs, and partitions they led
+     * get a new leader among the other in-sync replicas; none is elected there again until the
+     * broker registers anew (restarted, its dirs loaded again).
+     */
+    private void onReplicasOnOfflineDirs(ControllerEvent.ReplicasOnOfflineDirs event) {
+        BrokerInfo broker = context.liveBrokers().get(event.brokerId());
+        if (broker == null || broker.epoch() != event.brokerEpoch()) {
+            return;
+        }
+        Set<TopicPartition> added = context.addReplicasOnOfflineDirs(event.brokerId(), event.partitions());
+        added.removeIf(tp -> context.state(tp).isEmpty() || context.isQueuedForDeletion(tp.topic()));
+        if (added.isEmpty()) {
+            return;
+        }
+        log.warn("Broker {} holds {} in failed log dirs: moving their leadership and taking them out of the ISRs",
+                event.brokerId(), added);
+        partitions.removeReplicasFromIsr(List.of(event.brokerId()), added, batch);
+        partitions.triggerOnlineStateChange(batch);
+        batch.sendAll(channel);
+    }
+
     // ------------------------------------------------------------------ leader elections
 
     /**
@@ -487,7 +549,7 @@ final class ControllerEventProcessor {
                         broker, preferredHere.size() - ledElsewhere.size(), preferredHere.size());
                 for (TopicPartition tp : ledElsewhere) {
                     PartitionState s = context.state(tp).orElseThrow();
-                    if (context.canLead(broker) && s.isr().contains(broker)) {
+                    if (context.canLead(broker, tp) && s.isr().contains(broker)) {
                         candidates.add(tp);
                     }
                 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ final class PartitionStateMachine {
     /** OFFLINE → ONLINE where some live ISR member (or, if enabled, any live replica) can lead. */
     void electOffline(Collection<TopicPartition> partitions, ControllerRequestBatch batch) {
         Map<TopicPartition, PartitionState> written = update(partitions, current -> LeaderElection
-                .offline(context.replicas(current.tp), current.state.isr(), context::canLead, context::canLead,
+                .offline(context.replicas(current.tp), current.state.isr(), canLead(current.tp), canLead(current.tp),
                         () -> uncleanAllowed(current.tp.topic()))
                 .map(r -> current.state.newLeaderAndIsr(r.leader(), r.isr(), context.epoch())));
         announce(written, batch);
@@ -109,7 +110,7 @@ final class PartitionStateMachine {
      */
     void electAwayFromShuttingDown(Collection<TopicPartition> partitions, ControllerRequestBatch batch) {
         Map<TopicPartition, PartitionState> written = update(partitions, current -> LeaderElection
-                .controlledShutdown(context.replicas(current.tp), current.state.isr(), context::canLead, context.shuttingDownBrokers())
+                .controlledShutdown(context.replicas(current.tp), current.state.isr(), canLead(current.tp), context.shuttingDownBrokers())
                 .map(r -> current.state.newLeaderAndIsr(r.leader(), r.isr(), context.epoch())));
         written.forEach((tp, state) -> batch.addLeaderAndIsr(context.replicas(tp), tp, false));
     }
@@ -123,7 +124,7 @@ final class PartitionStateMachine {
      */
     boolean electAmongReplicas(TopicPartition tp, ControllerRequestBatch batch) {
         Map<TopicPartition, PartitionState> written = update(List.of(tp), current -> LeaderElection
-                .reassigned(context.replicas(current.tp), current.state.isr(), context::canLead)
+                .reassigned(context.replicas(current.tp), current.state.isr(), canLead(current.tp))
                 .map(r -> current.state.newLeaderAndIsr(r.leader(), r.isr(), context.epoch())));
         if (written.isEmpty()) {
             log.error("No leader for {} among {}: none can lead and is in the ISR {}", tp, context.replicas(tp),
@@ -181,7 +182,7 @@ final class PartitionStateMachine {
      */
     Map<TopicPartition, Integer> electPreferred(Collection<TopicPartition> partitions, ControllerRequestBatch batch) {
         return announce(update(partitions, current -> LeaderElection
-                .preferred(context.replicas(current.tp), current.state.isr(), context::canLead)
+                .preferred(context.replicas(current.tp), current.state.isr(), canLead(current.tp))
                 .map(r -> current.state.newLeaderAndIsr(r.leader(), r.isr(), context.epoch()))), batch);
     }
 
@@ -194,7 +195,7 @@ final class PartitionStateMachine {
      */
     Map<TopicPartition, Integer> electUnclean(Collection<TopicPartition> partitions, ControllerRequestBatch batch) {
         return announce(update(partitions, current -> LeaderElection
-                .offline(context.replicas(current.tp), current.state.isr(), context::canLead, context::canLead, () -> true)
+                .offline(context.replicas(current.tp), current.state.isr(), canLead(current.tp), canLead(current.tp), () -> true)
                 .map(r -> current.state.newLeaderAndIsr(r.leader(), r.isr(), context.epoch()))), batch);
     }
 
@@ -206,6 +207,11 @@ final class PartitionStateMachine {
             leaders.put(tp, state.leader());
         });
         return leaders;
+    }
+
+    /** Which replicas of the partition can lead: live, not shutting down, not in a failed log dir. */
+    private IntPredicate canLead(TopicPartition tp) {
+        return broker -> context.canLead(broker, tp);
     }
 
     /**

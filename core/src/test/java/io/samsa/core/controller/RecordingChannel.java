@@ -23,6 +23,12 @@ final class RecordingChannel implements ControllerChannel {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     final Set<Integer> connected = ConcurrentHashMap.newKeySet();
     final List<String> membership = new CopyOnWriteArrayList<>();
+    volatile ResponseListener responseListener;
+
+    @Override
+    public void setResponseListener(ResponseListener listener) {
+        this.responseListener = listener;
+    }
 
     @Override
     public void addBroker(BrokerInfo broker) {

@@ -40,6 +40,14 @@ public final class SamsaCluster implements AutoCloseable, BeforeAllCallback, Aft
         this.overrides = overrides;
     }
 
+    private int logDirsPerBroker = 1;
+
+    /** Gives every broker {@code count} log dirs instead of one (before the cluster starts). */
+    public SamsaCluster withLogDirsPerBroker(int count) {
+        this.logDirsPerBroker = count;
+        return this;
+    }
+
     /** A cluster of {@code size} brokers with these broker config overrides, started by {@link #beforeAll}. */
     public static SamsaCluster withBrokers(int size, Map<String, String> overrides) {
         return new SamsaCluster(size, overrides);
@@ -81,7 +89,11 @@ public final class SamsaCluster implements AutoCloseable, BeforeAllCallback, Aft
         Map<String, String> props = new HashMap<>();
         props.put("broker.id", Integer.toString(id));
         props.put("listeners", "PLAINTEXT://127.0.0.1:0");
-        props.put("log.dirs", root.resolve("broker-" + id).toString());
+        List<String> dirs = new ArrayList<>();
+        for (int d = 0; d < logDirsPerBroker; d++) {
+            dirs.add(root.resolve(logDirsPerBroker == 1 ? "broker-" + id : "broker-" + id + "-dir-" + d).toString());
+        }
+        props.put("log.dirs", String.join(",", dirs));
         props.put("zookeeper.connect", zk.connectString());
         props.put("zookeeper.session.timeout.ms", "6000");
         props.put("num.network.threads", "2");

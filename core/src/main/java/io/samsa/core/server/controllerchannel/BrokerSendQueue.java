@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * The controller's queue of requests to one broker, sent in order by one thread over one
@@ -37,15 +38,18 @@ final class BrokerSendQueue {
     private final int controllerId;
     private final int brokerId;
     private final EndPoint endPoint;
+    private final BiConsumer<ApiMessage, ApiMessage> onAnswer;
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
     private BrokerConnection connection;
 
-    BrokerSendQueue(int controllerId, int brokerId, EndPoint endPoint) {
+    /** @param onAnswer told each request and the broker's answer to it, on the sending thread */
+    BrokerSendQueue(int controllerId, int brokerId, EndPoint endPoint, BiConsumer<ApiMessage, ApiMessage> onAnswer) {
         this.controllerId = controllerId;
         this.brokerId = brokerId;
         this.endPoint = endPoint;
+        this.onAnswer = onAnswer;
         this.thread = new Thread(this::run, "controller-" + controllerId + "-to-broker-" + brokerId + "-send-thread");
         thread.setDaemon(true);
     }
@@ -86,10 +90,12 @@ final class BrokerSendQueue {
                 if (connection == null) {
                     connection = new BrokerConnection(endPoint.host(), endPoint.port(), "controller-" + controllerId, SOCKET_TIMEOUT_MS);
                 }
-                Errors error = topLevelError(connection.send(item.body(), item.version()));
+                ApiMessage answer = connection.send(item.body(), item.version());
+                Errors error = topLevelError(answer);
                 if (error != Errors.NONE) {
                     log.warn("Broker {} answered {} with {}", brokerId, item.api(), error);
                 }
+                onAnswer.accept(item.body(), answer);
                 return;
             } catch (IOException | RuntimeException e) {
                 closeConnection();

@@ -4,6 +4,8 @@ import io.samsa.common.TopicPartition;
 import io.samsa.core.controller.ControllerChannel;
 import io.samsa.core.controller.PartitionLeaderState;
 import io.samsa.core.server.liveness.RefusedConnectionProbe;
+import io.samsa.protocol.message.LeaderAndIsrRequest;
+import io.samsa.protocol.message.LeaderAndIsrResponse;
 import io.samsa.zk.BrokerInfo;
 import io.samsa.zk.EndPoint;
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,10 +33,16 @@ public final class ControllerChannelManager implements ControllerChannel, AutoCl
     private final int controllerId;
     private final String listener;
     private final Map<Integer, Destination> destinations = new ConcurrentHashMap<>();
+    private volatile ResponseListener responseListener = (brokerId, brokerEpoch, partitions) -> { };
 
     public ControllerChannelManager(int controllerId, String interBrokerListener) {
         this.controllerId = controllerId;
         this.listener = interBrokerListener;
+    }
+
+    @Override
+    public void setResponseListener(ResponseListener listener) {
+        this.responseListener = listener;
     }
 
     @Override
@@ -43,7 +52,14 @@ public final class ControllerChannelManager implements ControllerChannel, AutoCl
             log.error("Broker {} has no {} listener; the controller cannot reach it", broker.id(), listener);
             return;
         }
-        BrokerSendQueue queue = new BrokerSendQueue(controllerId, broker.id(), ep.get());
+        BrokerSendQueue queue = new BrokerSendQueue(controllerId, broker.id(), ep.get(), (request, answer) -> {
+            if (request instanceof LeaderAndIsrRequest r && answer instanceof LeaderAndIsrResponse a) {
+                Set<TopicPartition> offline = ControllerRequests.storageErrors(r, a);
+                if (!offline.isEmpty()) {
+                    responseListener.onReplicasOnOfflineDirs(broker.id(), broker.epoch(), offline);
+                }
+            }
+        });
         Destination old = destinations.put(broker.id(), new Destination(queue, broker.epoch(), ep.get()));
         if (old != null) {
             old.queue().close();

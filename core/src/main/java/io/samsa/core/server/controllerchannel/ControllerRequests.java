@@ -1,15 +1,20 @@
 package io.samsa.core.server.controllerchannel;
 
 import io.samsa.common.TopicPartition;
+import io.samsa.common.Errors;
 import io.samsa.common.Uuid;
 import io.samsa.core.controller.PartitionLeaderState;
 import io.samsa.protocol.message.LeaderAndIsrRequest;
+import io.samsa.protocol.message.LeaderAndIsrResponse;
 import io.samsa.protocol.message.StopReplicaRequest;
 import io.samsa.protocol.message.UpdateMetadataRequest;
 import io.samsa.zk.BrokerInfo;
 import io.samsa.zk.EndPoint;
 
 import java.util.ArrayList;
+import java.util.TreeSet;
+import java.util.Set;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,5 +141,32 @@ final class ControllerRequests {
     private static Uuid topicId(List<PartitionLeaderState> states) {
         Uuid id = states.get(0).topicId();
         return id == null ? Uuid.ZERO : id;
+    }
+
+    /**
+     * The partitions a broker's LeaderAndIsr answer reports KAFKA_STORAGE_ERROR for (replicas in a
+     * failed log dir). From v5 the answer names topics by id, mapped back through the request.
+     */
+    static Set<TopicPartition> storageErrors(LeaderAndIsrRequest request, LeaderAndIsrResponse answer) {
+        Set<TopicPartition> offline = new TreeSet<>();
+        short storageError = Errors.KAFKA_STORAGE_ERROR.code();
+        for (LeaderAndIsrResponse.LeaderAndIsrPartitionError e : answer.partitionErrors()) {
+            if (e.errorCode() == storageError) {
+                offline.add(new TopicPartition(e.topicName(), e.partitionIndex()));
+            }
+        }
+        Map<Uuid, String> names = new HashMap<>();
+        for (LeaderAndIsrRequest.LeaderAndIsrTopicState t : request.topicStates()) {
+            names.put(t.topicId(), t.topicName());
+        }
+        for (LeaderAndIsrResponse.LeaderAndIsrTopicError t : answer.topics()) {
+            String name = names.get(t.topicId());
+            for (LeaderAndIsrResponse.LeaderAndIsrPartitionError e : t.partitionErrors()) {
+                if (name != null && e.errorCode() == storageError) {
+                    offline.add(new TopicPartition(name, e.partitionIndex()));
+                }
+            }
+        }
+        return offline;
     }
 }
