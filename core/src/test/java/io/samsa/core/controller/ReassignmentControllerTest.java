@@ -408,6 +408,7 @@ class ReassignmentControllerTest {
 
         assertEquals(Errors.NONE, leaderProposesIsr(controller, d0, List.of(1, 2, 3)).error());
         Wait.until("the topic is deleted after its reassignment", () -> !cluster.admin.topics().exists("d"));
+        barrier(controller); // the requests of the event that deleted the znodes are sent at its end
         List<TopicPartition> deletedOn3 = new ArrayList<>(controller.channel.stopped(3, true));
         assertEquals(List.of(d0), deletedOn3);
     }

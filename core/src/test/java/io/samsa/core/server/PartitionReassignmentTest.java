@@ -295,7 +295,9 @@ class PartitionReassignmentTest {
         assertEquals(List.of(3, 1, 2, 0), listed.replicas());
         assertEquals(List.of(3), listed.addingReplicas());
         assertEquals(List.of(0), listed.removingReplicas());
-        assertEquals(List.of(3, 1, 2, 0), replicasOf(describe(tp)), "Metadata lists every replica involved");
+        // The controller answers at once; brokers learn of the new replicas from its UpdateMetadata.
+        Wait.until("Metadata lists every replica involved", Duration.ofSeconds(30),
+                () -> replicasOf(describe(tp)).equals(List.of(3, 1, 2, 0)));
 
         reassign(tp, null);
 
