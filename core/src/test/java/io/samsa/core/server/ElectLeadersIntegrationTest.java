@@ -1,5 +1,6 @@
 package io.samsa.core.server;
 
+import static io.samsa.testkit.Futures.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -47,15 +47,8 @@ class ElectLeadersIntegrationTest {
     }
 
     private static TopicPartitionInfo describe(Admin admin, TopicPartition tp) {
-        try {
-            TopicDescription d = admin.describeTopics(List.of(tp.topic())).allTopicNames().get().get(tp.topic());
-            return d.partitions().get(tp.partition());
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TopicDescription d = get(admin.describeTopics(List.of(tp.topic())).allTopicNames()).get(tp.topic());
+        return d.partitions().get(tp.partition());
     }
 
     /** Broker 0 stops (its partitions' leadership moves) and comes back into every ISR of the topic. */

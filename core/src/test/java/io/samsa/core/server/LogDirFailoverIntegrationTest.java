@@ -1,10 +1,12 @@
 package io.samsa.core.server;
 
+import static io.samsa.testkit.Futures.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.samsa.common.TopicPartition;
 import io.samsa.core.test.SamsaCluster;
+import io.samsa.testkit.Futures;
 import io.samsa.testkit.Wait;
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,17 +46,6 @@ class LogDirFailoverIntegrationTest {
     static final SamsaCluster cluster = SamsaCluster.withBrokers(3, Map.of("replica.fetch.wait.max.ms", "100",
             "auto.leader.rebalance.enable", "false", "min.insync.replicas", "2")).withLogDirsPerBroker(2);
 
-    private static <T> T get(Future<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static TopicPartitionInfo describe(Admin admin, String topic, int partition) {
         return get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().get(partition);
     }
@@ -80,7 +70,7 @@ class LogDirFailoverIntegrationTest {
                 acked.add(producer.send(new ProducerRecord<>("disk", 0, null, "before-" + i)));
             }
             producer.flush();
-            acked.forEach(LogDirFailoverIntegrationTest::get);
+            acked.forEach(Futures::get);
 
             TopicPartition d0 = new TopicPartition("disk", 0);
             TopicPartition d1 = new TopicPartition("disk", 1);
@@ -100,7 +90,7 @@ class LogDirFailoverIntegrationTest {
                 acked.add(producer.send(new ProducerRecord<>("disk", 0, null, "after-" + i)));
             }
             producer.flush();
-            acked.forEach(LogDirFailoverIntegrationTest::get);
+            acked.forEach(Futures::get);
 
             cluster.stopBroker(0);
             cluster.startBroker(0);
