@@ -113,8 +113,10 @@ public final class ProcessCluster implements AutoCloseable {
     public void startZooKeeper() {
         Path dir = workDir.resolve("zookeeper");
         Path props = workDir.resolve("zookeeper.properties");
+        // A short tick allows the tests' short sessions; without maxSessionTimeout (20 ticks by
+        // default) a broker asking for Kafka's default 18 s would get 10 s.
         write(props, "dataDir=" + dir + "\nclientPort=" + zkPort + "\nclientPortAddress=127.0.0.1\nmaxClientCnxns=0\n"
-                + "admin.enableServer=false\ntickTime=500\nminSessionTimeout=1000\n");
+                + "admin.enableServer=false\ntickTime=500\nminSessionTimeout=1000\nmaxSessionTimeout=60000\n");
         zookeeper = launch("zookeeper", List.of(HOME.resolve("bin/zookeeper-server-start.sh").toString(), props.toString()),
                 BrokerKind.SAMSA.environment());
         Wait.until("ZooKeeper listening on " + zkPort, Duration.ofSeconds(60), () -> Ports.isListening(zkPort));
