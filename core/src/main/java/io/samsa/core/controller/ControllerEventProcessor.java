@@ -15,6 +15,7 @@ import io.samsa.zk.ZkWatchScope;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -485,11 +486,12 @@ final class ControllerEventProcessor {
             request.result().complete(outcomes);
             return;
         }
-        Collection<TopicPartition> asked = request.partitions().<Collection<TopicPartition>>map(ps -> ps).orElseGet(context::allPartitions);
+        Set<TopicPartition> known = new HashSet<>(context.allPartitions());
+        Collection<TopicPartition> asked = request.partitions().<Collection<TopicPartition>>map(ps -> ps).orElse(known);
         List<TopicPartition> electable = new ArrayList<>();
         for (TopicPartition tp : asked) {
             Optional<PartitionState> state = context.state(tp);
-            if (!context.allPartitions().contains(tp) || state.isEmpty()) {
+            if (!known.contains(tp) || state.isEmpty()) {
                 outcomes.put(tp, ElectionOutcome.failed(Errors.UNKNOWN_TOPIC_OR_PARTITION, "The partition does not exist."));
             } else if (context.isQueuedForDeletion(tp.topic())) {
                 outcomes.put(tp, ElectionOutcome.failed(Errors.INVALID_TOPIC_EXCEPTION, "The topic is being deleted"));

@@ -2,7 +2,9 @@ package io.samsa.core.server;
 
 import static io.samsa.testkit.Futures.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.samsa.common.TopicPartition;
 import io.samsa.core.test.SamsaCluster;
@@ -17,6 +19,7 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.KafkaStorageException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A failed log dir on the leader moves that partition's leadership (and only that partition's:
  * the broker keeps leading what its other dir holds), an acks=all producer carries on without
- * losing a record, and the broker restarted with the dir readable again rejoins the ISR.
+ * losing a record, DescribeLogDirs reports the dir failed, and the broker restarted with the dir readable again rejoins the ISR.
  */
 @Tag("integration")
 @Timeout(180)
@@ -85,6 +89,9 @@ class LogDirFailoverIntegrationTest {
             TopicPartitionInfo moved = describe(admin, "disk", 0);
             assertEquals(List.of(1, 2), ids(moved.isr()), "broker 0's replica left the ISR");
             assertEquals(0, describe(admin, "disk", 1).leader().id(), "broker 0 keeps leading what its good dir holds");
+            Map<String, LogDirDescription> dirs = get(admin.describeLogDirs(List.of(0)).allDescriptions()).get(0);
+            assertInstanceOf(KafkaStorageException.class, dirs.get(failing.getAbsolutePath()).error(), "the failed dir");
+            assertNull(dirs.get(other.getAbsolutePath()).error(), "the good dir");
 
             for (int i = 0; i < 100; i++) {
                 acked.add(producer.send(new ProducerRecord<>("disk", 0, null, "after-" + i)));

@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * the directory still appears, with an empty partition list when none of its partitions was named.
  * Samsa has no future logs (AlterReplicaLogDirs), so {@code is_future_key} is always false and the
  * offset lag of a hosted replica is 0; a log no replica of this broker has adopted yet answers -1,
- * Kafka's "lag unknown". Samsa does not take failed directories offline, so no directory answers
- * KAFKA_STORAGE_ERROR; one whose volume cannot be read answers UNKNOWN_SERVER_ERROR, as Kafka does
- * for an unexpected I/O error. Thread-safe: it only reads the log manager's concurrent state.
+ * Kafka's "lag unknown". A directory that failed (taken offline after an I/O error) answers
+ * KAFKA_STORAGE_ERROR and nothing else, as Kafka's does; one whose volume cannot be read answers
+ * UNKNOWN_SERVER_ERROR, as Kafka does for an unexpected I/O error. Thread-safe: it only reads the log manager's concurrent state.
  */
 public final class DescribeLogDirsHandler implements ApiHandler<DescribeLogDirsRequest> {
 
@@ -80,6 +80,10 @@ public final class DescribeLogDirsHandler implements ApiHandler<DescribeLogDirsR
         for (String dir : configuredDirs()) {
             DescribeLogDirsResponse.DescribeLogDirsResult result = new DescribeLogDirsResponse.DescribeLogDirsResult().setLogDir(dir);
             response.results().add(result);
+            if (!logManager.isOnline(new File(dir))) {
+                result.setErrorCode(Errors.KAFKA_STORAGE_ERROR.code());
+                continue;
+            }
             try {
                 FileStore store = Files.getFileStore(new File(dir).toPath());
                 result.setTotalBytes(reported(store.getTotalSpace()))
