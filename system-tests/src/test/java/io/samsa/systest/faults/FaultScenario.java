@@ -113,7 +113,8 @@ final class FaultScenario {
             notes.add(verdict.redelivered() + " redelivered to the consumer");
         }
         if (failure != null) {
-            notes.add("FAILED: " + failure.getMessage().lines().findFirst().orElse(""));
+            notes.add("FAILED: " + failure.getMessage().lines().findFirst().orElse("")
+                    + (audit == null ? " (no audit read: lost counts what the consumer had not received by then)" : ""));
         } else if (!problems.isEmpty()) {
             notes.add("FAILED: " + problems.size() + " violations");
         }
