@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -269,29 +270,30 @@ final class FaultScenario {
 
     /**
      * Starts ZooKeeper again on its port and data dir and waits until the cluster is whole: a
-     * controller, every broker registered, the ISR full. A registration under a session from before
-     * the outage counts only once that session has outlived its timeout since the restart (the server
-     * restores sessions and expires those whose client does not come back, so a survivor is live);
-     * one under a new session counts at once. Records the time from the restart.
+     * controller, every broker registered under a session whose client is connected (the server
+     * restores the sessions it had, live or not, and expires those whose client does not come back
+     * within their timeout), the ISR full. Records the time from the restart.
      */
     void restartZooKeeper(Map<Integer, OptionalLong> sessionsBefore) {
         long t0 = System.nanoTime();
         processes().startZooKeeper();
         log("ZooKeeper started again on its port and data dir");
-        long settledNanos = Duration.ofMillis(FaultCluster.SESSION_TIMEOUT_MS + 2_000).toNanos();
-        Wait.until("every broker registered under a live session and a controller elected", RECOVERY, () -> {
-            boolean oldSessionsSettled = System.nanoTime() - t0 > settledNanos;
-            return cluster.zk().controller().isPresent() && processes().brokerIds().stream().allMatch(id -> {
-                OptionalLong now = cluster.zk().registrationSession(id);
-                return now.isPresent() && (oldSessionsSettled || !now.equals(sessionsBefore.get(id)));
+        Wait.until("a controller and every broker registered under a connected session", RECOVERY, () -> {
+            if (cluster.zk().controller().isEmpty()) {
+                return false;
+            }
+            Set<Long> connected = cluster.zk().connectedSessions();
+            return processes().brokerIds().stream().allMatch(id -> {
+                OptionalLong session = cluster.zk().registrationSession(id);
+                return session.isPresent() && connected.contains(session.getAsLong());
             });
         });
         long ms = partition().awaitFullIsr(t0, RECOVERY);
         fullIsrMs.add(ms);
-        Map<Integer, String> changed = new TreeMap<>();
-        processes().brokerIds().forEach(id -> changed.put(id,
+        Map<Integer, String> kept = new TreeMap<>();
+        processes().brokerIds().forEach(id -> kept.put(id,
                 cluster.zk().registrationSession(id).equals(sessionsBefore.get(id)) ? "same session" : "new session"));
-        log("cluster whole again after " + ms + " ms: controller " + cluster.controller() + ", registrations " + changed + ", "
+        log("cluster whole again after " + ms + " ms: controller " + cluster.controller() + ", registrations " + kept + ", "
                 + partition().state());
     }
 

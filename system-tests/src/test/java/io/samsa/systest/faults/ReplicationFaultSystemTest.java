@@ -187,7 +187,7 @@ class ReplicationFaultSystemTest {
 
     @Test
     void h_tornFollowerTailThenLeaderKilled() {
-        FaultScenario.run(KIND, "h-torn-follower-tail-leader-kill9", 8_000, RATE, TABLE, s -> {
+        FaultScenario.run(KIND, "h-torn-follower-tail-leader-kill9", 4_000, RATE, TABLE, s -> {
             s.awaitAcked(0.15);
             int leader = s.partition().leader();
             int controller = s.cluster().controller();
@@ -213,7 +213,7 @@ class ReplicationFaultSystemTest {
 
     @Test
     void i_leaderIsolatedPastItsSession() {
-        FaultScenario.run(KIND, "i-leader-isolated-netns", Layout.NETWORK_NAMESPACES, 7_000, RATE, TABLE, s -> {
+        FaultScenario.run(KIND, "i-leader-isolated-netns", Layout.NETWORK_NAMESPACES, 5_500, RATE, TABLE, s -> {
             s.awaitAcked(0.15);
             int old = s.partition().leader();
             NetworkNamespaces network = s.cluster().namespaces();
@@ -232,7 +232,7 @@ class ReplicationFaultSystemTest {
 
     @Test
     void j_leaderCutOffFromClusterButNotClients() {
-        FaultScenario.run(KIND, "j-leader-cut-from-zk-peers-netns", Layout.NETWORK_NAMESPACES, 8_000, RATE, TABLE, s -> {
+        FaultScenario.run(KIND, "j-leader-cut-from-zk-peers-netns", Layout.NETWORK_NAMESPACES, 6_500, RATE, TABLE, s -> {
             s.awaitAcked(0.15);
             int old = s.partition().leader();
             NetworkNamespaces network = s.cluster().namespaces();
@@ -254,7 +254,7 @@ class ReplicationFaultSystemTest {
 
     @Test
     void k_leaderLogDirFull() {
-        FaultScenario.run(KIND, "k-leader-log-dir-full", Layout.SMALL_FIRST_LOG_DIR, 7_000, RATE, TABLE, s -> {
+        FaultScenario.run(KIND, "k-leader-log-dir-full", Layout.SMALL_FIRST_LOG_DIR, 3_500, RATE, TABLE, s -> {
             s.awaitAcked(0.15);
             int old = s.partition().leader();
             SmallFilesystem disk = s.cluster().smallLogDir(old);

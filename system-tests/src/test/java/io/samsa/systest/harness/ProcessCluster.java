@@ -138,7 +138,8 @@ public final class ProcessCluster implements AutoCloseable {
         // A short tick allows the tests' short sessions; without maxSessionTimeout (20 ticks by
         // default) a broker asking for Kafka's default 18 s would get 10 s.
         write(props, "dataDir=" + dir + "\nclientPort=" + zkPort + "\nclientPortAddress=" + host + "\nmaxClientCnxns=0\n"
-                + "admin.enableServer=false\ntickTime=500\nminSessionTimeout=1000\nmaxSessionTimeout=60000\n");
+                + "admin.enableServer=false\ntickTime=500\nminSessionTimeout=1000\nmaxSessionTimeout=60000\n"
+                + "4lw.commands.whitelist=srvr,cons\n");
         zookeeper = launch("zookeeper", network.zooKeeper().command(
                 List.of(HOME.resolve("bin/zookeeper-server-start.sh").toString(), props.toString())), BrokerKind.SAMSA.environment());
         Wait.until("ZooKeeper listening on " + host + ":" + zkPort, Duration.ofSeconds(60), () -> {
