@@ -33,6 +33,11 @@ import org.junit.jupiter.api.Timeout;
  * offset its acknowledgement named, and stored once. Each scenario prints one summary line; the
  * table of all of them goes to {@code target/replication-faults-<broker>.txt}.
  *
+ * <p>Beyond broker processes dying, freezing and restarting (a-f): ZooKeeper itself down (g), a
+ * torn segment tail on a follower that must then lead (h), the network cut in two ways inside
+ * network namespaces (i, j), and a full log dir (k). The last three need root: they create network
+ * namespaces, iptables rules and a tmpfs mount, and remove them however the scenario ends.
+ *
  * <p>Runs against Samsa; {@code -Dsystest.broker=kafka} runs the same scenarios against Apache Kafka
  * 3.9.1 for comparison.
  */
