@@ -189,6 +189,18 @@ final class FaultScenario {
         return s.leader();
     }
 
+    /**
+     * Waits until the cluster has noticed that broker {@code id} is gone: its registration deleted
+     * and the partition's ISR without it. Kafka refuses to start while its previous process's
+     * registration stands.
+     */
+    void awaitGone(int id, long faultNanos) {
+        Wait.until("broker " + id + "'s registration gone", FAILOVER, () -> !cluster.zk().isRegistered(id));
+        ZkInspector.PartitionState s = partition().await("an ISR without broker " + id, FAILOVER, st -> !st.isr().contains(id));
+        log("broker " + id + " unregistered and out of the ISR " + (System.nanoTime() - faultNanos) / 1_000_000
+                + " ms after the fault: " + s);
+    }
+
     void pause(int id) {
         processes().pause(id);
         log("SIGSTOP to broker " + id);

@@ -198,12 +198,15 @@ class ReplicationFaultSystemTest {
             int controller = s.cluster().controller();
             // Neither leader nor controller: next in the replica list, so the first choice to lead once the leader is gone.
             int follower = s.processes().brokerIds().stream().filter(id -> id != leader && id != controller).findFirst().orElseThrow();
+            long followerKilled = System.nanoTime();
             s.kill9(List.of(follower));
             Path segment = SegmentTail.activeSegment(s.cluster().partitionDir(follower));
             int cut = SegmentTail.cutLastBatch(segment);
             SegmentTail.appendRandomBytes(segment, TORN_TAIL_GARBAGE, follower);
             s.log("follower " + follower + "'s " + segment.getFileName() + ": last batch cut by " + cut + " bytes, then "
                     + TORN_TAIL_GARBAGE + " random bytes appended");
+            // Restarted once out of the ISR, so that it has to earn its way back in with the log it repaired.
+            s.awaitGone(follower, followerKilled);
             s.recover(List.of(follower), false);
             s.awaitMoreAcked(RATE / 2);
             long killed = System.nanoTime();
