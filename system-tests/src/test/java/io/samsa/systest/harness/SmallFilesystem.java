@@ -14,7 +14,8 @@ import java.util.List;
  * A filesystem of a few megabytes mounted on a directory (tmpfs with {@code size=}), that a test can
  * fill to the last byte with a filler file and free again: a disk that runs full under a broker's
  * log dir. Mounts carry the source name {@value #SOURCE}, by which {@link #unmountLeftovers} finds
- * those an aborted run left mounted. Needs root. Not thread-safe.
+ * those an aborted run left mounted; a JVM shutdown hook unmounts too. Needs root. Not thread-safe,
+ * except {@link #close}.
  */
 public final class SmallFilesystem implements AutoCloseable {
 
@@ -40,6 +41,7 @@ public final class SmallFilesystem implements AutoCloseable {
                 null, COMMAND_TIMEOUT).assertSuccess();
         SmallFilesystem fs = new SmallFilesystem(dir);
         fs.mounted = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(fs::close, "small-filesystem-cleanup"));
         return fs;
     }
 
@@ -92,7 +94,7 @@ public final class SmallFilesystem implements AutoCloseable {
 
     /** Unmounts (lazily, should a process still hold a file there); its content is gone. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (mounted) {
             mounted = false;
             ExternalCommand.run(List.of("umount", "-l", dir.toString()), null, COMMAND_TIMEOUT).assertSuccess();
