@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  * (base offset int64, batch length int32 counted from the byte after it, ..., CRC-32C over the
  * attributes onwards). Only for a segment no process is writing. Stateless.
  */
-final class SegmentTail {
+public final class SegmentTail {
 
     private static final int LENGTH_OFFSET = 8;
     private static final int LOG_OVERHEAD = 12;
@@ -27,7 +28,7 @@ final class SegmentTail {
     }
 
     /** The {@code .log} file with the highest base offset in a partition directory. */
-    static Path activeSegment(Path partitionDir) {
+    public static Path activeSegment(Path partitionDir) {
         try (Stream<Path> files = Files.list(partitionDir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".log"))
                     .max(Comparator.comparing(f -> f.getFileName().toString()))
@@ -37,14 +38,14 @@ final class SegmentTail {
         }
     }
 
-    static void appendRandomBytes(Path segment, int count, long seed) {
+    public static void appendRandomBytes(Path segment, int count, long seed) {
         byte[] garbage = new byte[count];
         new Random(seed).nextBytes(garbage);
         append(segment, garbage);
     }
 
     /** Appends the first half of a copy of the file's last batch: a write the crash interrupted. */
-    static void appendTornBatch(Path segment) {
+    public static void appendTornBatch(Path segment) {
         ByteBuffer last = lastBatch(segment);
         byte[] torn = new byte[last.remaining() / 2];
         last.get(torn);
@@ -55,7 +56,7 @@ final class SegmentTail {
      * Appends a copy of the last batch moved to the next offsets, with its final byte changed: a
      * batch that is whole and in sequence but whose CRC no longer matches its content.
      */
-    static void appendBatchWithBadCrc(Path segment) {
+    public static void appendBatchWithBadCrc(Path segment) {
         ByteBuffer last = lastBatch(segment);
         byte[] copy = new byte[last.remaining()];
         last.get(copy);
@@ -64,6 +65,21 @@ final class SegmentTail {
         b.putLong(0, nextBase);
         copy[copy.length - 1] ^= 0x5a;
         append(segment, copy);
+    }
+
+    /**
+     * Cuts the file in the middle of its last batch, as a crash can leave a write that reached the
+     * disk only in part; returns how many bytes were cut.
+     */
+    public static int cutLastBatch(Path segment) {
+        int batch = lastBatch(segment).remaining();
+        int cut = batch - batch / 2;
+        try (FileChannel f = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            f.truncate(f.size() - cut);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cut;
     }
 
     private static ByteBuffer lastBatch(Path segment) {

@@ -1,18 +1,29 @@
 package io.samsa.systest.faults;
 
 import io.samsa.systest.harness.BrokerKind;
+import io.samsa.systest.harness.ClusterNetwork;
+import io.samsa.systest.harness.NetworkNamespaces;
 import io.samsa.systest.harness.ProcessCluster;
+import io.samsa.systest.harness.SmallFilesystem;
 import io.samsa.systest.harness.ZkInspector;
 import io.samsa.systest.harness.ZkInspector.PartitionState;
 import io.samsa.testkit.Wait;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,7 +34,9 @@ import org.apache.kafka.common.KafkaFuture;
  * scenarios need and as {@link #DESCRIPTION} says, holding one topic with a single partition
  * replicated on all three brokers. The topic's preferred leader is chosen so that it is not the
  * controller, which keeps "kill the leader" and "kill the controller" separate faults. Its
- * directory under target/clusters keeps the broker logs and the tools' output. Not thread-safe.
+ * directory under target/clusters keeps the broker logs and the tools' output. A {@link Layout}
+ * can put every process in a network namespace of its own, or give every broker a small first log
+ * dir; closing the cluster removes both. Not thread-safe.
  */
 final class FaultCluster implements AutoCloseable {
 
@@ -39,22 +52,51 @@ final class FaultCluster implements AutoCloseable {
             + "replica.lag.time.max.ms=" + REPLICA_LAG_TIME_MAX_MS + " (default: 30000), auto.leader.rebalance.enable=false; "
             + "verifiable producer idempotent, acks=all, unlimited retries";
 
+    /** Size of the small first log dirs of {@link Layout#SMALL_FIRST_LOG_DIR}. */
+    static final int SMALL_LOG_DIR_MB = 64;
     private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    /** Where the processes run and where the brokers keep their logs. */
+    enum Layout {
+        /** Every process on 127.0.0.1, one log dir per broker. */
+        LOOPBACK,
+        /** ZooKeeper, each broker and the clients in network namespaces of their own ({@link NetworkNamespaces}). */
+        NETWORK_NAMESPACES,
+        /**
+         * Every broker with two log dirs: first a {@value #SMALL_LOG_DIR_MB} MB filesystem of its own,
+         * where the topic's partition (the first created) is placed, then its usual directory.
+         */
+        SMALL_FIRST_LOG_DIR
+    }
 
     private final ProcessCluster cluster;
     private final ZkInspector zk;
     private final Admin admin;
     private final PartitionWatch partition;
+    private final Map<Integer, SmallFilesystem> smallLogDirs;
 
-    private FaultCluster(ProcessCluster cluster, ZkInspector zk, Admin admin) {
+    private FaultCluster(ProcessCluster cluster, ZkInspector zk, Admin admin, Map<Integer, SmallFilesystem> smallLogDirs) {
         this.cluster = cluster;
         this.zk = zk;
         this.admin = admin;
         this.partition = new PartitionWatch(zk, TOPIC, 0, Set.copyOf(cluster.brokerIds()));
+        this.smallLogDirs = smallLogDirs;
     }
 
-    static FaultCluster start(BrokerKind kind, String name) {
-        ProcessCluster cluster = new ProcessCluster(kind, kind.label() + "-" + name, BROKERS, SESSION_TIMEOUT_MS);
+    static FaultCluster start(BrokerKind kind, String name, Layout layout) {
+        List<Integer> ids = new ArrayList<>();
+        for (int id = 0; id < BROKERS; id++) {
+            ids.add(id);
+        }
+        ClusterNetwork network = layout == Layout.NETWORK_NAMESPACES ? NetworkNamespaces.create(ids) : ClusterNetwork.LOOPBACK;
+        ProcessCluster cluster;
+        try {
+            cluster = new ProcessCluster(kind, network, kind.label() + "-" + name, BROKERS, SESSION_TIMEOUT_MS);
+        } catch (RuntimeException e) {
+            network.close();
+            throw e;
+        }
+        Map<Integer, SmallFilesystem> smallLogDirs = new TreeMap<>();
         cluster.setBrokerConfig("default.replication.factor", "3");
         cluster.setBrokerConfig("offsets.topic.replication.factor", "3");
         cluster.setBrokerConfig("min.insync.replicas", "2");
@@ -64,10 +106,18 @@ final class FaultCluster implements AutoCloseable {
         ZkInspector zk = null;
         Admin admin = null;
         try {
+            if (layout == Layout.SMALL_FIRST_LOG_DIR) {
+                SmallFilesystem.unmountLeftovers();
+                for (int id : ids) {
+                    SmallFilesystem fs = SmallFilesystem.mount(cluster.workDir().resolve("broker-" + id + "-small"), SMALL_LOG_DIR_MB);
+                    smallLogDirs.put(id, fs);
+                    cluster.setBrokerConfig(id, "log.dirs", fs.dir() + "," + cluster.brokerLogDir(id));
+                }
+            }
             cluster.start();
             zk = new ZkInspector(cluster.zkConnect());
             admin = admin(cluster.bootstrapServers());
-            FaultCluster f = new FaultCluster(cluster, zk, admin);
+            FaultCluster f = new FaultCluster(cluster, zk, admin, smallLogDirs);
             f.awaitRegistered();
             f.createTopic();
             return f;
@@ -78,8 +128,21 @@ final class FaultCluster implements AutoCloseable {
             if (zk != null) {
                 zk.close();
             }
-            cluster.close();
+            closeAll(cluster, smallLogDirs);
             throw e;
+        }
+    }
+
+    /** The processes first, then the network and filesystems they used. */
+    private static void closeAll(ProcessCluster cluster, Map<Integer, SmallFilesystem> smallLogDirs) {
+        try {
+            cluster.close();
+        } finally {
+            try {
+                cluster.network().close();
+            } finally {
+                smallLogDirs.values().forEach(SmallFilesystem::close);
+            }
         }
     }
 
@@ -129,6 +192,45 @@ final class FaultCluster implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** The namespaces of a {@link Layout#NETWORK_NAMESPACES} cluster. */
+    NetworkNamespaces namespaces() {
+        if (cluster.network() instanceof NetworkNamespaces n) {
+            return n;
+        }
+        throw new IllegalStateException("this cluster does not run in network namespaces");
+    }
+
+    /** The directory of the topic's partition on broker {@code id}: in its small first log dir when it has one. */
+    Path partitionDir(int id) {
+        Path logDir = smallLogDirs.containsKey(id) ? smallLogDirs.get(id).dir() : cluster.brokerLogDir(id);
+        return logDir.resolve(TOPIC + "-0");
+    }
+
+    /**
+     * Broker {@code id}'s replica of the partition as it is on disk: the bytes of its segment files
+     * in offset order (their names are the zero-padded base offsets).
+     */
+    byte[] replicaLog(int id) {
+        try (Stream<Path> files = Files.list(partitionDir(id))) {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (Path segment : files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                all.write(Files.readAllBytes(segment));
+            }
+            return all.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Broker {@code id}'s small first log dir in a {@link Layout#SMALL_FIRST_LOG_DIR} cluster. */
+    SmallFilesystem smallLogDir(int id) {
+        SmallFilesystem fs = smallLogDirs.get(id);
+        if (fs == null) {
+            throw new IllegalStateException("broker " + id + " has no small log dir in this cluster");
+        }
+        return fs;
+    }
+
     /** The broker id in /controller; fails when no controller is elected. */
     int controller() {
         return zk.controller().orElseThrow(() -> new AssertionError("no controller in /controller"));
@@ -163,6 +265,6 @@ final class FaultCluster implements AutoCloseable {
     public void close() {
         admin.close(Duration.ofSeconds(5));
         zk.close();
-        cluster.close();
+        closeAll(cluster, smallLogDirs);
     }
 }

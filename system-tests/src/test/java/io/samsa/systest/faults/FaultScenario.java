@@ -1,18 +1,23 @@
 package io.samsa.systest.faults;
 
+import io.samsa.systest.faults.FaultCluster.Layout;
 import io.samsa.systest.harness.BrokerKind;
+import io.samsa.systest.harness.ClusterNetwork;
 import io.samsa.systest.harness.ProcessCluster;
 import io.samsa.systest.harness.ZkInspector;
 import io.samsa.testkit.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * Runs one fault scenario end to end: a fresh {@link FaultCluster}, the verifiable consumer in a
@@ -61,14 +66,21 @@ final class FaultScenario {
      * row to {@code table} and fails unless every guarantee held.
      */
     static ScenarioResult run(BrokerKind kind, String name, int count, int ratePerSecond, ResultTable table, Faults faults) {
+        return run(kind, name, Layout.LOOPBACK, count, ratePerSecond, table, faults);
+    }
+
+    /** {@link #run(BrokerKind, String, int, int, ResultTable, Faults)} on a cluster laid out as {@code layout}. */
+    static ScenarioResult run(BrokerKind kind, String name, Layout layout, int count, int ratePerSecond, ResultTable table,
+            Faults faults) {
         String broker = kind.label();
-        try (FaultCluster cluster = FaultCluster.start(kind, name)) {
+        try (FaultCluster cluster = FaultCluster.start(kind, name, layout)) {
             System.out.printf("%n=== %s on %s (%s); files in %s%n", name, broker, FaultCluster.DESCRIPTION, cluster.processes().workDir());
-            try (VerifiableConsumerRun consumer = VerifiableConsumerRun.start(cluster.bootstrapServers(), FaultCluster.TOPIC,
+            ClusterNetwork.Node clients = cluster.processes().network().clients();
+            try (VerifiableConsumerRun consumer = VerifiableConsumerRun.start(clients, cluster.bootstrapServers(), FaultCluster.TOPIC,
                     "faults-group", cluster.processes().workDir())) {
                 consumer.awaitAssigned(CONSUMER_DEADLINE);
-                try (VerifiableProducerRun producer = VerifiableProducerRun.start(cluster.bootstrapServers(), FaultCluster.TOPIC,
-                        count, ratePerSecond, cluster.processes().workDir())) {
+                try (VerifiableProducerRun producer = VerifiableProducerRun.start(clients, cluster.bootstrapServers(),
+                        FaultCluster.TOPIC, count, ratePerSecond, cluster.processes().workDir())) {
                     return new FaultScenario(name, count, cluster, producer).runWith(consumer, broker, table, faults);
                 }
             }
@@ -102,7 +114,8 @@ final class FaultScenario {
             notes.add(verdict.redelivered() + " redelivered to the consumer");
         }
         if (failure != null) {
-            notes.add("FAILED: " + failure.getMessage().lines().findFirst().orElse(""));
+            notes.add("FAILED: " + failure.getMessage().lines().findFirst().orElse("")
+                    + (audit == null ? " (no audit read: lost counts what the consumer had not received by then)" : ""));
         } else if (!problems.isEmpty()) {
             notes.add("FAILED: " + problems.size() + " violations");
         }
@@ -176,6 +189,18 @@ final class FaultScenario {
         return s.leader();
     }
 
+    /**
+     * Waits until the cluster has noticed that broker {@code id} is gone: its registration deleted
+     * and the partition's ISR without it. Kafka refuses to start while its previous process's
+     * registration stands.
+     */
+    void awaitGone(int id, long faultNanos) {
+        Wait.until("broker " + id + "'s registration gone", FAILOVER, () -> !cluster.zk().isRegistered(id));
+        ZkInspector.PartitionState s = partition().await("an ISR without broker " + id, FAILOVER, st -> !st.isr().contains(id));
+        log("broker " + id + " unregistered and out of the ISR " + (System.nanoTime() - faultNanos) / 1_000_000
+                + " ms after the fault: " + s);
+    }
+
     void pause(int id) {
         processes().pause(id);
         log("SIGSTOP to broker " + id);
@@ -188,17 +213,26 @@ final class FaultScenario {
      * the start or resume.
      */
     void recover(Collection<Integer> ids, boolean resume) {
-        Map<Integer, OptionalLong> before = new TreeMap<>();
-        ids.forEach(id -> before.put(id, cluster.zk().registrationSession(id)));
-        long t0 = System.nanoTime();
-        for (int id : ids) {
+        recover(ids, resume ? "SIGCONT to" : "started", id -> {
             if (resume) {
                 processes().resume(id);
             } else {
                 processes().startBroker(id);
             }
-        }
-        log((resume ? "SIGCONT to" : "started") + " broker(s) " + ids);
+        });
+    }
+
+    /**
+     * Ends the given brokers' fault with {@code action} (named {@code what} in the timeline), then
+     * waits and records as {@link #recover(Collection, boolean)}: the brokers are registered under new
+     * ZooKeeper sessions and the ISR is full.
+     */
+    void recover(Collection<Integer> ids, String what, IntConsumer action) {
+        Map<Integer, OptionalLong> before = new TreeMap<>();
+        ids.forEach(id -> before.put(id, cluster.zk().registrationSession(id)));
+        long t0 = System.nanoTime();
+        ids.forEach(action::accept);
+        log(what + " broker(s) " + ids);
         Wait.until("broker(s) " + ids + " registered under new ZooKeeper sessions", RECOVERY, () -> ids.stream().allMatch(id -> {
             OptionalLong now = cluster.zk().registrationSession(id);
             return now.isPresent() && !now.equals(before.get(id));
@@ -206,6 +240,73 @@ final class FaultScenario {
         long ms = partition().awaitFullIsr(t0, RECOVERY);
         fullIsrMs.add(ms);
         log("ISR full again after " + ms + " ms: " + partition().state());
+    }
+
+    /** Waits until the producer has sent every record and exited cleanly, as the run does after the faults. */
+    void awaitProducerFinished() {
+        producer.awaitFinished(PRODUCER_DEADLINE);
+        log("producer finished");
+    }
+
+    /**
+     * After the producer finished: waits until every replica's log holds the same bytes. Followers
+     * append the leader's batches as they are, so the replicas of a partition nobody writes to any
+     * more match byte for byte once in sync; a replica that kept a tail the others lack (a torn write,
+     * records it appended as a deposed leader) never does.
+     */
+    void awaitIdenticalReplicaLogs() {
+        Map<Integer, Integer> sizes = new TreeMap<>();
+        try {
+            Wait.until("every replica's log identical, byte for byte", RECOVERY, () -> {
+                Map<Integer, byte[]> logs = new TreeMap<>();
+                processes().brokerIds().forEach(id -> logs.put(id, cluster.replicaLog(id)));
+                logs.forEach((id, bytes) -> sizes.put(id, bytes.length));
+                byte[] first = logs.values().iterator().next();
+                return logs.values().stream().allMatch(b -> Arrays.equals(b, first));
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last sizes in bytes by broker " + sizes, e);
+        }
+        log("replica logs identical: " + sizes.values().iterator().next() + " bytes on each of " + sizes.keySet());
+    }
+
+    /** SIGKILL to the ZooKeeper server; the brokers' registrations are read first, for {@link #restartZooKeeper}. */
+    Map<Integer, OptionalLong> killZooKeeper() {
+        Map<Integer, OptionalLong> sessions = new TreeMap<>();
+        processes().brokerIds().forEach(id -> sessions.put(id, cluster.zk().registrationSession(id)));
+        processes().killZooKeeper();
+        log("kill -9 of ZooKeeper; the brokers were registered under sessions " + sessions.values().stream()
+                .map(o -> o.isPresent() ? Long.toHexString(o.getAsLong()) : "-").toList());
+        return sessions;
+    }
+
+    /**
+     * Starts ZooKeeper again on its port and data dir and waits until the cluster is whole: a
+     * controller, every broker registered under a session whose client is connected (the server
+     * restores the sessions it had, live or not, and expires those whose client does not come back
+     * within their timeout), the ISR full. Records the time from the restart.
+     */
+    void restartZooKeeper(Map<Integer, OptionalLong> sessionsBefore) {
+        long t0 = System.nanoTime();
+        processes().startZooKeeper();
+        log("ZooKeeper started again on its port and data dir");
+        Wait.until("a controller and every broker registered under a connected session", RECOVERY, () -> {
+            if (cluster.zk().controller().isEmpty()) {
+                return false;
+            }
+            Set<Long> connected = cluster.zk().connectedSessions();
+            return processes().brokerIds().stream().allMatch(id -> {
+                OptionalLong session = cluster.zk().registrationSession(id);
+                return session.isPresent() && connected.contains(session.getAsLong());
+            });
+        });
+        long ms = partition().awaitFullIsr(t0, RECOVERY);
+        fullIsrMs.add(ms);
+        Map<Integer, String> kept = new TreeMap<>();
+        processes().brokerIds().forEach(id -> kept.put(id,
+                cluster.zk().registrationSession(id).equals(sessionsBefore.get(id)) ? "same session" : "new session"));
+        log("cluster whole again after " + ms + " ms: controller " + cluster.controller() + ", registrations " + kept + ", "
+                + partition().state());
     }
 
     /** Waits until every partition of __consumer_offsets has all replicas in sync, as a careful operator would between restarts. */

@@ -2,6 +2,7 @@ package io.samsa.systest.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.samsa.systest.harness.BackgroundProcess;
+import io.samsa.systest.harness.ClusterNetwork;
 import io.samsa.systest.harness.JavaCommand;
 import io.samsa.testkit.Wait;
 import java.nio.file.Path;
@@ -36,12 +37,13 @@ final class VerifiableConsumerRun implements AutoCloseable {
         this.events = new JsonLines(process.stdout());
     }
 
-    static VerifiableConsumerRun start(String bootstrap, String topic, String group, Path dir) {
+    /** Starts the consumer where {@code clients} says clients run. */
+    static VerifiableConsumerRun start(ClusterNetwork.Node clients, String bootstrap, String topic, String group, Path dir) {
         List<String> command = JavaCommand.of("org.apache.kafka.tools.VerifiableConsumer",
                 List.of("-Xmx256m", "-XX:+UseSerialGC"),
                 List.of("--bootstrap-server", bootstrap, "--topic", topic, "--group-id", group, "--verbose",
                         "--reset-policy", "earliest"));
-        return new VerifiableConsumerRun(BackgroundProcess.start("verifiable-consumer", command, dir));
+        return new VerifiableConsumerRun(BackgroundProcess.start("verifiable-consumer", clients.command(command), dir));
     }
 
     private void poll() {

@@ -2,6 +2,7 @@ package io.samsa.systest.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.samsa.systest.harness.BackgroundProcess;
+import io.samsa.systest.harness.ClusterNetwork;
 import io.samsa.systest.harness.JavaCommand;
 import io.samsa.testkit.Wait;
 import java.io.IOException;
@@ -52,7 +53,9 @@ final class VerifiableProducerRun implements AutoCloseable {
         this.count = count;
     }
 
-    static VerifiableProducerRun start(String bootstrap, String topic, int count, int ratePerSecond, Path dir) {
+    /** Starts the producer where {@code clients} says clients run. */
+    static VerifiableProducerRun start(ClusterNetwork.Node clients, String bootstrap, String topic, int count, int ratePerSecond,
+            Path dir) {
         Path config = dir.resolve("verifiable-producer.properties");
         try {
             Files.writeString(config, CONFIG);
@@ -63,7 +66,7 @@ final class VerifiableProducerRun implements AutoCloseable {
                 List.of("-Xmx256m", "-XX:+UseSerialGC"),
                 List.of("--bootstrap-server", bootstrap, "--topic", topic, "--max-messages", Integer.toString(count),
                         "--throughput", Integer.toString(ratePerSecond), "--producer.config", config.toString()));
-        return new VerifiableProducerRun(BackgroundProcess.start("verifiable-producer", command, dir), count);
+        return new VerifiableProducerRun(BackgroundProcess.start("verifiable-producer", clients.command(command), dir), count);
     }
 
     /** Takes in what the producer printed since the last call. */

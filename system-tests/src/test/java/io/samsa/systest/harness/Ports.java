@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
-/** Loopback port helpers for tests. */
+/** Port helpers for tests: free loopback ports, and whether something listens. */
 public final class Ports {
 
     private Ports() {
@@ -24,8 +24,13 @@ public final class Ports {
 
     /** Whether something accepts connections on 127.0.0.1:port. */
     public static boolean isListening(int port) {
+        return isListening(InetAddress.getLoopbackAddress().getHostAddress(), port);
+    }
+
+    /** Whether something accepts connections on host:port. */
+    public static boolean isListening(String host, int port) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            s.connect(new InetSocketAddress(host, port), 200);
             return true;
         } catch (IOException e) {
             return false;

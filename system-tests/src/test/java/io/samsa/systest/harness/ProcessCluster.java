@@ -17,15 +17,18 @@ import java.util.TreeMap;
 /**
  * A real deployment in separate processes: one ZooKeeper server (the project's bin/ script) and N
  * brokers of one {@link BrokerKind} (Samsa through its bin/ script, or Apache Kafka 3.9.1), each with
- * its own generated properties file, data directory, loopback ports and log file under target/.
- * Brokers can be killed with SIGKILL, stopped with SIGTERM, paused with SIGSTOP and resumed with
- * SIGCONT, and restarted with the same identity. Not thread-safe.
+ * its own generated properties file, data directory, port and log file under target/, on the
+ * addresses of a {@link ClusterNetwork}: loopback unless another is given. Brokers can be killed
+ * with SIGKILL, stopped with SIGTERM, paused with SIGSTOP and resumed with SIGCONT, and restarted
+ * with the same identity; ZooKeeper can be killed and restarted on its port and data dir. The
+ * network is the caller's to close. Not thread-safe.
  */
 public final class ProcessCluster implements AutoCloseable {
 
     public static final Path HOME = Path.of(System.getProperty("samsa.home", "..")).toAbsolutePath().normalize();
 
     private final BrokerKind kind;
+    private final ClusterNetwork network;
     private final Path workDir;
     private final int zkPort;
     private final int sessionTimeoutMs;
@@ -40,7 +43,12 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     public ProcessCluster(BrokerKind kind, String name, int brokerCount, int sessionTimeoutMs) {
+        this(kind, ClusterNetwork.LOOPBACK, name, brokerCount, sessionTimeoutMs);
+    }
+
+    public ProcessCluster(BrokerKind kind, ClusterNetwork network, String name, int brokerCount, int sessionTimeoutMs) {
         this.kind = kind;
+        this.network = network;
         try {
             Path base = HOME.resolve("system-tests/target/clusters");
             Files.createDirectories(base);
@@ -71,20 +79,32 @@ public final class ProcessCluster implements AutoCloseable {
         return workDir;
     }
 
+    public ClusterNetwork network() {
+        return network;
+    }
+
     public String zkConnect() {
-        return "127.0.0.1:" + zkPort;
+        return network.zooKeeper().address() + ":" + zkPort;
     }
 
     public String bootstrapServers() {
         List<String> s = new ArrayList<>();
-        for (int port : brokerPorts.values()) {
-            s.add("127.0.0.1:" + port);
-        }
+        brokerPorts.forEach((id, port) -> s.add(brokerHost(id) + ":" + port));
         return String.join(",", s);
     }
 
     public int brokerPort(int id) {
         return brokerPorts.get(id);
+    }
+
+    /** The address broker {@code id} listens on and advertises. */
+    public String brokerHost(int id) {
+        return network.broker(id).address();
+    }
+
+    /** {@code command} as launched where the network's clients run. */
+    public List<String> clientCommand(List<String> command) {
+        return network.clients().command(command);
     }
 
     /** Sets (or replaces) one key of broker {@code id}'s server.properties from its next start on. */
@@ -110,16 +130,30 @@ public final class ProcessCluster implements AutoCloseable {
         return this;
     }
 
+    /** Starts ZooKeeper, or starts it again on the same port and data dir after {@link #killZooKeeper}. */
     public void startZooKeeper() {
         Path dir = workDir.resolve("zookeeper");
         Path props = workDir.resolve("zookeeper.properties");
+        String host = network.zooKeeper().address();
         // A short tick allows the tests' short sessions; without maxSessionTimeout (20 ticks by
         // default) a broker asking for Kafka's default 18 s would get 10 s.
-        write(props, "dataDir=" + dir + "\nclientPort=" + zkPort + "\nclientPortAddress=127.0.0.1\nmaxClientCnxns=0\n"
-                + "admin.enableServer=false\ntickTime=500\nminSessionTimeout=1000\nmaxSessionTimeout=60000\n");
-        zookeeper = launch("zookeeper", List.of(HOME.resolve("bin/zookeeper-server-start.sh").toString(), props.toString()),
-                BrokerKind.SAMSA.environment());
-        Wait.until("ZooKeeper listening on " + zkPort, Duration.ofSeconds(60), () -> Ports.isListening(zkPort));
+        write(props, "dataDir=" + dir + "\nclientPort=" + zkPort + "\nclientPortAddress=" + host + "\nmaxClientCnxns=0\n"
+                + "admin.enableServer=false\ntickTime=500\nminSessionTimeout=1000\nmaxSessionTimeout=60000\n"
+                + "4lw.commands.whitelist=srvr,cons\n");
+        zookeeper = launch("zookeeper", network.zooKeeper().command(
+                List.of(HOME.resolve("bin/zookeeper-server-start.sh").toString(), props.toString())), BrokerKind.SAMSA.environment());
+        Wait.until("ZooKeeper listening on " + host + ":" + zkPort, Duration.ofSeconds(60), () -> {
+            if (!zookeeper.isAlive()) {
+                throw new AssertionError("ZooKeeper exited with " + zookeeper.exitValue() + "; see " + logFile("zookeeper"));
+            }
+            return Ports.isListening(host, zkPort);
+        });
+    }
+
+    /** SIGKILL to the ZooKeeper server; waits until the process is gone. */
+    public void killZooKeeper() {
+        zookeeper.destroyForcibly();
+        waitFor(zookeeper);
     }
 
     public Path brokerConfigFile(int id) {
@@ -133,7 +167,7 @@ public final class ProcessCluster implements AutoCloseable {
     public void startBroker(int id) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("broker.id", Integer.toString(id));
-        config.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPorts.get(id));
+        config.put("listeners", "PLAINTEXT://" + brokerHost(id) + ":" + brokerPorts.get(id));
         config.put("log.dirs", brokerLogDir(id).toString());
         config.put("zookeeper.connect", zkConnect());
         config.put("zookeeper.session.timeout.ms", Integer.toString(sessionTimeoutMs));
@@ -146,7 +180,7 @@ public final class ProcessCluster implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         config.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
         write(brokerConfigFile(id), sb.toString());
-        brokers.put(id, launch("broker-" + id, kind.command(brokerConfigFile(id)), kind.environment()));
+        brokers.put(id, launch("broker-" + id, network.broker(id).command(kind.command(brokerConfigFile(id))), kind.environment()));
     }
 
     public void awaitBrokerListening(int id) {
@@ -155,7 +189,7 @@ public final class ProcessCluster implements AutoCloseable {
             if (!p.isAlive()) {
                 throw new AssertionError("broker " + id + " exited with " + p.exitValue() + "; see " + logFile("broker-" + id));
             }
-            return Ports.isListening(brokerPorts.get(id));
+            return Ports.isListening(brokerHost(id), brokerPorts.get(id));
         });
     }
 
@@ -194,7 +228,7 @@ public final class ProcessCluster implements AutoCloseable {
     }
 
     private void signal(int id, String signal) {
-        // The bin/ scripts exec the JVM, so the process we started is the broker itself.
+        // The bin/ scripts and ip netns exec exec the JVM, so the process we started is the broker itself.
         ExternalCommand.run(List.of("kill", "-" + signal, Long.toString(brokers.get(id).pid())), null,
                 Duration.ofSeconds(10)).assertSuccess();
     }

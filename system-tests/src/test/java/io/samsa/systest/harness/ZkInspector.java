@@ -2,12 +2,18 @@ package io.samsa.systest.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +33,13 @@ public final class ZkInspector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BROKER_ID = Pattern.compile("\"brokerid\"\\s*:\\s*(-?\\d+)");
 
+    private static final Pattern SESSION_ID = Pattern.compile("sid=0x([0-9a-fA-F]+)");
+
+    private final String zkConnect;
     private final CuratorFramework curator;
 
     public ZkInspector(String zkConnect) {
+        this.zkConnect = zkConnect;
         curator = CuratorFrameworkFactory.newClient(zkConnect, 30_000, 10_000, new RetryOneTime(200));
         curator.start();
         try {
@@ -123,6 +133,33 @@ public final class ZkInspector implements AutoCloseable {
             return 0;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read " + path, e);
+        }
+    }
+
+    /**
+     * The sessions of the clients connected to the (single) ZooKeeper server right now, from its
+     * {@code cons} command (which the server must allow in {@code 4lw.commands.whitelist}). A session
+     * the server restored after a restart but whose client has not come back is not among them.
+     */
+    public Set<Long> connectedSessions() {
+        String[] hostPort = zkConnect.split(",")[0].split(":");
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("cons".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            if (answer.contains("not in the whitelist")) {
+                throw new IllegalStateException("ZooKeeper refuses the cons command: " + answer.trim());
+            }
+            Set<Long> sessions = new HashSet<>();
+            Matcher m = SESSION_ID.matcher(answer);
+            while (m.find()) {
+                sessions.add(Long.parseUnsignedLong(m.group(1), 16));
+            }
+            return sessions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot ask ZooKeeper at " + zkConnect + " for its connections", e);
         }
     }
 
