@@ -125,6 +125,10 @@ public final class BrokerRegistration implements AutoCloseable {
                 return;
             }
             markUnregistered();
+            if (zk.isOwnSession(stat.getEphemeralOwner())) {
+                replaceOwnEarlierRegistration(stat);
+                return;
+            }
             if (!waitingLogged) {
                 waitingLogged = true;
                 logWaiting(stat);
@@ -141,6 +145,24 @@ public final class BrokerRegistration implements AutoCloseable {
                 executor.schedule(this::attempt, RETRY_BACKOFF_MS, TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    /**
+     * The znode was written under a session this client has since given up (a ZooKeeper outage
+     * longer than the session timeout, the server restarted and restored that session): it is this
+     * broker's own, so it is deleted rather than waited for, and registration runs again.
+     */
+    private void replaceOwnEarlierRegistration(Stat stat) {
+        log.info("Broker {} is still registered at {} by its own earlier ZooKeeper session 0x{}; replacing that registration",
+                info.id(), path, Long.toHexString(stat.getEphemeralOwner()));
+        try {
+            zk.curator().delete().withVersion(stat.getVersion()).forPath(path);
+        } catch (KeeperException.NoNodeException | KeeperException.BadVersionException e) {
+            // Gone or changed meanwhile: the next attempt sees what stands now.
+        } catch (Exception e) {
+            throw SamsaZkClient.wrap("delete " + path, e);
+        }
+        scheduleAttempt();
     }
 
     private void logWaiting(Stat stat) {

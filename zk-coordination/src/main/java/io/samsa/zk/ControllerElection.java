@@ -120,9 +120,10 @@ public final class ControllerElection implements AutoCloseable {
             int current = zk.controllerStore().controllerId(controllerWatch);
             activeControllerId = current;
             if (current != -1) {
-                if (current == brokerId && !active && zk.controllerStore().controllerOwnerSession() == zk.sessionId()) {
-                    // Our own session holds /controller but we never took the role (a failure mid-way):
-                    // give it up and run a clean election.
+                if (current == brokerId && !active && zk.isOwnSession(zk.controllerStore().controllerOwnerSession())) {
+                    // Our own session holds /controller but we never took the role (a failure mid-way),
+                    // or an earlier session of ours that a restarted ZooKeeper restored: give it up
+                    // and run a clean election.
                     zk.controllerStore().deleteIfOwned();
                     submit(this::elect);
                 }

@@ -87,7 +87,7 @@ public final class ControllerStore {
      */
     public boolean deleteIfOwned() {
         Stat stat = zk.exists(ControllerZNode.PATH, null);
-        if (stat == null || stat.getEphemeralOwner() != zk.sessionId()) {
+        if (stat == null || !zk.isOwnSession(stat.getEphemeralOwner())) {
             return false;
         }
         try {

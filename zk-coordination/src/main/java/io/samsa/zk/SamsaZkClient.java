@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +64,8 @@ public final class SamsaZkClient implements AutoCloseable {
     private final TopicStore topics = new TopicStore(this);
     private final PartitionStateStore partitionStates = new PartitionStateStore(this);
     private final LogDirEventStore logDirEvents = new LogDirEventStore(this);
+    /** Every session id this client has had (see {@link #isOwnSession}). */
+    private final Set<Long> sessionsSeen = ConcurrentHashMap.newKeySet();
     private final ControllerStore controllerStore = new ControllerStore(this);
     private final ConfigStore configs = new ConfigStore(this);
     private final ReassignmentStore reassignments = new ReassignmentStore(this);
@@ -186,11 +190,27 @@ public final class SamsaZkClient implements AutoCloseable {
 
     /** The current ZooKeeper session id (0 while no session was ever established). */
     public long sessionId() {
+        long id;
         try {
-            return curator.getZookeeperClient().getZooKeeper().getSessionId();
+            id = curator.getZookeeperClient().getZooKeeper().getSessionId();
         } catch (Exception e) {
             throw new ZkException("No ZooKeeper handle", e);
         }
+        if (id != 0) {
+            sessionsSeen.add(id);
+        }
+        return id;
+    }
+
+    /**
+     * Whether {@code owner} is this client's session, the current one or one it had before. After a
+     * ZooKeeper outage longer than the session timeout this client gives its session up and opens a
+     * new one, but a restarted server restores the old session from its log, and with it the
+     * ephemeral znodes it owned, until it expires a whole session timeout later; such znodes are
+     * still this process's own and may be replaced at once.
+     */
+    public boolean isOwnSession(long owner) {
+        return owner != 0 && (owner == sessionId() || sessionsSeen.contains(owner));
     }
 
     public boolean isConnected() {

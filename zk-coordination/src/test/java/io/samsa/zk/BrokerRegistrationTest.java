@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
@@ -114,6 +115,29 @@ class BrokerRegistrationTest {
             long firstEpoch = registration.brokerEpoch();
             zk.curator().delete().forPath(BrokerIdsZNode.path(1));
             Wait.until("re-registered after deletion", () -> registration.brokerEpoch() > firstEpoch);
+        }
+    }
+
+    @Test
+    void replacesItsOwnRegistrationThatARestartedServerRestoredWithoutWaitingForIt() throws Exception {
+        try (CapturingAppender logs = new CapturingAppender(BrokerRegistration.class);
+             BrokerRegistration registration = new BrokerRegistration(zk, BROKER_1)) {
+            registration.start();
+            assertTrue(registration.awaitRegistered(10, TimeUnit.SECONDS));
+            long firstSession = zk.sessionId();
+
+            // ZooKeeper is down longer than the session timeout: the client gives its session up.
+            server.stop();
+            Wait.until("the client gives its session up", Duration.ofSeconds(30), () -> !registration.isRegistered());
+            // The restarted server restores that session, and the znode with it, from its log.
+            server.restart();
+
+            assertTrue(registration.awaitRegistered(20, TimeUnit.SECONDS));
+            Stat stat = zk.exists(BrokerIdsZNode.path(1), null);
+            assertNotEquals(firstSession, stat.getEphemeralOwner());
+            assertEquals(zk.sessionId(), stat.getEphemeralOwner());
+            assertEquals(1, logs.count("its own earlier ZooKeeper session"), "the restored registration was replaced");
+            assertEquals(0, logs.count("waiting for that session to expire"), "not waited for");
         }
     }
 }
