@@ -179,9 +179,7 @@ public final class Controller implements AutoCloseable {
                                                                                ElectionType type) {
         CompletableFuture<Map<TopicPartition, ElectionOutcome>> result = new CompletableFuture<>();
         if (!started) {
-            Map<TopicPartition, ElectionOutcome> notController = new LinkedHashMap<>();
-            partitions.ifPresent(ps -> ps.forEach(tp -> notController.put(tp, ElectionOutcome.failed(Errors.NOT_CONTROLLER, null))));
-            result.complete(notController);
+            result.complete(ElectionOutcome.allFailed(partitions, Errors.NOT_CONTROLLER, null));
             return result;
         }
         events.put(new ControllerEvent.ElectLeaders(partitions.map(Set::copyOf), type, result));

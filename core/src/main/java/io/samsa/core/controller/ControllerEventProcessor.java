@@ -480,12 +480,11 @@ final class ControllerEventProcessor {
      * the election would pick gets ELECTION_NOT_NEEDED.
      */
     private void onElectLeaders(ControllerEvent.ElectLeaders request) {
-        Map<TopicPartition, ElectionOutcome> outcomes = new LinkedHashMap<>();
         if (!active) {
-            request.partitions().ifPresent(ps -> ps.forEach(tp -> outcomes.put(tp, ElectionOutcome.failed(Errors.NOT_CONTROLLER, null))));
-            request.result().complete(outcomes);
+            request.result().complete(ElectionOutcome.allFailed(request.partitions(), Errors.NOT_CONTROLLER, null));
             return;
         }
+        Map<TopicPartition, ElectionOutcome> outcomes = new LinkedHashMap<>();
         Set<TopicPartition> known = new HashSet<>(context.allPartitions());
         Collection<TopicPartition> asked = request.partitions().<Collection<TopicPartition>>map(ps -> ps).orElse(known);
         List<TopicPartition> electable = new ArrayList<>();

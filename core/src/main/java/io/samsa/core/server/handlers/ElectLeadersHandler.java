@@ -62,18 +62,14 @@ public final class ElectLeadersHandler implements ApiHandler<ElectLeadersRequest
         });
         Optional<ElectionType> type = ElectionType.forValue(body.electionType());
         if (type.isEmpty()) {
-            Map<TopicPartition, ElectionOutcome> refused = new LinkedHashMap<>();
-            String message = "Unknown election type " + body.electionType();
-            partitions.ifPresent(ps -> ps.forEach(tp -> refused.put(tp, new ElectionOutcome(Errors.INVALID_REQUEST, message, -1))));
-            request.sendResponse(answer(Errors.INVALID_REQUEST, refused, false));
+            request.sendResponse(answer(Errors.INVALID_REQUEST, ElectionOutcome.allFailed(partitions, Errors.INVALID_REQUEST,
+                    "Unknown election type " + body.electionType()), false));
             return;
         }
         boolean all = partitions.isEmpty();
         Controller c = controller.get();
         if (c == null) {
-            Map<TopicPartition, ElectionOutcome> notController = new LinkedHashMap<>();
-            partitions.ifPresent(ps -> ps.forEach(tp -> notController.put(tp, new ElectionOutcome(Errors.NOT_CONTROLLER, null, -1))));
-            request.sendResponse(answer(Errors.NONE, notController, all));
+            request.sendResponse(answer(Errors.NONE, ElectionOutcome.allFailed(partitions, Errors.NOT_CONTROLLER, null), all));
             return;
         }
         c.electLeaders(partitions, type.get()).whenComplete((outcomes, failure) -> {
