@@ -100,8 +100,14 @@ public final class MemoryRecordsBuilder {
         return this;
     }
 
+    /**
+     * Idempotent producer fields. Unlike the other settings they may change until {@link #build()},
+     * because a producer assigns sequences when a batch is sent, after its records were appended.
+     */
     public MemoryRecordsBuilder producerState(long producerId, short producerEpoch, int baseSequence) {
-        checkConfigurable();
+        if (built != null) {
+            throw new IllegalStateException("The batch has already been built");
+        }
         this.producerId = producerId;
         this.producerEpoch = producerEpoch;
         this.baseSequence = baseSequence;

@@ -26,7 +26,12 @@ public interface BrokerUnderTest extends AutoCloseable {
      * metadata requests listing all three and a controller (else fails, leaving no process behind).
      */
     static BrokerUnderTest start(String name) {
-        BrokerUnderTest deployment = ClusterDeployment.start(BrokerKind.fromSystemProperty(), name);
+        return start(BrokerKind.fromSystemProperty(), name, BROKERS);
+    }
+
+    /** A deployment of {@code brokers} brokers of {@code kind}, whatever {@value BrokerKind#PROPERTY} says. */
+    static BrokerUnderTest start(BrokerKind kind, String name, int brokers) {
+        BrokerUnderTest deployment = ClusterDeployment.start(kind, name, brokers);
         try {
             MetadataProbe.awaitReady(deployment, Duration.ofSeconds(90));
         } catch (RuntimeException | AssertionError e) {

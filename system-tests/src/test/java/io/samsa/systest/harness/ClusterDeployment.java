@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@link BrokerUnderTest} backed by a three-broker {@link ProcessCluster} of either kind, configured
- * alike for Samsa and for Kafka: replication factor 3 for new and internal topics and
- * {@code min.insync.replicas=2}. Not thread-safe.
+ * {@link BrokerUnderTest} backed by a {@link ProcessCluster} of either kind (three brokers unless
+ * asked otherwise), configured alike for Samsa and for Kafka: replication factor 3 for new and
+ * internal topics and {@code min.insync.replicas=2} (1 and 1 on a single broker). Not thread-safe.
  */
 final class ClusterDeployment implements BrokerUnderTest {
 
@@ -19,10 +19,16 @@ final class ClusterDeployment implements BrokerUnderTest {
     }
 
     static ClusterDeployment start(BrokerKind kind, String name) {
-        ProcessCluster cluster = new ProcessCluster(kind, kind.label() + "-" + name, BROKERS, SESSION_TIMEOUT_MS);
-        cluster.setBrokerConfig("default.replication.factor", "3");
-        cluster.setBrokerConfig("offsets.topic.replication.factor", "3");
-        cluster.setBrokerConfig("min.insync.replicas", "2");
+        return start(kind, name, BROKERS);
+    }
+
+    /** {@code brokers} brokers; with fewer than three, replication factor and min ISR shrink to fit. */
+    static ClusterDeployment start(BrokerKind kind, String name, int brokers) {
+        ProcessCluster cluster = new ProcessCluster(kind, kind.label() + "-" + name, brokers, SESSION_TIMEOUT_MS);
+        int rf = Math.min(3, brokers);
+        cluster.setBrokerConfig("default.replication.factor", Integer.toString(rf));
+        cluster.setBrokerConfig("offsets.topic.replication.factor", Integer.toString(rf));
+        cluster.setBrokerConfig("min.insync.replicas", Integer.toString(Math.min(2, rf)));
         try {
             cluster.start();
         } catch (RuntimeException | AssertionError e) {

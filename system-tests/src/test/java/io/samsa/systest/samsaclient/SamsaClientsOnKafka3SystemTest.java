@@ -1,0 +1,17 @@
+package io.samsa.systest.samsaclient;
+
+import io.samsa.systest.harness.BrokerKind;
+
+/** The Samsa client suite against Kafka, 3 brokers. */
+class SamsaClientsOnKafka3SystemTest extends ClientSuite {
+
+    @Override
+    BrokerKind kind() {
+        return BrokerKind.KAFKA;
+    }
+
+    @Override
+    int brokers() {
+        return 3;
+    }
+}
