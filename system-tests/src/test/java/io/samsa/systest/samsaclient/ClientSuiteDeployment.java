@@ -2,17 +2,17 @@ package io.samsa.systest.samsaclient;
 
 import io.samsa.systest.harness.BrokerKind;
 import io.samsa.systest.harness.BrokerUnderTest;
+import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.admin.TopicPartitionInfo;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import io.samsa.testkit.Wait;
 
 import java.time.Duration;
 import java.util.ArrayList;
