@@ -1,0 +1,19 @@
+package io.samsa.common.errors;
+
+/**
+ * The connection to a broker closed before its answer arrived ({@code NETWORK_EXCEPTION}); the
+ * client refreshes its metadata and retries, possibly on another broker. Immutable once thrown;
+ * safe to pass between threads.
+ */
+public class NetworkException extends InvalidMetadataException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NetworkException(String message) {
+        super(message);
+    }
+
+    public NetworkException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,20 @@
+package io.samsa.common.errors;
+
+/**
+ * The broker does not support a version of the API the client needs, or a feature the request
+ * asks for. The client-side counterpart of the wire-level {@link
+ * io.samsa.protocol.UnsupportedVersionException}, which means a message cannot be encoded at a
+ * version. Immutable once thrown; safe to pass between threads.
+ */
+public class UnsupportedVersionException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnsupportedVersionException(String message) {
+        super(message);
+    }
+
+    public UnsupportedVersionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
