@@ -1,0 +1,21 @@
+package io.samsa.clients.admin;
+
+import io.samsa.common.ConsumerGroupState;
+
+import java.util.Set;
+
+/** Options of {@link Admin#listConsumerGroups(ListConsumerGroupsOptions)}. Not thread-safe. */
+public class ListConsumerGroupsOptions extends AbstractOptions<ListConsumerGroupsOptions> {
+
+    private Set<ConsumerGroupState> states = Set.of();
+
+    /** Only groups in these states; empty (the default) for all. */
+    public ListConsumerGroupsOptions inStates(Set<ConsumerGroupState> states) {
+        this.states = states == null ? Set.of() : Set.copyOf(states);
+        return this;
+    }
+
+    public Set<ConsumerGroupState> states() {
+        return states;
+    }
+}
