@@ -25,7 +25,6 @@ import io.samsa.common.config.ConfigResource;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,13 +75,11 @@ public final class SamsaAdminClient implements Admin {
     }
 
     static SamsaAdminClient create(Properties props) {
-        Map<String, Object> map = new HashMap<>();
-        props.stringPropertyNames().forEach(k -> map.put(k, props.get(k) != null ? props.get(k) : props.getProperty(k)));
-        return create(map);
+        return new SamsaAdminClient(AdminSettings.from(new AdminClientConfig(props)), Time.SYSTEM);
     }
 
     static SamsaAdminClient create(Map<String, Object> conf) {
-        return new SamsaAdminClient(AdminSettings.from(conf), Time.SYSTEM);
+        return new SamsaAdminClient(AdminSettings.from(new AdminClientConfig(conf)), Time.SYSTEM);
     }
 
     @Override
