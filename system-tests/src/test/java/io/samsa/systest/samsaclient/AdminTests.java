@@ -2,6 +2,7 @@ package io.samsa.systest.samsaclient;
 
 import io.samsa.clients.admin.Admin;
 import io.samsa.clients.admin.AlterConfigOp;
+import io.samsa.clients.admin.AlterConfigsOptions;
 import io.samsa.clients.admin.Config;
 import io.samsa.clients.admin.ConfigEntry;
 import io.samsa.clients.admin.ConsumerGroupDescription;
@@ -9,7 +10,9 @@ import io.samsa.clients.admin.ConsumerGroupListing;
 import io.samsa.clients.admin.CreatePartitionsOptions;
 import io.samsa.clients.admin.CreateTopicsOptions;
 import io.samsa.clients.admin.CreateTopicsResult;
+import io.samsa.clients.admin.DescribeConfigsOptions;
 import io.samsa.clients.admin.ListConsumerGroupOffsetsSpec;
+import io.samsa.clients.admin.ListConsumerGroupsOptions;
 import io.samsa.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import io.samsa.clients.admin.ListTopicsOptions;
 import io.samsa.clients.admin.LogDirDescription;
@@ -32,6 +35,7 @@ import io.samsa.common.config.ConfigResource;
 import io.samsa.common.errors.ElectionNotNeededException;
 import io.samsa.common.errors.GroupIdNotFoundException;
 import io.samsa.common.errors.GroupNotEmptyException;
+import io.samsa.common.errors.InvalidConfigurationException;
 import io.samsa.common.errors.InvalidPartitionsException;
 import io.samsa.common.errors.NoReassignmentInProgressException;
 import io.samsa.common.errors.TimeoutException;
@@ -213,6 +217,31 @@ interface AdminTests {
     }
 
     @Test
+    default void brokerDefaultsAndExplicitAssignmentsAreHonoured() {
+        String byDefault = "admin-broker-defaults";
+        String assigned = "admin-assigned";
+        List<Integer> brokers = deployment().broker.brokerIds();
+        List<Integer> replicas = brokers.size() >= 3 ? List.of(brokers.get(2), brokers.get(0)) : List.of(brokers.get(0));
+        try (Admin admin = admin()) {
+            CreateTopicsResult created = admin.createTopics(List.of(new NewTopic(byDefault, Optional.empty(), Optional.empty())));
+            get(created.all());
+            int partitions = get(created.numPartitions(byDefault));
+            awaitLeaders(admin, byDefault, partitions);
+            TopicDescription d = get(admin.describeTopics(List.of(byDefault)).allTopicNames()).get(byDefault);
+            assertEquals(partitions, d.partitions().size());
+            assertEquals((int) get(created.replicationFactor(byDefault)), d.partitions().get(0).replicas().size());
+
+            get(admin.createTopics(List.of(new NewTopic(assigned, Map.of(0, replicas)))).all());
+            awaitLeaders(admin, assigned, 1);
+            get(admin.createPartitions(Map.of(assigned, NewPartitions.increaseTo(2, List.of(replicas)))).all());
+            awaitLeaders(admin, assigned, 2);
+            for (TopicPartitionInfo p : get(admin.describeTopics(List.of(assigned)).allTopicNames()).get(assigned).partitions()) {
+                assertEquals(replicas, p.replicas().stream().map(Node::id).toList(), "replicas of partition " + p.partition());
+            }
+        }
+    }
+
+    @Test
     default void partitionsAreAdded() {
         String topic = "admin-partitions";
         try (Admin admin = admin()) {
@@ -247,6 +276,28 @@ interface AdminTests {
                 ConfigEntry e = get(admin.describeConfigs(List.of(resource)).values().get(resource)).get("retention.ms");
                 return "123456".equals(e.value()) && e.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG && !e.isDefault();
             });
+
+            ConfigEntry withSynonyms = get(admin.describeConfigs(List.of(resource), new DescribeConfigsOptions().includeSynonyms(true))
+                    .values().get(resource)).get("retention.ms");
+            assertEquals(new ConfigEntry.ConfigSynonym("retention.ms", "123456", ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG),
+                    withSynonyms.synonyms().get(0), "the topic's own value comes first: " + withSynonyms.synonyms());
+
+            get(admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                    new AlterConfigOp(new ConfigEntry("retention.ms", "999"), AlterConfigOp.OpType.SET))),
+                    new AlterConfigsOptions().validateOnly(true)).all());
+            assertEquals("123456", get(admin.describeConfigs(List.of(resource)).all()).get(resource).get("retention.ms").value(),
+                    "validateOnly changes nothing");
+            assertInstanceOf(InvalidConfigurationException.class, failure(admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                    new AlterConfigOp(new ConfigEntry("retention.ms", "soon"), AlterConfigOp.OpType.SET)))).all()));
+
+            get(admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                    new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.APPEND)))).all());
+            Wait.until("cleanup.policy appended to", WAIT, () -> "delete,compact".equals(
+                    get(admin.describeConfigs(List.of(resource)).all()).get(resource).get("cleanup.policy").value()));
+            get(admin.incrementalAlterConfigs(Map.of(resource, List.of(
+                    new AlterConfigOp(new ConfigEntry("cleanup.policy", "delete"), AlterConfigOp.OpType.SUBTRACT)))).all());
+            Wait.until("cleanup.policy subtracted from", WAIT, () -> "compact".equals(
+                    get(admin.describeConfigs(List.of(resource)).all()).get(resource).get("cleanup.policy").value()));
 
             get(admin.incrementalAlterConfigs(Map.of(resource, List.of(
                     new AlterConfigOp(new ConfigEntry("retention.ms", null), AlterConfigOp.OpType.DELETE)))).all());
@@ -329,6 +380,11 @@ interface AdminTests {
             Wait.until(group + " empty", WAIT,
                     () -> get(admin.describeConsumerGroups(List.of(group)).all()).get(group).state() == ConsumerGroupState.EMPTY);
 
+            assertTrue(get(admin.listConsumerGroups(new ListConsumerGroupsOptions().inStates(Set.of(ConsumerGroupState.EMPTY))).all())
+                    .contains(new ConsumerGroupListing(group, false, Optional.of(ConsumerGroupState.EMPTY))));
+            assertTrue(get(admin.listConsumerGroups(new ListConsumerGroupsOptions().inStates(Set.of(ConsumerGroupState.STABLE))).all())
+                    .stream().noneMatch(l -> l.groupId().equals(group)), "the states filter leaves an empty group out");
+
             Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata());
             assertEquals(Map.of(p0, new OffsetAndMetadata(2, "m0"), p1, new OffsetAndMetadata(3, "m1")), withoutEpochs(committed));
@@ -351,6 +407,11 @@ interface AdminTests {
             assertEquals(ConsumerGroupState.DEAD, get(admin.describeConsumerGroups(List.of(group)).all()).get(group).state());
             assertTrue(get(admin.listConsumerGroups().all()).stream().noneMatch(l -> l.groupId().equals(group)));
             assertInstanceOf(GroupIdNotFoundException.class, failure(admin.deleteConsumerGroups(List.of(group)).all()));
+            ConsumerGroupDescription never = get(admin.describeConsumerGroups(List.of("admin-no-such-group")).all())
+                    .get("admin-no-such-group");
+            assertEquals(ConsumerGroupState.DEAD, never.state());
+            assertTrue(never.members().isEmpty());
+            assertEquals(Map.of(), get(admin.listConsumerGroupOffsets("admin-no-such-group").partitionsToOffsetAndMetadata()));
         }
     }
 
