@@ -8,6 +8,7 @@ import static io.samsa.clients.consumer.AssignorInvariants.maxKeepable;
 import static io.samsa.clients.consumer.KafkaAssignorTypes.fromKafka;
 import static io.samsa.clients.consumer.KafkaAssignorTypes.toKafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.clients.consumer.ConsumerPartitionAssignor.Assignment;
 import io.samsa.clients.consumer.StickyAssignorGroupSimulation.Impl;
@@ -111,6 +112,33 @@ class StickyAssignorInteropTest {
                     assertBalanced(round.subscriptions(), round.assignment());
                 }
             }
+        }
+    }
+
+    /**
+     * On the same inputs (different subscriptions, with and without racks), Samsa's sticky
+     * assignment keeps at least as many partitions with their owners as Kafka's, in total.
+     */
+    @Test
+    void keepsAtLeastAsManyPartitionsAsKafkaOnTheSameInputs() {
+        for (boolean racks : new boolean[] {false, true}) {
+            long ours = 0;
+            long kafka = 0;
+            for (long seed = 0; seed < 100; seed++) {
+                StickyGroupScenario scenario = new StickyGroupScenario(seed, false, false, racks);
+                for (int step = 0; step < 10; step++) {
+                    scenario.randomEvent();
+                    Round round = scenario.rebalance();
+                    ours += kept(round.ownedBefore(), KafkaAssignorTypes.partitionsOf(new StickyAssignor().assign(
+                        scenario.cluster, new ConsumerPartitionAssignor.GroupSubscription(round.subscriptions()))));
+                    kafka += kept(round.ownedBefore(), KafkaAssignorTypes.fromKafkaGroup(
+                        new org.apache.kafka.clients.consumer.StickyAssignor().assign(toKafka(scenario.cluster),
+                            KafkaAssignorTypes.toKafkaGroup(round.subscriptions()))));
+                }
+            }
+            long oursKept = ours;
+            long kafkaKept = kafka;
+            assertTrue(oursKept >= kafkaKept, () -> "racks " + racks + ": kept " + oursKept + ", Kafka " + kafkaKept);
         }
     }
 
