@@ -100,7 +100,7 @@ public final class ClientConfigs {
      * worth a line in the log.
      */
     public static void warnUnknownKeys(Logger log, String client, AbstractConfig config, Set<String> alsoKnown) {
-        Set<String> unknown = new java.util.TreeSet<>(config.unknownKeys());
+        Set<String> unknown = new java.util.TreeSet<>(config.undefinedKeys());
         unknown.removeAll(alsoKnown);
         if (!unknown.isEmpty()) {
             log.warn("These configurations were supplied to the {} but are not known to it, so they are ignored: {}",

@@ -46,8 +46,9 @@ public abstract class AbstractConfig {
         values.put(key, value);
     }
 
+    // Not named unknownKeys: the broker's BrokerConfig has a method of that name returning a List.
     /** The keys supplied that the definition does not know, sorted. */
-    public Set<String> unknownKeys() {
+    public Set<String> undefinedKeys() {
         Set<String> unknown = new TreeSet<>();
         for (String key : originals.keySet()) {
             if (!def.isDefined(key)) {
