@@ -132,6 +132,9 @@ interface ProducerTests {
                 });
             }
             producer.flush();
+            Object sent = producer.metrics().entrySet().stream().filter(e -> e.getKey().name().equals("record-send-total"))
+                    .findFirst().orElseThrow().getValue().metricValue();
+            assertEquals(100.0, sent, "producer-metrics record-send-total");
         }
         assertEquals(100, offsets.size());
         for (int i = 0; i < offsets.size(); i++) {
