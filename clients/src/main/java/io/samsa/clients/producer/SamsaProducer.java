@@ -261,6 +261,12 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
      * I/O thread to refresh it; throws {@link TimeoutException} after {@code maxWaitMs}.
      */
     private Cluster awaitMetadata(String topic, Integer partition, long maxWaitMs) {
+        Cluster known = metadata.cluster();
+        Integer partitions = known.partitionCountForTopic(topic);
+        if (partitions != null && partitions > 0 && (partition == null || partition < partitions)) {
+            // The common case, once per record: no lock. The topic is followed since it was first seen.
+            return known;
+        }
         metadata.addTopics(List.of(topic));
         long deadline = time.hiResClockMs() + maxWaitMs;
         while (true) {

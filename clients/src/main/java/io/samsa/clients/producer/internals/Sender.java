@@ -1,6 +1,5 @@
 package io.samsa.clients.producer.internals;
 
-import io.samsa.clients.internals.ClientErrors;
 import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientMetadata;
 import io.samsa.clients.internals.ClientRequest;
@@ -90,7 +89,7 @@ public final class Sender implements ClientIoThread.Participant {
             failAllQueued(fatalError);
             return Long.MAX_VALUE;
         }
-        if (idempotence != null && !idempotence.hasProducerId()) {
+        if (idempotence != null && !idempotence.hasProducerId() && !idempotence.tryBumpEpoch()) {
             return maybeInitProducerId(nowMs);
         }
         Cluster cluster = metadata.cluster();
@@ -148,7 +147,7 @@ public final class Sender implements ClientIoThread.Participant {
             } else if (error.retriable()) {
                 retryInit(now, error.name());
             } else {
-                fatalError = ClientErrors.exception(error, "InitProducerId failed");
+                fatalError = error.exception("InitProducerId failed");
             }
         });
         return Long.MAX_VALUE;
@@ -260,7 +259,7 @@ public final class Sender implements ClientIoThread.Participant {
         RuntimeException ex = accumulator.isDeliveryExpired(b, nowMs) && retriable
                 ? new TimeoutException("Expiring " + b.recordCount() + " record(s) for " + b.tp + ": "
                         + (nowMs - b.createdMs) + " ms has passed since batch creation (last error: " + error + ")")
-                : ClientErrors.exception(error, message);
+                : error.exception(message);
         complete(b, -1, -1, ex);
     }
 

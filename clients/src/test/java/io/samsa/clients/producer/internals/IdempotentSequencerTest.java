@@ -50,7 +50,7 @@ class IdempotentSequencerTest {
     }
 
     @Test
-    void aBatchFailingWithASequenceForcesANewProducerIdAndRenumbering() {
+    void aBatchFailingWithASequenceBumpsTheEpochAndRenumbers() {
         IdempotentSequencer s = new IdempotentSequencer(5);
         s.setProducerId(1, (short) 0);
         ProducerBatch a = batch(1);
@@ -60,13 +60,24 @@ class IdempotentSequencerTest {
         s.onFailed(a);
         assertTrue(s.isResetRequested());
         assertFalse(s.maySend(batch(1)));
+        assertFalse(s.tryBumpEpoch(), "b is still in flight");
         s.onRetry(b);
         assertEquals(0, s.inFlight());
-        s.setProducerId(2, (short) 0);
+        assertTrue(s.tryBumpEpoch());
         b.retry = true;
         assertTrue(s.maySend(b));
         s.stamp(b);
-        assertEquals(2, b.producerId());
-        assertEquals(0, b.baseSequence(), "renumbered under the new id");
+        assertEquals(1, b.producerId());
+        assertEquals(1, b.producerEpoch(), "the epoch is bumped (KIP-360)");
+        assertEquals(0, b.baseSequence(), "renumbered under the new epoch");
+    }
+
+    @Test
+    void anExhaustedEpochNeedsANewProducerId() {
+        IdempotentSequencer s = new IdempotentSequencer(5);
+        s.setProducerId(1, Short.MAX_VALUE);
+        s.requestReset();
+        assertFalse(s.tryBumpEpoch());
+        assertFalse(s.hasProducerId());
     }
 }
