@@ -119,4 +119,13 @@ public final class ClientConfigs {
         }
         return null;
     }
+
+    /** The network client's settings from the common keys every client defines. */
+    public static NetworkClientSettings networkSettings(AbstractConfig config, int maxInFlight, int requestTimeoutMs) {
+        return new NetworkClientSettings(maxInFlight, requestTimeoutMs,
+                config.getLong(CommonClientConfigs.RECONNECT_BACKOFF_MS_CONFIG),
+                config.getLong(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG),
+                config.getLong(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG),
+                config.getInt(CommonClientConfigs.SEND_BUFFER_CONFIG), config.getInt(CommonClientConfigs.RECEIVE_BUFFER_CONFIG));
+    }
 }

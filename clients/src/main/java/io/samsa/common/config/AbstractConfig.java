@@ -46,7 +46,6 @@ public abstract class AbstractConfig {
         values.put(key, value);
     }
 
-    // Not named unknownKeys: the broker's BrokerConfig has a method of that name returning a List.
     /** The keys supplied that the definition does not know, sorted. */
     public Set<String> undefinedKeys() {
         Set<String> unknown = new TreeSet<>();

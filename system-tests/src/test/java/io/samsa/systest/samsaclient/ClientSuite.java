@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-abstract class ClientSuite implements AdminTests {
+abstract class ClientSuite implements ProducerTests, AdminTests {
 
     private ClientSuiteDeployment deployment;
 
@@ -35,6 +35,7 @@ abstract class ClientSuite implements AdminTests {
         }
     }
 
+    @Override
     public ClientSuiteDeployment deployment() {
         return deployment;
     }
