@@ -143,7 +143,8 @@ public final class CallRunner implements CallContext {
 
     /**
      * Stops taking calls, waits up to {@code timeout} for those in progress, stops the I/O thread
-     * and fails whatever is left with a TimeoutException.
+     * and fails whatever is left with a TimeoutException. On the I/O thread itself (a callback
+     * closing the client) nothing is waited for.
      */
     public void close(Duration timeout) {
         synchronized (this) {
@@ -152,7 +153,8 @@ public final class CallRunner implements CallContext {
             }
             closing = true;
         }
-        long waitMs = Math.min(TimeUnit.DAYS.toMillis(365), Math.max(0, timeout.toMillis()));
+        // Closed from a future's callback, the I/O thread cannot wait for the calls it runs itself.
+        long waitMs = io.isIoThread() ? 0 : Math.min(TimeUnit.DAYS.toMillis(365), Math.max(0, timeout.toMillis()));
         long deadlineNs = time.nanoseconds() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         try {
             for (KeyedCall<?, ?> call : new ArrayList<>(calls)) {

@@ -146,7 +146,7 @@ public final class GroupCalls {
         }
     }
 
-    private static final class DescribeGroups implements Fulfiller<String, ConsumerGroupDescription> {
+    static final class DescribeGroups implements Fulfiller<String, ConsumerGroupDescription> {
         @Override
         public ClientRequest request(Destination destination, Set<String> keys, int timeoutMs) {
             return ClientRequest.of(new DescribeGroupsRequest().setGroups(new ArrayList<>(keys)));

@@ -59,7 +59,7 @@ public final class GroupOffsetCalls {
                 new DeleteOffsets(partitions)).get(groupId);
     }
 
-    private static final class FetchOffsets implements Fulfiller<String, Map<TopicPartition, OffsetAndMetadata>> {
+    static final class FetchOffsets implements Fulfiller<String, Map<TopicPartition, OffsetAndMetadata>> {
         private final Map<String, ListConsumerGroupOffsetsSpec> specs;
         private final boolean requireStable;
         private boolean multiGroup = true;

@@ -84,7 +84,7 @@ public final class TopicCalls {
         return false;
     }
 
-    private record CreateTopics(Map<String, NewTopic> topics, boolean validateOnly)
+    record CreateTopics(Map<String, NewTopic> topics, boolean validateOnly)
             implements Fulfiller<String, TopicMetadataAndConfig> {
 
         @Override

@@ -72,7 +72,7 @@ public final class TopicMetadataCalls {
         return t.topicId() == null ? Uuid.ZERO : t.topicId();
     }
 
-    private static final class DescribeTopics implements Fulfiller<String, TopicDescription> {
+    static final class DescribeTopics implements Fulfiller<String, TopicDescription> {
 
         @Override
         public ClientRequest request(Destination destination, Set<String> keys, int timeoutMs) {
