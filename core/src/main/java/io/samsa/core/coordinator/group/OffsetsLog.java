@@ -25,8 +25,9 @@ public interface OffsetsLog {
     void append(int partition, ByteBuffer records, AppendCallback callback);
 
     /**
-     * Replays the partition's records from its log start up to its high watermark as it was when
-     * the replay started. Returns false when this broker does not host the partition (any more).
+     * Replays the partition's records from its log start up to its log end offset as it was when
+     * the replay started (past the high watermark: a new leader's lags, but its whole log will be
+     * committed). Returns false when this broker does not host the partition (any more).
      */
     boolean replay(int partition, RecordVisitor visitor);
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
 /**
  * {@link OffsetsLog} over this broker's {@link ReplicaManager}: the coordinator's own append path
  * to the internal topic (clients are refused it in ProduceHandler) with acks=all semantics, and
- * replay by reading the partition's log in chunks of {@code offsets.load.buffer.size}.
+ * replay by reading the partition's log, to its end, in chunks of {@code offsets.load.buffer.size}.
  * Thread-safe.
  */
 public final class ReplicaOffsetsLog implements OffsetsLog {
@@ -60,7 +60,10 @@ public final class ReplicaOffsetsLog implements OffsetsLog {
         }
         Log log = p.get().log();
         long offset = log.logStartOffset();
-        long end = log.highWatermark();
+        // To the log end, not the high watermark, as Kafka loads: a new leader's high watermark
+        // lags (the old leader may have died before telling it that the last commits were
+        // replicated), and everything in the leader's log will be committed.
+        long end = log.logEndOffset();
         while (offset < end) {
             FetchDataInfo data = log.read(offset, loadBufferSize, end, true);
             if (data.slice().isEmpty()) {
