@@ -183,6 +183,10 @@ public final class ClientIoThread implements AutoCloseable {
                         target.complete(r);
                     }
                 });
+            } else if (req.target().failsWhenUnreachable() && network.isBlackedOut(node, nowMs)) {
+                // The last connection attempt failed: let the caller find another broker now.
+                it.remove();
+                req.future().completeExceptionally(new DisconnectException("Cannot connect to " + node));
             } else {
                 long delay = network.connectionDelayMs(node, nowMs);
                 wait = Math.min(wait, Math.min(req.deadlineMs() - nowMs, delay > 0 ? delay : MAX_POLL_MS));

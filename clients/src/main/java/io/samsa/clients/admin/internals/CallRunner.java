@@ -88,8 +88,13 @@ public final class CallRunner implements CallContext {
         return io.send(target(destination, minMetadataVersion), request, deadlineMs, timeoutMs);
     }
 
+    /**
+     * The broker a destination names, once metadata is recent enough. A request for a particular
+     * broker (the controller, a coordinator, a leader) fails as soon as that broker cannot be
+     * connected to, so the call finds the one that replaced it; "any broker" just picks another.
+     */
     private NodeTarget target(Destination d, int minMetadataVersion) {
-        return (cluster, network, now) -> {
+        NodeTarget target = (cluster, network, now) -> {
             if (metadata.version() < minMetadataVersion) {
                 return null;
             }
@@ -104,6 +109,7 @@ public final class CallRunner implements CallContext {
                 case NODE -> d.node();
             };
         };
+        return d.kind() == Destination.Kind.ANY ? target : target.failingWhenUnreachable();
     }
 
     @Override
