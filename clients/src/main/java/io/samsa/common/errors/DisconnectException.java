@@ -1,6 +1,10 @@
 package io.samsa.common.errors;
 
-/** The connection was closed while a request was on its way or waiting for its answer. */
+/**
+ * The client dropped the connection a request was waiting on (for example because the broker did
+ * not answer within {@code request.timeout.ms}), so the request may or may not have been handled.
+ * Immutable once thrown; safe to pass between threads.
+ */
 public class DisconnectException extends RetriableException {
 
     private static final long serialVersionUID = 1L;
@@ -11,6 +15,10 @@ public class DisconnectException extends RetriableException {
 
     public DisconnectException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    public DisconnectException() {
+        super();
     }
 
     public DisconnectException(Throwable cause) {

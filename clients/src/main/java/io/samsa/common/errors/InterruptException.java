@@ -1,8 +1,10 @@
 package io.samsa.common.errors;
 
 /**
- * The calling thread was interrupted while it blocked in the client; the thread's interrupt flag is
- * set again so callers up the stack still see it.
+ * A blocking client call was interrupted. It carries the {@link InterruptedException} as its
+ * cause and sets the calling thread's interrupt flag again when it is created, so code further up
+ * the stack still sees the interrupt even though the exception is unchecked. Immutable once
+ * thrown; create it on the interrupted thread, since the constructor marks the current thread.
  */
 public class InterruptException extends SamsaException {
 
@@ -16,5 +18,9 @@ public class InterruptException extends SamsaException {
     public InterruptException(String message, InterruptedException cause) {
         super(message, cause);
         Thread.currentThread().interrupt();
+    }
+
+    public InterruptException(String message) {
+        this(message, new InterruptedException(message));
     }
 }

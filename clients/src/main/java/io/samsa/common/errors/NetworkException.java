@@ -1,7 +1,11 @@
 package io.samsa.common.errors;
 
-/** The connection to a broker failed or was closed. */
-public class NetworkException extends RetriableException {
+/**
+ * The connection to a broker closed before its answer arrived ({@code NETWORK_EXCEPTION}); the
+ * client refreshes its metadata and retries, possibly on another broker. Immutable once thrown;
+ * safe to pass between threads.
+ */
+public class NetworkException extends InvalidMetadataException {
 
     private static final long serialVersionUID = 1L;
 
@@ -11,9 +15,5 @@ public class NetworkException extends RetriableException {
 
     public NetworkException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    public NetworkException(Throwable cause) {
-        super(cause);
     }
 }

@@ -1,19 +1,27 @@
 package io.samsa.common.errors;
 
-/** A failure that may go away if the operation is tried again. */
+/**
+ * An error that may go away by itself: the same request, sent again later (perhaps after a
+ * metadata refresh), can succeed. The clients retry these within their timeouts before giving up.
+ * Immutable once thrown; safe to pass between threads.
+ */
 public class RetriableException extends ApiException {
 
     private static final long serialVersionUID = 1L;
-
-    public RetriableException(String message) {
-        super(message);
-    }
 
     public RetriableException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    public RetriableException(String message) {
+        super(message);
+    }
+
     public RetriableException(Throwable cause) {
         super(cause);
+    }
+
+    public RetriableException() {
+        super();
     }
 }

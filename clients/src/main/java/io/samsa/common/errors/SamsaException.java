@@ -1,19 +1,27 @@
 package io.samsa.common.errors;
 
-/** The root of the client library's unchecked exceptions (Kafka's KafkaException). */
+/**
+ * The root of every exception the Samsa client library throws on purpose, the counterpart of
+ * Kafka's {@code KafkaException}. Unchecked, so application code catches what it can handle and
+ * lets the rest propagate. Instances are immutable once thrown; safe to pass between threads.
+ */
 public class SamsaException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-
-    public SamsaException(String message) {
-        super(message);
-    }
 
     public SamsaException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    public SamsaException(String message) {
+        super(message);
+    }
+
     public SamsaException(Throwable cause) {
         super(cause);
+    }
+
+    public SamsaException() {
+        super();
     }
 }

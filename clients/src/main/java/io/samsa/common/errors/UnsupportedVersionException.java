@@ -1,6 +1,11 @@
 package io.samsa.common.errors;
 
-/** The broker does not speak a version of the API this operation needs. */
+/**
+ * The broker does not support a version of the API the client needs, or a feature the request
+ * asks for. The client-side counterpart of the wire-level {@link
+ * io.samsa.protocol.UnsupportedVersionException}, which means a message cannot be encoded at a
+ * version. Immutable once thrown; safe to pass between threads.
+ */
 public class UnsupportedVersionException extends ApiException {
 
     private static final long serialVersionUID = 1L;
@@ -11,9 +16,5 @@ public class UnsupportedVersionException extends ApiException {
 
     public UnsupportedVersionException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    public UnsupportedVersionException(Throwable cause) {
-        super(cause);
     }
 }

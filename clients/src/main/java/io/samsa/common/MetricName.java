@@ -1,0 +1,62 @@
+package io.samsa.common;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The identity of one client metric: a name, the group it belongs to (for example
+ * {@code producer-metrics}), a description, and tags that tell instances apart (for example
+ * {@code client-id}). Two names are equal when name, group and tags are; the description is
+ * documentation only. Immutable.
+ */
+public final class MetricName {
+
+    private final String name;
+    private final String group;
+    private final String description;
+    private final Map<String, String> tags;
+
+    /**
+     * @param tags copied; neither keys nor values may be null
+     * @throws NullPointerException if name, group, description or tags is null
+     */
+    public MetricName(String name, String group, String description, Map<String, String> tags) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.group = Objects.requireNonNull(group, "group");
+        this.description = Objects.requireNonNull(description, "description");
+        this.tags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The tags, unmodifiable. */
+    public Map<String, String> tags() {
+        return tags;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MetricName other && name.equals(other.name) && group.equals(other.group)
+                && tags.equals(other.tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, group, tags);
+    }
+
+    @Override
+    public String toString() {
+        return "MetricName [name=" + name + ", group=" + group + ", description=" + description + ", tags=" + tags + "]";
+    }
+}

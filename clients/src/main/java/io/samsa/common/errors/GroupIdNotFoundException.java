@@ -1,0 +1,17 @@
+package io.samsa.common.errors;
+
+/**
+ * The consumer group does not exist. Immutable once thrown; safe to pass between threads.
+ */
+public class GroupIdNotFoundException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public GroupIdNotFoundException(String message) {
+        super(message);
+    }
+
+    public GroupIdNotFoundException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * The consumer group already has as many members as the broker allows. Immutable once thrown;
+ * safe to pass between threads.
+ */
+public class GroupMaxSizeReachedException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public GroupMaxSizeReachedException(String message) {
+        super(message);
+    }
+
+    public GroupMaxSizeReachedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

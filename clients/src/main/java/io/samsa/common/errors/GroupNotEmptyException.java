@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * The operation needs an empty group, but the group still has members. Immutable once thrown;
+ * safe to pass between threads.
+ */
+public class GroupNotEmptyException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public GroupNotEmptyException(String message) {
+        super(message);
+    }
+
+    public GroupNotEmptyException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

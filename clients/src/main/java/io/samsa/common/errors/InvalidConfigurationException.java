@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * A configuration sent to the broker is not valid ({@code INVALID_CONFIG}), or a client
+ * configuration combination makes no sense. Immutable once thrown; safe to pass between threads.
+ */
+public class InvalidConfigurationException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidConfigurationException(String message) {
+        super(message);
+    }
+
+    public InvalidConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

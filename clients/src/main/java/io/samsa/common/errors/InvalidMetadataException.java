@@ -1,0 +1,27 @@
+package io.samsa.common.errors;
+
+/**
+ * A retriable error that means the client's view of the cluster is out of date (a leader moved,
+ * a topic appeared or went away), so the client should refresh its metadata before it retries.
+ * Immutable once thrown; safe to pass between threads.
+ */
+public class InvalidMetadataException extends RetriableException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidMetadataException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public InvalidMetadataException(String message) {
+        super(message);
+    }
+
+    public InvalidMetadataException(Throwable cause) {
+        super(cause);
+    }
+
+    public InvalidMetadataException() {
+        super();
+    }
+}

@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * The number of partitions asked for is not valid (below 1, or not more than the topic has when
+ * adding partitions). Immutable once thrown; safe to pass between threads.
+ */
+public class InvalidPartitionsException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidPartitionsException(String message) {
+        super(message);
+    }
+
+    public InvalidPartitionsException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

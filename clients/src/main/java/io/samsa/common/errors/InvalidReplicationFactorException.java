@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * The replication factor is below 1 or larger than the number of available brokers. Immutable
+ * once thrown; safe to pass between threads.
+ */
+public class InvalidReplicationFactorException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidReplicationFactorException(String message) {
+        super(message);
+    }
+
+    public InvalidReplicationFactorException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * The broker found the request malformed or not valid for it. Immutable once thrown; safe to pass
+ * between threads.
+ */
+public class InvalidRequestException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidRequestException(String message) {
+        super(message);
+    }
+
+    public InvalidRequestException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * A record's timestamp is outside the range the topic accepts. Immutable once thrown; safe to
+ * pass between threads.
+ */
+public class InvalidTimestampException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidTimestampException(String message) {
+        super(message);
+    }
+
+    public InvalidTimestampException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

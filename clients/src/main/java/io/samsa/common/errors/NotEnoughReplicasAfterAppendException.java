@@ -1,0 +1,19 @@
+package io.samsa.common.errors;
+
+/**
+ * The records were written to the leader, but fewer replicas were in sync than required by the
+ * time the write should have been acknowledged. Retrying may write them twice unless the producer
+ * is idempotent. Immutable once thrown; safe to pass between threads.
+ */
+public class NotEnoughReplicasAfterAppendException extends RetriableException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NotEnoughReplicasAfterAppendException(String message) {
+        super(message);
+    }
+
+    public NotEnoughReplicasAfterAppendException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

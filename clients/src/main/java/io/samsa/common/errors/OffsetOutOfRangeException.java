@@ -1,0 +1,20 @@
+package io.samsa.common.errors;
+
+/**
+ * The broker's answer that an offset is outside the range it holds for the partition ({@code
+ * OFFSET_OUT_OF_RANGE}). The consumer turns it into {@link
+ * io.samsa.clients.consumer.OffsetOutOfRangeException} (which names the partitions) when no reset
+ * policy applies. Immutable once thrown; safe to pass between threads.
+ */
+public class OffsetOutOfRangeException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OffsetOutOfRangeException(String message) {
+        super(message);
+    }
+
+    public OffsetOutOfRangeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

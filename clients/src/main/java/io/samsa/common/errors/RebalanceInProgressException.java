@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * The group is rebalancing; the member must rejoin before it can commit or sync. Immutable once
+ * thrown; safe to pass between threads.
+ */
+public class RebalanceInProgressException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public RebalanceInProgressException(String message) {
+        super(message);
+    }
+
+    public RebalanceInProgressException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * Topic deletion is disabled on the broker ({@code delete.topic.enable=false}). Immutable once
+ * thrown; safe to pass between threads.
+ */
+public class TopicDeletionDisabledException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TopicDeletionDisabledException(String message) {
+        super(message);
+    }
+
+    public TopicDeletionDisabledException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

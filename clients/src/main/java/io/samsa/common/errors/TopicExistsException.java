@@ -1,0 +1,17 @@
+package io.samsa.common.errors;
+
+/**
+ * A topic with this name already exists. Immutable once thrown; safe to pass between threads.
+ */
+public class TopicExistsException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TopicExistsException(String message) {
+        super(message);
+    }
+
+    public TopicExistsException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

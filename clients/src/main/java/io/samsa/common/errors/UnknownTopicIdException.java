@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * The broker does not know a topic with the requested topic id. Immutable once thrown; safe to
+ * pass between threads.
+ */
+public class UnknownTopicIdException extends InvalidMetadataException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownTopicIdException(String message) {
+        super(message);
+    }
+
+    public UnknownTopicIdException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

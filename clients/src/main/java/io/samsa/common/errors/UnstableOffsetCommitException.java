@@ -1,0 +1,18 @@
+package io.samsa.common.errors;
+
+/**
+ * The group has offsets pending commit by an open transaction, so committed offsets cannot be
+ * read yet. Immutable once thrown; safe to pass between threads.
+ */
+public class UnstableOffsetCommitException extends RetriableException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnstableOffsetCommitException(String message) {
+        super(message);
+    }
+
+    public UnstableOffsetCommitException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
