@@ -7,6 +7,7 @@ package io.samsa.common;
  */
 public interface Metric {
 
+    /** The metric's identity. */
     MetricName metricName();
 
     /**

@@ -27,14 +27,17 @@ public final class MetricName {
         this.tags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
     }
 
+    /** The metric's name, for example {@code record-send-rate}. */
     public String name() {
         return name;
     }
 
+    /** The group of related metrics, for example {@code producer-metrics}. */
     public String group() {
         return group;
     }
 
+    /** What the metric measures. */
     public String description() {
         return description;
     }

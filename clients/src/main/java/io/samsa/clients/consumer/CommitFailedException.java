@@ -12,6 +12,7 @@ public class CommitFailedException extends SamsaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public CommitFailedException(String message) {
         super(message);
     }

@@ -32,18 +32,22 @@ public final class ConsumerGroupMetadata {
         this(groupId, UNKNOWN_GENERATION_ID, UNKNOWN_MEMBER_ID, Optional.empty());
     }
 
+    /** The group id. */
     public String groupId() {
         return groupId;
     }
 
+    /** The generation of the last rebalance, or {@link #UNKNOWN_GENERATION_ID}. */
     public int generationId() {
         return generationId;
     }
 
+    /** The member id the coordinator gave, or {@link #UNKNOWN_MEMBER_ID}. */
     public String memberId() {
         return memberId;
     }
 
+    /** The static member id ({@code group.instance.id}), if configured. */
     public Optional<String> groupInstanceId() {
         return groupInstanceId;
     }

@@ -19,10 +19,8 @@ import java.util.Set;
  * {@code org.apache.kafka.clients.consumer.ConsumerPartitionAssignor}, and the built-in assignors
  * ({@link RangeAssignor}, {@link RoundRobinAssignor}, {@link StickyAssignor},
  * {@link CooperativeStickyAssignor}) use Kafka's names and user-data encodings, so Samsa and Kafka
- * consumers can share one group.
- *
- * <p>Thread-safety is up to the implementation; the consumer calls an assignor from one thread at
- * a time. The built-in assignors are thread-safe.
+ * consumers can share one group. Thread-safety is up to the implementation: the consumer calls an
+ * assignor from one thread at a time; the built-in assignors are thread-safe.
  *
  * <p>One deliberate difference from Kafka: Kafka's {@code onAssignment} takes a
  * {@code ConsumerGroupMetadata}; this one takes the generation id, the only part of it the
@@ -95,8 +93,12 @@ public interface ConsumerPartitionAssignor {
         private volatile Optional<String> groupInstanceId = Optional.empty();
 
         /**
+         * @param topics the topics the member subscribes to
+         * @param userData the assignor's user data, or null
+         * @param ownedPartitions the partitions the member owns now (empty under the eager protocol)
          * @param generationId the generation {@code ownedPartitions} were assigned in; negative for
          *     none
+         * @param rackId the member's rack, if it has one
          */
         public Subscription(List<String> topics, ByteBuffer userData, List<TopicPartition> ownedPartitions,
                             int generationId, Optional<String> rackId) {
@@ -107,18 +109,22 @@ public interface ConsumerPartitionAssignor {
             this.rackId = rackId;
         }
 
+        /** A subscription without generation or rack. */
         public Subscription(List<String> topics, ByteBuffer userData, List<TopicPartition> ownedPartitions) {
             this(topics, userData, ownedPartitions, -1, Optional.empty());
         }
 
+        /** A subscription owning nothing, without generation or rack. */
         public Subscription(List<String> topics, ByteBuffer userData) {
             this(topics, userData, List.of());
         }
 
+        /** A subscription to {@code topics} and nothing else. */
         public Subscription(List<String> topics) {
             this(topics, null);
         }
 
+        /** The topics the member subscribes to, as it listed them. */
         public List<String> topics() {
             return topics;
         }
@@ -128,6 +134,7 @@ public interface ConsumerPartitionAssignor {
             return userData;
         }
 
+        /** The partitions the member owns now; always empty from an eager member. */
         public List<TopicPartition> ownedPartitions() {
             return ownedPartitions;
         }
@@ -147,6 +154,7 @@ public interface ConsumerPartitionAssignor {
             this.groupInstanceId = groupInstanceId;
         }
 
+        /** The member's static group instance id ({@code group.instance.id}), if it has one. */
         public Optional<String> groupInstanceId() {
             return groupInstanceId;
         }
@@ -170,15 +178,18 @@ public interface ConsumerPartitionAssignor {
         private final List<TopicPartition> partitions;
         private final ByteBuffer userData;
 
+        /** @param userData the assignor's user data for the member, or null */
         public Assignment(List<TopicPartition> partitions, ByteBuffer userData) {
             this.partitions = List.copyOf(partitions);
             this.userData = userData;
         }
 
+        /** An assignment without user data. */
         public Assignment(List<TopicPartition> partitions) {
             this(partitions, null);
         }
 
+        /** The partitions the member is to consume. */
         public List<TopicPartition> partitions() {
             return partitions;
         }
@@ -203,6 +214,7 @@ public interface ConsumerPartitionAssignor {
             this.subscriptions = Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
         }
 
+        /** Every member's subscription, by member id. */
         public Map<String, Subscription> groupSubscription() {
             return subscriptions;
         }
@@ -221,6 +233,7 @@ public interface ConsumerPartitionAssignor {
             this.assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));
         }
 
+        /** Every member's assignment, by member id. */
         public Map<String, Assignment> groupAssignment() {
             return assignments;
         }
@@ -248,6 +261,7 @@ public interface ConsumerPartitionAssignor {
             this.id = id;
         }
 
+        /** The protocol's id (0 eager, 1 cooperative). */
         public byte id() {
             return id;
         }

@@ -72,14 +72,17 @@ public final class ConsumerRecord<K, V> {
         this.leaderEpoch = leaderEpoch == null ? Optional.empty() : leaderEpoch;
     }
 
+    /** The topic the record came from. */
     public String topic() {
         return topic;
     }
 
+    /** The partition the record came from. */
     public int partition() {
         return partition;
     }
 
+    /** The record's offset in its partition. */
     public long offset() {
         return offset;
     }
@@ -89,6 +92,7 @@ public final class ConsumerRecord<K, V> {
         return timestamp;
     }
 
+    /** Who set the timestamp: the producer (CreateTime) or the broker (LogAppendTime). */
     public TimestampType timestampType() {
         return timestampType;
     }
@@ -103,14 +107,17 @@ public final class ConsumerRecord<K, V> {
         return serializedValueSize;
     }
 
+    /** The deserialized key, or null. */
     public K key() {
         return key;
     }
 
+    /** The deserialized value, or null. */
     public V value() {
         return value;
     }
 
+    /** The record's headers (empty when it has none). */
     public Headers headers() {
         return headers;
     }

@@ -82,6 +82,7 @@ public final class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V
         return count;
     }
 
+    /** Whether there are no records at all. */
     public boolean isEmpty() {
         return count == 0;
     }

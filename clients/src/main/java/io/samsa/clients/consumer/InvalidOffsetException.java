@@ -13,6 +13,7 @@ public abstract class InvalidOffsetException extends SamsaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     protected InvalidOffsetException(String message) {
         super(message);
     }

@@ -14,11 +14,13 @@ public class NoOffsetForPartitionException extends InvalidOffsetException {
 
     private final Set<TopicPartition> partitions;
 
+    /** For one partition. */
     public NoOffsetForPartitionException(TopicPartition partition) {
         super("Undefined offset with no reset policy for partition: " + partition);
         this.partitions = Set.of(partition);
     }
 
+    /** For these partitions. */
     public NoOffsetForPartitionException(Collection<TopicPartition> partitions) {
         super("Undefined offset with no reset policy for partitions: " + partitions);
         this.partitions = Set.copyOf(partitions);

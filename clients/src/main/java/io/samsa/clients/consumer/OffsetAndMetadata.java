@@ -32,18 +32,22 @@ public final class OffsetAndMetadata implements Serializable {
         this.metadata = metadata == null ? "" : metadata;
     }
 
+    /** An offset with metadata and no leader epoch. */
     public OffsetAndMetadata(long offset, String metadata) {
         this(offset, Optional.empty(), metadata);
     }
 
+    /** An offset alone. */
     public OffsetAndMetadata(long offset) {
         this(offset, "");
     }
 
+    /** The next offset to consume. */
     public long offset() {
         return offset;
     }
 
+    /** The metadata stored with the offset; "" when none. */
     public String metadata() {
         return metadata;
     }

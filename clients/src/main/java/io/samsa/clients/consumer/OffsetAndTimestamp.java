@@ -14,6 +14,7 @@ public final class OffsetAndTimestamp {
     private final long timestamp;
     private final Optional<Integer> leaderEpoch;
 
+    /** An offset and timestamp without a leader epoch. */
     public OffsetAndTimestamp(long offset, long timestamp) {
         this(offset, timestamp, Optional.empty());
     }
@@ -31,14 +32,17 @@ public final class OffsetAndTimestamp {
         this.leaderEpoch = leaderEpoch == null ? Optional.empty() : leaderEpoch;
     }
 
+    /** The offset found. */
     public long offset() {
         return offset;
     }
 
+    /** The timestamp of the record at that offset. */
     public long timestamp() {
         return timestamp;
     }
 
+    /** The leader epoch of that record, if the broker sent it. */
     public Optional<Integer> leaderEpoch() {
         return leaderEpoch;
     }

@@ -15,11 +15,13 @@ public class OffsetOutOfRangeException extends InvalidOffsetException {
 
     private final Map<TopicPartition, Long> offsetOutOfRangePartitions;
 
+    /** For these partitions and the offsets that failed, named in the message too. */
     public OffsetOutOfRangeException(Map<TopicPartition, Long> offsetOutOfRangePartitions) {
         this("Offsets out of range with no configured reset policy for partitions: " + offsetOutOfRangePartitions,
                 offsetOutOfRangePartitions);
     }
 
+    /** With a message. */
     public OffsetOutOfRangeException(String message, Map<TopicPartition, Long> offsetOutOfRangePartitions) {
         super(message);
         this.offsetOutOfRangePartitions = Map.copyOf(offsetOutOfRangePartitions);

@@ -8,7 +8,12 @@ import java.util.Locale;
  * Immutable.
  */
 public enum OffsetResetStrategy {
-    LATEST, EARLIEST, NONE;
+    /** Start at the end: read only records written from now on. */
+    LATEST,
+    /** Start at the first record the broker still holds. */
+    EARLIEST,
+    /** Do not guess: throw {@link NoOffsetForPartitionException}. */
+    NONE;
 
     /**
      * The strategy named by an {@code auto.offset.reset} value, in any case.

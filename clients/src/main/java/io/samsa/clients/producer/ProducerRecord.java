@@ -80,6 +80,7 @@ public final class ProducerRecord<K, V> {
         this(topic, null, null, null, value, null);
     }
 
+    /** The topic to send to. */
     public String topic() {
         return topic;
     }
@@ -94,10 +95,12 @@ public final class ProducerRecord<K, V> {
         return timestamp;
     }
 
+    /** The key, or null. */
     public K key() {
         return key;
     }
 
+    /** The value, or null. */
     public V value() {
         return value;
     }

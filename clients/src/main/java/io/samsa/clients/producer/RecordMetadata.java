@@ -73,6 +73,7 @@ public final class RecordMetadata {
         return serializedValueSize;
     }
 
+    /** The topic the record went to. */
     public String topic() {
         return topicPartition.topic();
     }

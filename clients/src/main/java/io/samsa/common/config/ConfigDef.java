@@ -67,7 +67,7 @@ public final class ConfigDef {
                 }
                 value = key.defaultValue();
             } else {
-                value = raw instanceof String s ? key.type().parse(key.name(), s) : raw;
+                value = raw instanceof String s ? key.type().parse(key.name(), s) : key.type().coerce(key.name(), raw);
             }
             if (key.validator() != null && value != null) {
                 key.validator().accept(key.name(), value);
@@ -106,6 +106,16 @@ public final class ConfigDef {
                 }
             } else if (!list.contains(Objects.toString(v))) {
                 throw new ConfigException(name, v, "must be one of " + list);
+            }
+        };
+    }
+
+    /** One of {@code allowed}, ignoring case (Kafka's rule for enum-like keys such as security.protocol). */
+    public static BiConsumer<String, Object> oneOfIgnoringCase(String... allowed) {
+        List<String> list = List.of(allowed);
+        return (name, v) -> {
+            if (list.stream().noneMatch(a -> a.equalsIgnoreCase(Objects.toString(v)))) {
+                throw new ConfigException(name, v, "must be one of " + list + " (in any case)");
             }
         };
     }

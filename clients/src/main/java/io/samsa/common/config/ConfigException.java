@@ -9,6 +9,10 @@ public class ConfigException extends RuntimeException {
         super(message);
     }
 
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     public ConfigException(String key, Object value, String problem) {
         super("Invalid value " + value + " for configuration " + key + ": " + problem);
     }

@@ -13,18 +13,22 @@ public class ApiException extends SamsaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message, and the exception that caused this one. */
     public ApiException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** With a message saying what went wrong. */
     public ApiException(String message) {
         super(message);
     }
 
+    /** Caused by another exception, with its message. */
     public ApiException(Throwable cause) {
         super(cause);
     }
 
+    /** Without a message. */
     public ApiException() {
         super();
     }

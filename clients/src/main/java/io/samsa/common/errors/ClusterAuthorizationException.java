@@ -8,10 +8,12 @@ public class ClusterAuthorizationException extends AuthorizationException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public ClusterAuthorizationException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public ClusterAuthorizationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,10 +8,12 @@ public class CoordinatorNotAvailableException extends RetriableException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public CoordinatorNotAvailableException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public CoordinatorNotAvailableException(String message, Throwable cause) {
         super(message, cause);
     }

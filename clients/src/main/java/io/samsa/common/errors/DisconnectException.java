@@ -9,18 +9,22 @@ public class DisconnectException extends RetriableException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public DisconnectException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public DisconnectException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** Without a message. */
     public DisconnectException() {
         super();
     }
 
+    /** Caused by another exception, with its message. */
     public DisconnectException(Throwable cause) {
         super(cause);
     }

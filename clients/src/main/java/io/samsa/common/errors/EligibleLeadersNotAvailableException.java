@@ -8,10 +8,12 @@ public class EligibleLeadersNotAvailableException extends InvalidMetadataExcepti
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public EligibleLeadersNotAvailableException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public EligibleLeadersNotAvailableException(String message, Throwable cause) {
         super(message, cause);
     }

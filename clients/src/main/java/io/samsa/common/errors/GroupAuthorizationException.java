@@ -10,11 +10,13 @@ public class GroupAuthorizationException extends AuthorizationException {
 
     private final String groupId;
 
+    /** With a message. */
     public GroupAuthorizationException(String message, String groupId) {
         super(message);
         this.groupId = groupId;
     }
 
+    /** With a message saying what went wrong. */
     public GroupAuthorizationException(String message) {
         this(message, null);
     }

@@ -8,10 +8,12 @@ public class IllegalGenerationException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public IllegalGenerationException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public IllegalGenerationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,10 +8,12 @@ public class InconsistentGroupProtocolException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public InconsistentGroupProtocolException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public InconsistentGroupProtocolException(String message, Throwable cause) {
         super(message, cause);
     }

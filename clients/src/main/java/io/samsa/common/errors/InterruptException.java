@@ -10,16 +10,19 @@ public class InterruptException extends SamsaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Wrapping the interruption; marks the current thread interrupted again. */
     public InterruptException(InterruptedException cause) {
         super(cause);
         Thread.currentThread().interrupt();
     }
 
+    /** With a message, wrapping the interruption; marks the current thread interrupted again. */
     public InterruptException(String message, InterruptedException cause) {
         super(message, cause);
         Thread.currentThread().interrupt();
     }
 
+    /** With a message saying what went wrong. */
     public InterruptException(String message) {
         this(message, new InterruptedException(message));
     }

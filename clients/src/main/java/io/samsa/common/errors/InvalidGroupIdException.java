@@ -8,10 +8,12 @@ public class InvalidGroupIdException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public InvalidGroupIdException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public InvalidGroupIdException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,10 +8,12 @@ public class InvalidProducerEpochException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public InvalidProducerEpochException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public InvalidProducerEpochException(String message, Throwable cause) {
         super(message, cause);
     }

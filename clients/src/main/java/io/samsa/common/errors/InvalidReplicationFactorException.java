@@ -8,10 +8,12 @@ public class InvalidReplicationFactorException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public InvalidReplicationFactorException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public InvalidReplicationFactorException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -9,10 +9,12 @@ public class InvalidSessionTimeoutException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public InvalidSessionTimeoutException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public InvalidSessionTimeoutException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -13,15 +13,18 @@ public class InvalidTopicException extends ApiException {
 
     private final Set<String> invalidTopics;
 
+    /** With a message. */
     public InvalidTopicException(String message, Set<String> invalidTopics) {
         super(message);
         this.invalidTopics = Set.copyOf(invalidTopics);
     }
 
+    /** Naming the invalid topics, in the message too. */
     public InvalidTopicException(Set<String> invalidTopics) {
         this("Invalid topics: " + invalidTopics, invalidTopics);
     }
 
+    /** With a message saying what went wrong. */
     public InvalidTopicException(String message) {
         this(message, Set.of());
     }

@@ -8,10 +8,12 @@ public class NotCoordinatorException extends RetriableException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public NotCoordinatorException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public NotCoordinatorException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -9,10 +9,12 @@ public class NotEnoughReplicasAfterAppendException extends RetriableException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public NotEnoughReplicasAfterAppendException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public NotEnoughReplicasAfterAppendException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -9,10 +9,12 @@ public class NotEnoughReplicasException extends RetriableException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public NotEnoughReplicasException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public NotEnoughReplicasException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -9,10 +9,12 @@ public class NotLeaderOrFollowerException extends InvalidMetadataException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public NotLeaderOrFollowerException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public NotLeaderOrFollowerException(String message, Throwable cause) {
         super(message, cause);
     }

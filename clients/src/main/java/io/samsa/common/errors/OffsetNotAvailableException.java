@@ -8,10 +8,12 @@ public class OffsetNotAvailableException extends RetriableException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public OffsetNotAvailableException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public OffsetNotAvailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -10,10 +10,12 @@ public class OffsetOutOfRangeException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public OffsetOutOfRangeException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public OffsetOutOfRangeException(String message, Throwable cause) {
         super(message, cause);
     }

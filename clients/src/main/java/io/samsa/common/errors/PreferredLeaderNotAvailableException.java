@@ -8,10 +8,12 @@ public class PreferredLeaderNotAvailableException extends InvalidMetadataExcepti
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public PreferredLeaderNotAvailableException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public PreferredLeaderNotAvailableException(String message, Throwable cause) {
         super(message, cause);
     }

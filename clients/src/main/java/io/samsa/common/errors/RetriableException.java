@@ -9,18 +9,22 @@ public class RetriableException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message, and the exception that caused this one. */
     public RetriableException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** With a message saying what went wrong. */
     public RetriableException(String message) {
         super(message);
     }
 
+    /** Caused by another exception, with its message. */
     public RetriableException(Throwable cause) {
         super(cause);
     }
 
+    /** Without a message. */
     public RetriableException() {
         super();
     }

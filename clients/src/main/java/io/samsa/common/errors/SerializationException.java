@@ -10,18 +10,22 @@ public class SerializationException extends SamsaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message, and the exception that caused this one. */
     public SerializationException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** With a message saying what went wrong. */
     public SerializationException(String message) {
         super(message);
     }
 
+    /** Caused by another exception, with its message. */
     public SerializationException(Throwable cause) {
         super(cause);
     }
 
+    /** Without a message. */
     public SerializationException() {
         super();
     }

@@ -10,10 +10,12 @@ public class StorageException extends InvalidMetadataException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public StorageException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }

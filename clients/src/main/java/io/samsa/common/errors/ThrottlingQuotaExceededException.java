@@ -8,10 +8,12 @@ public class ThrottlingQuotaExceededException extends RetriableException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public ThrottlingQuotaExceededException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public ThrottlingQuotaExceededException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -9,18 +9,22 @@ public class TimeoutException extends RetriableException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public TimeoutException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public TimeoutException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** Without a message. */
     public TimeoutException() {
         super();
     }
 
+    /** Caused by another exception, with its message. */
     public TimeoutException(Throwable cause) {
         super(cause);
     }

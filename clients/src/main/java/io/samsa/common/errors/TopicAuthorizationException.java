@@ -12,15 +12,18 @@ public class TopicAuthorizationException extends AuthorizationException {
 
     private final Set<String> unauthorizedTopics;
 
+    /** With a message. */
     public TopicAuthorizationException(String message, Set<String> unauthorizedTopics) {
         super(message);
         this.unauthorizedTopics = Set.copyOf(unauthorizedTopics);
     }
 
+    /** Naming the refused topics, in the message too. */
     public TopicAuthorizationException(Set<String> unauthorizedTopics) {
         this("Not authorized to access topics: " + unauthorizedTopics, unauthorizedTopics);
     }
 
+    /** With a message saying what went wrong. */
     public TopicAuthorizationException(String message) {
         this(message, Set.of());
     }

@@ -7,10 +7,12 @@ public class TopicExistsException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public TopicExistsException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public TopicExistsException(String message, Throwable cause) {
         super(message, cause);
     }

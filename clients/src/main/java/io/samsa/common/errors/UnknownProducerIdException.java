@@ -9,10 +9,12 @@ public class UnknownProducerIdException extends OutOfOrderSequenceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public UnknownProducerIdException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public UnknownProducerIdException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,10 +8,12 @@ public class UnknownTopicOrPartitionException extends InvalidMetadataException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public UnknownTopicOrPartitionException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public UnknownTopicOrPartitionException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -10,10 +10,12 @@ public class UnsupportedVersionException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** With a message saying what went wrong. */
     public UnsupportedVersionException(String message) {
         super(message);
     }
 
+    /** With a message, and the exception that caused this one. */
     public UnsupportedVersionException(String message, Throwable cause) {
         super(message, cause);
     }

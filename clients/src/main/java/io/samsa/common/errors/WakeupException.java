@@ -9,6 +9,7 @@ public class WakeupException extends SamsaException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Without a message. */
     public WakeupException() {
         super();
     }

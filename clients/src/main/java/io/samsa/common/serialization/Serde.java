@@ -20,7 +20,9 @@ public interface Serde<T> extends Closeable {
     default void close() {
     }
 
+    /** The serializer half. */
     Serializer<T> serializer();
 
+    /** The deserializer half. */
     Deserializer<T> deserializer();
 }

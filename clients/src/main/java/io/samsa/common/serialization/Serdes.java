@@ -25,6 +25,7 @@ public final class Serdes {
         private final Serializer<T> serializer;
         private final Deserializer<T> deserializer;
 
+        /** A serde of these two; neither may be null. */
         public WrapperSerde(Serializer<T> serializer, Deserializer<T> deserializer) {
             this.serializer = Objects.requireNonNull(serializer, "serializer");
             this.deserializer = Objects.requireNonNull(deserializer, "deserializer");
@@ -96,42 +97,52 @@ public final class Serdes {
 
     // Capitalised like Kafka's, so code written against Kafka's Serdes reads the same.
 
+    /** Strings in UTF-8 (or the configured encoding). */
     public static Serde<String> String() {
         return serdeFrom(new StringSerializer(), new StringDeserializer());
     }
 
+    /** 2-byte big-endian shorts. */
     public static Serde<Short> Short() {
         return serdeFrom(new ShortSerializer(), new ShortDeserializer());
     }
 
+    /** 4-byte big-endian ints. */
     public static Serde<Integer> Integer() {
         return serdeFrom(new IntegerSerializer(), new IntegerDeserializer());
     }
 
+    /** 8-byte big-endian longs. */
     public static Serde<Long> Long() {
         return serdeFrom(new LongSerializer(), new LongDeserializer());
     }
 
+    /** 4-byte big-endian floats. */
     public static Serde<Float> Float() {
         return serdeFrom(new FloatSerializer(), new FloatDeserializer());
     }
 
+    /** 8-byte big-endian doubles. */
     public static Serde<Double> Double() {
         return serdeFrom(new DoubleSerializer(), new DoubleDeserializer());
     }
 
+    /** Byte arrays as they are. */
     public static Serde<byte[]> ByteArray() {
         return serdeFrom(new ByteArraySerializer(), new ByteArrayDeserializer());
     }
 
+    /** Byte buffers. */
     public static Serde<ByteBuffer> ByteBuffer() {
         return serdeFrom(new ByteBufferSerializer(), new ByteBufferDeserializer());
     }
 
+    /** UUIDs as their text form. */
     public static Serde<UUID> UUID() {
         return serdeFrom(new UUIDSerializer(), new UUIDDeserializer());
     }
 
+    /** Always-null keys or values. */
     public static Serde<Void> Void() {
         return serdeFrom(new VoidSerializer(), new VoidDeserializer());
     }

@@ -87,6 +87,7 @@ public final class BuiltInPartitioner {
         return keyBytes == null || ignoreKeys ? RecordMetadata.UNKNOWN_PARTITION : partitionForKey(keyBytes, numPartitions);
     }
 
+    /** The topic whose partitions this chooses. */
     public String topic() {
         return topic;
     }
@@ -188,6 +189,7 @@ public final class BuiltInPartitioner {
             this.partition = partition;
         }
 
+        /** The partition number. */
         public int partition() {
             return partition;
         }

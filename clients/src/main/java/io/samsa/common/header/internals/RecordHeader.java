@@ -18,6 +18,7 @@ public final class RecordHeader implements Header {
     private byte[] value;
     private ByteBuffer valueBuffer;
 
+    /** A header with this key (not null) and value (may be null); the array is not copied. */
     public RecordHeader(String key, byte[] value) {
         this.key = Objects.requireNonNull(key, "header key");
         this.value = value;

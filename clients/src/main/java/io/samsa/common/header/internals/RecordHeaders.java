@@ -22,6 +22,7 @@ public final class RecordHeaders implements Headers {
     private final List<Header> headers;
     private volatile boolean readOnly;
 
+    /** No headers yet. */
     public RecordHeaders() {
         this.headers = new ArrayList<>();
     }
@@ -111,6 +112,7 @@ public final class RecordHeaders implements Headers {
         readOnly = true;
     }
 
+    /** Whether {@link #setReadOnly()} was called. */
     public boolean isReadOnly() {
         return readOnly;
     }
