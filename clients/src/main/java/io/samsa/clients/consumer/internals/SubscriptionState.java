@@ -282,6 +282,14 @@ public final class SubscriptionState {
         }
     }
 
+    /** The leader's epoch moved on, but the position needs no check (it has no epoch of its own). */
+    public void updateCurrentLeaderEpoch(TopicPartition tp, Optional<Integer> epoch) {
+        PartitionState s = assignment.get(tp);
+        if (s != null && s.position != null) {
+            s.position = s.position.withCurrentLeaderEpoch(epoch);
+        }
+    }
+
     public List<TopicPartition> partitionsIn(FetchState wanted) {
         List<TopicPartition> out = new ArrayList<>();
         assignment.forEach((tp, s) -> {
