@@ -100,7 +100,7 @@ public final class ClientConfigs {
      * worth a line in the log.
      */
     public static void warnUnknownKeys(Logger log, String client, AbstractConfig config, Set<String> alsoKnown) {
-        Set<String> unknown = new java.util.TreeSet<>(config.unknownKeys());
+        Set<String> unknown = new java.util.TreeSet<>(config.undefinedKeys());
         unknown.removeAll(alsoKnown);
         if (!unknown.isEmpty()) {
             log.warn("These configurations were supplied to the {} but are not known to it, so they are ignored: {}",
@@ -118,5 +118,14 @@ public final class ClientConfigs {
             return config.getLong(CommonClientConfigs.RECONNECT_BACKOFF_MS_CONFIG);
         }
         return null;
+    }
+
+    /** The network client's settings from the common keys every client defines. */
+    public static NetworkClientSettings networkSettings(AbstractConfig config, int maxInFlight, int requestTimeoutMs) {
+        return new NetworkClientSettings(maxInFlight, requestTimeoutMs,
+                config.getLong(CommonClientConfigs.RECONNECT_BACKOFF_MS_CONFIG),
+                config.getLong(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG),
+                config.getLong(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG),
+                config.getInt(CommonClientConfigs.SEND_BUFFER_CONFIG), config.getInt(CommonClientConfigs.RECEIVE_BUFFER_CONFIG));
     }
 }

@@ -47,7 +47,7 @@ public abstract class AbstractConfig {
     }
 
     /** The keys supplied that the definition does not know, sorted. */
-    public Set<String> unknownKeys() {
+    public Set<String> undefinedKeys() {
         Set<String> unknown = new TreeSet<>();
         for (String key : originals.keySet()) {
             if (!def.isDefined(key)) {

@@ -39,7 +39,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
     private Channel channel;
     private boolean inFlight;
+    /** We closed the connection (bad input, an error): nothing more is processed. */
     private boolean closed;
+    /**
+     * The client closed it: requests it sent before are still processed, as Kafka does, and only
+     * their answers are dropped; an acks=0 producer closes right after its last write.
+     */
+    private boolean peerGone;
 
     ConnectionHandler(String listenerName, RequestProcessor processor, Executor handlerPool, Time time) {
         this.listenerName = listenerName;
@@ -85,7 +91,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private void startNext() {
         ByteBuf frame = pending.poll();
         if (frame == null) {
-            if (!closed) {
+            if (!closed && !peerGone) {
                 channel.config().setAutoRead(true);
             }
             return;
@@ -148,8 +154,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             closeWithReason(closeReason);
             return;
         }
-        if (closed || !channel.isActive()) {
+        if (closed) {
             parts.forEach(ReferenceCountUtil::release);
+            return;
+        }
+        if (peerGone || !channel.isActive()) {
+            parts.forEach(ReferenceCountUtil::release);
+            startNext();
             return;
         }
         if (!parts.isEmpty()) {
@@ -179,8 +190,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        closed = true;
-        releasePending();
+        peerGone = true;
+        if (closed) {
+            releasePending();
+        } else if (!inFlight) {
+            startNext();
+        }
         super.channelInactive(ctx);
     }
 

@@ -25,7 +25,7 @@ import static io.samsa.common.config.ConfigDef.oneOf;
 /**
  * The broker's configuration: Kafka's key names and defaults, so that a ZooKeeper-mode
  * {@code server.properties} written for Apache Kafka starts a Samsa broker unchanged. Keys this
- * broker does not know are reported by {@link #unknownKeys()} (the server logs them) rather than
+ * broker does not know are reported by {@link #undefinedKeys()} (the server logs them) rather than
  * refused, as Kafka does. Immutable; thread-safe.
  */
 public final class BrokerConfig extends AbstractConfig {
@@ -277,17 +277,6 @@ public final class BrokerConfig extends AbstractConfig {
         } catch (java.net.UnknownHostException e) {
             return "localhost";
         }
-    }
-
-    /** Keys in the supplied properties that Samsa does not define (logged, not fatal). */
-    public List<String> unknownKeys() {
-        List<String> unknown = new ArrayList<>();
-        for (String key : originals().keySet()) {
-            if (!DEF.isDefined(key)) {
-                unknown.add(key);
-            }
-        }
-        return unknown;
     }
 
     public int brokerId() {

@@ -137,7 +137,7 @@ public final class SamsaServer {
             throw new io.samsa.common.config.ConfigException(BrokerConfig.BROKER_ID, brokerId,
                     "must be set (automatic broker id generation is not supported)");
         }
-        for (String key : config.unknownKeys()) {
+        for (String key : config.undefinedKeys()) {
             log.warn("The configuration '{}' was supplied but isn't a known config.", key);
         }
         log.info("Starting Samsa broker {}", brokerId);

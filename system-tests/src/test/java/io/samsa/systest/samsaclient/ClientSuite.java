@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-abstract class ClientSuite {
+abstract class ClientSuite implements ProducerTests {
 
     private ClientSuiteDeployment deployment;
 
@@ -35,6 +35,7 @@ abstract class ClientSuite {
         }
     }
 
+    @Override
     public ClientSuiteDeployment deployment() {
         return deployment;
     }

@@ -1,0 +1,200 @@
+package io.samsa.clients.producer.internals;
+
+import io.samsa.clients.producer.Callback;
+import io.samsa.clients.producer.RecordMetadata;
+import io.samsa.common.TopicPartition;
+import io.samsa.record.BatchLayout;
+import io.samsa.record.CompressionType;
+import io.samsa.record.Header;
+import io.samsa.record.MemoryRecords;
+import io.samsa.record.MemoryRecordsBuilder;
+import io.samsa.record.ProducerStateRewrite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The records bound for one partition in one produce request: appended while open, closed when
+ * full, lingered long enough or drained, then sent (perhaps several times) until the broker
+ * acknowledges it or it fails. Completing it completes each record's future and callback, in append
+ * order. Appends are guarded by the accumulator's lock on the partition's deque; once closed, the
+ * batch belongs to the I/O thread.
+ */
+public final class ProducerBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ProducerBatch.class);
+
+    /** One appended record: what its future and callback need when the batch completes. */
+    private record Thunk(CompletableFuture<RecordMetadata> future, Callback callback, long timestamp, int keySize,
+                         int valueSize) {
+    }
+
+    final TopicPartition tp;
+    final long createdMs;
+    private final MemoryRecordsBuilder builder;
+    private final int batchSizeLimit;
+    private final int reservedBytes;
+    private final List<Thunk> thunks = new ArrayList<>();
+    private MemoryRecords records;
+    private long producerId = BatchLayout.NO_PRODUCER_ID;
+    private short producerEpoch = BatchLayout.NO_PRODUCER_EPOCH;
+    private int baseSequence = BatchLayout.NO_SEQUENCE;
+    int attempts;
+    long lastAttemptMs;
+    boolean retry;
+    private boolean done;
+    private final CompletableFuture<Void> completion = new CompletableFuture<>();
+
+    ProducerBatch(TopicPartition tp, CompressionType compression, int compressionLevel, int batchSizeLimit, int reservedBytes,
+                  long nowMs) {
+        this.tp = tp;
+        this.createdMs = nowMs;
+        this.lastAttemptMs = nowMs;
+        this.batchSizeLimit = batchSizeLimit;
+        this.reservedBytes = reservedBytes;
+        this.builder = new MemoryRecordsBuilder(compression, 0L).initialCapacity(Math.min(batchSizeLimit, reservedBytes));
+        if (compression.hasLevels() && compressionLevel != Integer.MIN_VALUE) {
+            builder.compressionLevel(compressionLevel);
+        }
+    }
+
+    /**
+     * Appends a record if it fits under the batch size (a batch always takes its first record,
+     * however large), returning its future, or null when the batch is full.
+     */
+    CompletableFuture<RecordMetadata> tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers, Callback callback) {
+        if (records != null) {
+            return null;
+        }
+        int estimate = RecordSizes.estimate(key, value, headers);
+        if (!thunks.isEmpty() && builder.estimatedSizeInBytes() + estimate > batchSizeLimit) {
+            return null;
+        }
+        builder.append(timestamp, key == null ? null : ByteBuffer.wrap(key), value == null ? null : ByteBuffer.wrap(value), headers);
+        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+        thunks.add(new Thunk(future, callback, timestamp, key == null ? -1 : key.length, value == null ? -1 : value.length));
+        return future;
+    }
+
+    int recordCount() {
+        return thunks.size();
+    }
+
+    boolean isFull() {
+        return records != null || builder.estimatedSizeInBytes() >= batchSizeLimit;
+    }
+
+    /** Memory reserved for this batch in the accumulator's pool. */
+    int reservedBytes() {
+        return reservedBytes;
+    }
+
+    boolean isClosed() {
+        return records != null;
+    }
+
+    /** Stops appends and encodes the batch with the producer state it is sent under. */
+    void close(long pid, short epoch, int sequence) {
+        if (records != null && pid == producerId && epoch == producerEpoch && sequence == baseSequence) {
+            return;
+        }
+        this.producerId = pid;
+        this.producerEpoch = epoch;
+        this.baseSequence = sequence;
+        if (records == null) {
+            builder.producerState(pid, epoch, sequence);
+            records = builder.build();
+        } else {
+            ProducerStateRewrite.rewrite(records.buffer().duplicate(), pid, epoch, sequence);
+        }
+    }
+
+    /** The encoded batch; only after {@link #close}. */
+    MemoryRecords records() {
+        return records;
+    }
+
+    int sizeInBytes() {
+        return records == null ? (int) builder.estimatedSizeInBytes() : records.sizeInBytes();
+    }
+
+    boolean hasSequence() {
+        return baseSequence != BatchLayout.NO_SEQUENCE;
+    }
+
+    int baseSequence() {
+        return baseSequence;
+    }
+
+    int lastSequence() {
+        return baseSequence + thunks.size() - 1;
+    }
+
+    long producerId() {
+        return producerId;
+    }
+
+    short producerEpoch() {
+        return producerEpoch;
+    }
+
+    /** Forgets the sequence so the batch is re-stamped when it is next sent (after an epoch bump). */
+    void resetSequence() {
+        baseSequence = BatchLayout.NO_SEQUENCE;
+    }
+
+    boolean isDone() {
+        return done;
+    }
+
+    /**
+     * Completes every record: with offsets from {@code baseOffset} when {@code error} is null, else
+     * with the error. Returns false when it was already completed.
+     */
+    boolean complete(long baseOffset, long logAppendTime, RuntimeException error) {
+        if (done) {
+            return false;
+        }
+        done = true;
+        for (int i = 0; i < thunks.size(); i++) {
+            Thunk t = thunks.get(i);
+            RecordMetadata metadata = null;
+            if (error == null) {
+                long timestamp = logAppendTime >= 0 ? logAppendTime : t.timestamp();
+                metadata = new RecordMetadata(tp, baseOffset, i, timestamp, t.keySize(), t.valueSize());
+            }
+            if (t.callback() != null) {
+                try {
+                    t.callback().onCompletion(metadata, error);
+                } catch (RuntimeException e) {
+                    log.error("A producer callback for {} threw", tp, e);
+                }
+            }
+            if (error == null) {
+                t.future().complete(metadata);
+            } else {
+                t.future().completeExceptionally(error);
+            }
+        }
+        completion.complete(null);
+        return true;
+    }
+
+    /** Blocks until the batch completed, successfully or not. */
+    void awaitCompletion() throws InterruptedException {
+        try {
+            completion.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("A batch's completion never fails", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProducerBatch(" + tp + ", records " + thunks.size() + ", sequence " + baseSequence + ")";
+    }
+}
