@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-abstract class ClientSuite implements ProducerTests {
+abstract class ClientSuite implements ProducerTests, ConsumerTests {
 
     private ClientSuiteDeployment deployment;
 
