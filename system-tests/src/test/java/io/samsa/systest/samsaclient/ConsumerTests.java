@@ -450,6 +450,8 @@ interface ConsumerTests {
     default void readCommittedSkipsAbortedTransactions() {
         Assumptions.assumeTrue(deployment().broker.kind().toLowerCase().contains("kafka"),
                 "Samsa's broker does not support transactions yet");
+        // The harness leaves transaction.state.log.replication.factor at Kafka's 3.
+        Assumptions.assumeTrue(deployment().brokers >= 3, "the transaction log needs three brokers");
         String topic = "c-txn";
         deployment().createTopic(topic, 1);
         Properties p = new Properties();
@@ -477,16 +479,123 @@ interface ConsumerTests {
             List<ConsumerRecord<String, String>> read = pollUntil(consumer, 20);
             assertEquals(20, read.size());
             assertTrue(read.stream().allMatch(r -> r.value().startsWith("commit")), "only committed records");
-            Wait.until("position past the last marker", ClientSuiteDeployment.TIMEOUT, () -> {
-                consumer.poll(POLL);
-                return consumer.position(tp) == 33;
-            });
+            long[] position = {-1};
+            try {
+                Wait.until("position past the last marker", ClientSuiteDeployment.TIMEOUT, () -> {
+                    consumer.poll(POLL);
+                    position[0] = consumer.position(tp);
+                    return position[0] == 33;
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError("position " + position[0] + ", end offsets " + consumer.endOffsets(List.of(tp)), e);
+            }
         }
         try (SamsaConsumer<String, String> consumer = samsa(consumerProps(null))) {
             consumer.assign(List.of(tp));
             List<ConsumerRecord<String, String>> read = pollUntil(consumer, 30);
             assertEquals(30, read.size(), "read_uncommitted sees aborted records too, but no markers");
             assertFalse(read.stream().allMatch(r -> r.value().startsWith("commit")));
+        }
+    }
+
+    @Test
+    default void aMemberThatStopsPollingLeavesTheGroupAndLaterFindsItsPartitionsLost() {
+        String topic = "c-poll-timeout";
+        deployment().createTopic(topic, 4);
+        String group = "c-poll-timeout-group";
+        List<String> events = new CopyOnWriteArrayList<>();
+        Map<String, Object> slow = consumerProps(group);
+        slow.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, "3000");
+        slow.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        slow.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "500");
+        try (SamsaConsumer<String, String> a = samsa(slow); SamsaConsumer<String, String> b = samsa(consumerProps(group))) {
+            a.subscribe(List.of(topic), new RecordingListener("a", events));
+            b.subscribe(List.of(topic), new RecordingListener("b", events));
+            Wait.until("both members share the partitions", ClientSuiteDeployment.TIMEOUT, () -> {
+                a.poll(POLL);
+                b.poll(POLL);
+                return splitExactly(partitions(topic, 4), List.of(a.assignment(), b.assignment()));
+            });
+            // Only b polls now: a's heartbeat thread leaves the group once max.poll.interval.ms passes.
+            Wait.until("b takes every partition", ClientSuiteDeployment.TIMEOUT, () -> {
+                b.poll(POLL);
+                return b.assignment().equals(partitions(topic, 4));
+            });
+            Wait.until("a rejoins", ClientSuiteDeployment.TIMEOUT, () -> {
+                a.poll(POLL);
+                b.poll(POLL);
+                return splitExactly(partitions(topic, 4), List.of(a.assignment(), b.assignment()));
+            });
+            assertTrue(events.stream().anyMatch(e -> e.startsWith("a lost")), "a's partitions were lost: " + events);
+        }
+    }
+
+    @Test
+    default void aStaticMemberGetsItsPartitionsBackAfterARestart() {
+        String topic = "c-static";
+        deployment().createTopic(topic, 4);
+        String group = "c-static-group";
+        Map<String, Object> pa = consumerProps(group);
+        pa.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "static-a");
+        pa.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "30000");
+        pa.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, "range");
+        Map<String, Object> pb = new HashMap<>(pa);
+        pb.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "static-b");
+        try (SamsaConsumer<String, String> b = samsa(pb)) {
+            b.subscribe(List.of(topic));
+            Set<TopicPartition> before;
+            try (SamsaConsumer<String, String> a = samsa(pa)) {
+                a.subscribe(List.of(topic));
+                Wait.until("both static members share the partitions", ClientSuiteDeployment.TIMEOUT, () -> {
+                    a.poll(POLL);
+                    b.poll(POLL);
+                    return splitExactly(partitions(topic, 4), List.of(a.assignment(), b.assignment()));
+                });
+                before = a.assignment();
+            }
+            // A static member does not leave on close: its partitions wait for it.
+            Set<TopicPartition> bHad = b.assignment();
+            for (int i = 0; i < 5; i++) {
+                b.poll(POLL);
+                assertEquals(bHad, b.assignment(), "no rebalance while the static member is away");
+            }
+            try (SamsaConsumer<String, String> again = samsa(pa)) {
+                again.subscribe(List.of(topic));
+                Wait.until("the restarted static member is back", ClientSuiteDeployment.TIMEOUT, () -> {
+                    again.poll(POLL);
+                    b.poll(POLL);
+                    return splitExactly(partitions(topic, 4), List.of(again.assignment(), b.assignment()));
+                });
+                assertEquals(before, again.assignment());
+            }
+        }
+    }
+
+    @Test
+    default void twoCooperativeSamsaConsumersKeepTheirPartitionsWhileRebalancing() {
+        String topic = "c-coop";
+        deployment().createTopic(topic, 6);
+        String group = "c-coop-group";
+        Map<String, Object> props = consumerProps(group);
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, "cooperative-sticky");
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (SamsaConsumer<String, String> a = samsa(props)) {
+            a.subscribe(List.of(topic), new RecordingListener("a", events));
+            Wait.until("a owns everything", ClientSuiteDeployment.TIMEOUT, () -> {
+                a.poll(POLL);
+                return a.assignment().equals(partitions(topic, 6));
+            });
+            try (SamsaConsumer<String, String> b = samsa(props)) {
+                b.subscribe(List.of(topic), new RecordingListener("b", events));
+                Wait.until("a hands half to b", ClientSuiteDeployment.TIMEOUT, () -> {
+                    a.poll(POLL);
+                    b.poll(POLL);
+                    return splitExactly(partitions(topic, 6), List.of(a.assignment(), b.assignment()));
+                });
+            }
+            assertTrue(events.stream().filter(e -> e.startsWith("a revoked")).noneMatch(e -> e.contains("c-coop-0")
+                    && e.contains("c-coop-1") && e.contains("c-coop-2") && e.contains("c-coop-3") && e.contains("c-coop-4")
+                    && e.contains("c-coop-5")), "cooperative: never everything revoked at once: " + events);
         }
     }
 
@@ -508,6 +617,11 @@ interface ConsumerTests {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             events.add(name + " assigned " + partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            events.add(name + " lost " + partitions);
         }
     }
 }

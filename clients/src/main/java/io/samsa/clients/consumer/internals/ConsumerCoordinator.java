@@ -59,6 +59,8 @@ public final class ConsumerCoordinator {
         group.polled(now);
         committer.invokeCompletedCallbacks();
         boolean ready = true;
+        // A heartbeat or commit that lost the coordinator leaves finding it again to this thread.
+        finder.ensureKnown(now);
         if (subscriptions.hasAutoAssignment()) {
             if (subscriptions.hasPatternSubscription()) {
                 if (!metadata.isBootstrapped()) {
@@ -71,8 +73,6 @@ public final class ConsumerCoordinator {
                 group.requestRejoin("the partitions of a subscribed topic changed");
             }
             ready = driver.poll(deadlineMs);
-        } else {
-            finder.ensureKnown(now);
         }
         committer.maybeAutoCommit(time.milliseconds());
         return ready;
