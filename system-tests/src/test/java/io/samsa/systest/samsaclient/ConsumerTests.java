@@ -464,6 +464,7 @@ interface ConsumerTests {
                 for (int i = 0; i < 10; i++) {
                     producer.send(new ProducerRecord<>(topic, 0, "k", outcome + i));
                 }
+                producer.flush(); // so the aborted records reach the log, not just die in the producer
                 if (outcome.equals("commit")) {
                     producer.commitTransaction();
                 } else {
