@@ -59,6 +59,8 @@ public final class ClientIoThread implements AutoCloseable {
         this.metadata = metadata;
         this.requestTimeoutMs = requestTimeoutMs;
         this.metadataUpdater = new MetadataUpdater(network, metadata, allowAutoTopicCreation, requestTimeoutMs);
+        // A broker that went away may have led partitions: look again (Kafka's clients do the same).
+        network.onDisconnect(nodeId -> metadata.requestUpdate());
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
     }

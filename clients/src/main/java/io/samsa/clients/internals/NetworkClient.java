@@ -30,6 +30,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 
 /**
  * The client side of Kafka's protocol over non-blocking sockets: connects to brokers on demand,
@@ -61,6 +62,8 @@ public final class NetworkClient implements AutoCloseable {
     private final Map<Integer, NodeConnection> connections = new HashMap<>();
     private final Map<Integer, NodeState> nodeStates = new HashMap<>();
     private int nextCorrelationId;
+    /** Told of every lost or failed connection; metadata may be stale when a broker goes away. */
+    private IntConsumer disconnectListener = id -> { };
 
     public NetworkClient(String clientId, NetworkClientSettings settings, Time time) {
         this.time = time;
@@ -72,6 +75,11 @@ public final class NetworkClient implements AutoCloseable {
         } catch (IOException e) {
             throw new SamsaException("Cannot open a selector", e);
         }
+    }
+
+    /** Called with the node id whenever a connection fails or is lost (to ask for fresh metadata). */
+    public void onDisconnect(IntConsumer listener) {
+        this.disconnectListener = listener;
     }
 
     /**
@@ -312,6 +320,7 @@ public final class NetworkClient implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.debug("Cannot connect to {}: {}", node, e.toString());
             connectionFailed(node.id(), s);
+            disconnectListener.accept(node.id());
         }
     }
 
@@ -411,6 +420,7 @@ public final class NetworkClient implements AutoCloseable {
             connectionFailed(c.node.id(), nodeStates.computeIfAbsent(c.node.id(), id -> new NodeState()));
         }
         log.debug("Disconnected from {}: {}", c.node, cause.getMessage());
+        disconnectListener.accept(c.node.id());
         InFlightRequest r;
         while ((r = c.inFlight.poll()) != null) {
             r.future().completeExceptionally(cause);

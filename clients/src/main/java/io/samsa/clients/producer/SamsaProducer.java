@@ -5,6 +5,7 @@ import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientConfigs;
 import io.samsa.clients.internals.ClientMetadata;
 import io.samsa.clients.internals.NetworkClient;
+import io.samsa.clients.producer.internals.ProducerMetrics;
 import io.samsa.clients.producer.internals.ProducerSettings;
 import io.samsa.clients.producer.internals.RecordAccumulator;
 import io.samsa.clients.producer.internals.Sender;
@@ -73,6 +74,7 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
     private final ClientMetadata metadata;
     private final RecordAccumulator accumulator;
     private final Sender sender;
+    private final ProducerMetrics metrics;
     private final ClientIoThread io;
     private final long maxBlockMs;
     private final int maxRequestSize;
@@ -128,7 +130,10 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
                 requestTimeoutMs, maxRequestSize,
                 config.getInt(ProducerConfig.RETRIES_CONFIG), retryBackoffMs, config.getLong(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG),
                 config.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), maxInFlight, TRANSACTION_TIMEOUT_MS);
-        this.sender = new Sender(accumulator, metadata, network, settings);
+        this.metrics = new ProducerMetrics(clientId);
+        metrics.set().gauge("buffer-total-bytes", "buffer.memory", () -> (double) totalMemory);
+        metrics.set().gauge("buffer-available-bytes", "Unreserved bytes of buffer.memory", () -> (double) accumulator.availableMemory());
+        this.sender = new Sender(accumulator, metadata, network, settings, metrics);
         this.io = new ClientIoThread("samsa-producer-network-thread | " + clientId, network, metadata, true, requestTimeoutMs, time);
         io.addParticipant(sender);
         io.addParticipant(this::checkDrained);
@@ -256,6 +261,12 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
      * I/O thread to refresh it; throws {@link TimeoutException} after {@code maxWaitMs}.
      */
     private Cluster awaitMetadata(String topic, Integer partition, long maxWaitMs) {
+        Cluster known = metadata.cluster();
+        Integer partitions = known.partitionCountForTopic(topic);
+        if (partitions != null && partitions > 0 && (partition == null || partition < partitions)) {
+            // The common case, once per record: no lock. The topic is followed since it was first seen.
+            return known;
+        }
         metadata.addTopics(List.of(topic));
         long deadline = time.hiResClockMs() + maxWaitMs;
         while (true) {
@@ -298,9 +309,10 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
         return awaitMetadata(topic, null, maxBlockMs).partitionsForTopic(topic);
     }
 
+    /** Kafka's {@code producer-metrics} this producer keeps (a subset; see the README). */
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
-        return Map.of();
+        return metrics.set().metrics();
     }
 
     @Override

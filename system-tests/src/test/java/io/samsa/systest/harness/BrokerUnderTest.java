@@ -61,6 +61,9 @@ public interface BrokerUnderTest extends AutoCloseable {
     /** A broker process's combined stdout/stderr, for diagnosing a failure. */
     Path brokerLogFile(int brokerId);
 
+    /** Kills one broker with SIGKILL, for tests of clients riding out a failure. */
+    void kill9(int brokerId);
+
     /** Kills the brokers and ZooKeeper; the data directories stay under target/ for inspection. */
     @Override
     void close();

@@ -64,6 +64,11 @@ final class ClusterDeployment implements BrokerUnderTest {
     }
 
     @Override
+    public void kill9(int brokerId) {
+        cluster.kill9(brokerId);
+    }
+
+    @Override
     public void close() {
         cluster.close();
     }

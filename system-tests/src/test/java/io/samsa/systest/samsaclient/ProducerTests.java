@@ -6,6 +6,7 @@ import io.samsa.clients.producer.ProducerRecord;
 import io.samsa.clients.producer.RecordMetadata;
 import io.samsa.clients.producer.SamsaProducer;
 import io.samsa.common.PartitionInfo;
+import io.samsa.common.errors.RecordTooLargeException;
 import io.samsa.common.errors.TimeoutException;
 import io.samsa.common.serialization.ByteArraySerializer;
 import io.samsa.common.serialization.StringSerializer;
@@ -132,6 +133,9 @@ interface ProducerTests {
                 });
             }
             producer.flush();
+            Object sent = producer.metrics().entrySet().stream().filter(e -> e.getKey().name().equals("record-send-total"))
+                    .findFirst().orElseThrow().getValue().metricValue();
+            assertEquals(100.0, sent, "producer-metrics record-send-total");
         }
         assertEquals(100, offsets.size());
         for (int i = 0; i < offsets.size(); i++) {
@@ -222,5 +226,21 @@ interface ProducerTests {
             producer.close(Duration.ZERO);
         }
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "close returned promptly");
+    }
+
+    @Test
+    default void aRecordTheBrokerRefusesFailsAloneAndLaterRecordsStillGo() throws Exception {
+        String topic = "refused";
+        deployment().createTopic(topic, 1, Map.of("max.message.bytes", "1000"));
+        try (Producer<String, String> producer = new SamsaProducer<>(props(), new StringSerializer(), new StringSerializer())) {
+            assertEquals(0, producer.send(new ProducerRecord<>(topic, 0, null, "small")).get().offset());
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> producer.send(new ProducerRecord<>(topic, 0, null, "x".repeat(5000))).get());
+            assertInstanceOf(RecordTooLargeException.class, e.getCause());
+            // The refused batch took a sequence number: the producer bumps its epoch and carries on.
+            for (int i = 1; i <= 5; i++) {
+                assertEquals(i, producer.send(new ProducerRecord<>(topic, 0, null, "after-" + i)).get().offset());
+            }
+        }
     }
 }

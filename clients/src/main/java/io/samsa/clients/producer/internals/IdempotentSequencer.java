@@ -11,8 +11,9 @@ import java.util.Map;
  * gap. A retried batch keeps its sequence and goes only once nothing else of its partition is in
  * flight, so resends arrive in order. When a batch with a sequence fails for good, or the broker no
  * longer knows the producer id, the sequences can no longer line up: the producer then waits for
- * its in-flight requests, takes a new producer id, and numbers from zero again (queued batches are
- * re-stamped). I/O thread only.
+ * its in-flight requests, bumps its epoch (KIP-360: locally, as Kafka's idempotent producer does;
+ * brokers take a higher epoch starting at sequence zero) or takes a new producer id when the epoch
+ * is exhausted, and numbers from zero again (queued batches are re-stamped). I/O thread only.
  */
 final class IdempotentSequencer implements BatchSequencer {
 
@@ -60,6 +61,18 @@ final class IdempotentSequencer implements BatchSequencer {
             n += s.inFlight;
         }
         return n;
+    }
+
+    /**
+     * Bumps the epoch of the current producer id when a reset was asked for and nothing is in
+     * flight; false when a new producer id is needed instead (none yet, or the epoch is exhausted).
+     */
+    boolean tryBumpEpoch() {
+        if (!resetRequested || inFlight() > 0 || producerId < 0 || epoch == Short.MAX_VALUE) {
+            return false;
+        }
+        setProducerId(producerId, (short) (epoch + 1));
+        return true;
     }
 
     /** A new producer id and epoch: every partition numbers from zero. */

@@ -40,6 +40,7 @@ public final class ProducerBatch {
     private final int reservedBytes;
     private final List<Thunk> thunks = new ArrayList<>();
     private MemoryRecords records;
+    private long uncompressedBytes;
     private long producerId = BatchLayout.NO_PRODUCER_ID;
     private short producerEpoch = BatchLayout.NO_PRODUCER_EPOCH;
     private int baseSequence = BatchLayout.NO_SEQUENCE;
@@ -107,6 +108,7 @@ public final class ProducerBatch {
         this.baseSequence = sequence;
         if (records == null) {
             builder.producerState(pid, epoch, sequence);
+            uncompressedBytes = builder.estimatedSizeInBytes();
             records = builder.build();
         } else {
             ProducerStateRewrite.rewrite(records.buffer().duplicate(), pid, epoch, sequence);
@@ -116,6 +118,11 @@ public final class ProducerBatch {
     /** The encoded batch; only after {@link #close}. */
     MemoryRecords records() {
         return records;
+    }
+
+    /** Size before compression over size after, once closed (1 when uncompressed). */
+    double compressionRate() {
+        return records == null || uncompressedBytes == 0 ? 1.0 : records.sizeInBytes() / (double) uncompressedBytes;
     }
 
     int sizeInBytes() {

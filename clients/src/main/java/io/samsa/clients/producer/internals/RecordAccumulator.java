@@ -340,8 +340,7 @@ public final class RecordAccumulator {
         return all;
     }
 
-    /** The bytes of records that can be appended to {@code tp}'s open batch before it is full (for the sticky partitioner). */
-    public int batchSize() {
-        return batchSize;
+    public long availableMemory() {
+        return pool.availableBytes();
     }
 }

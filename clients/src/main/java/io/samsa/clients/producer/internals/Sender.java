@@ -1,6 +1,5 @@
 package io.samsa.clients.producer.internals;
 
-import io.samsa.clients.internals.ClientErrors;
 import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientMetadata;
 import io.samsa.clients.internals.ClientRequest;
@@ -54,7 +53,11 @@ public final class Sender implements ClientIoThread.Participant {
     private long nextInitMs;
     private volatile RuntimeException fatalError;
 
-    public Sender(RecordAccumulator accumulator, ClientMetadata metadata, NetworkClient network, ProducerSettings settings) {
+    private final ProducerMetrics metrics;
+
+    public Sender(RecordAccumulator accumulator, ClientMetadata metadata, NetworkClient network, ProducerSettings settings,
+                  ProducerMetrics metrics) {
+        this.metrics = metrics;
         this.accumulator = accumulator;
         this.metadata = metadata;
         this.network = network;
@@ -86,7 +89,7 @@ public final class Sender implements ClientIoThread.Participant {
             failAllQueued(fatalError);
             return Long.MAX_VALUE;
         }
-        if (idempotence != null && !idempotence.hasProducerId()) {
+        if (idempotence != null && !idempotence.hasProducerId() && !idempotence.tryBumpEpoch()) {
             return maybeInitProducerId(nowMs);
         }
         Cluster cluster = metadata.cluster();
@@ -144,7 +147,7 @@ public final class Sender implements ClientIoThread.Participant {
             } else if (error.retriable()) {
                 retryInit(now, error.name());
             } else {
-                fatalError = ClientErrors.exception(error, "InitProducerId failed");
+                fatalError = error.exception("InitProducerId failed");
             }
         });
         return Long.MAX_VALUE;
@@ -160,7 +163,11 @@ public final class Sender implements ClientIoThread.Participant {
     private void send(Node node, List<ProducerBatch> batches, long nowMs) {
         Map<String, ProduceRequest.TopicProduceData> topics = new LinkedHashMap<>();
         Map<TopicPartition, ProducerBatch> byPartition = new HashMap<>();
+        int records = 0;
         for (ProducerBatch b : batches) {
+            records += b.recordCount();
+            metrics.batchSize.record(b.sizeInBytes());
+            metrics.compressionRate.record(b.compressionRate());
             ProduceRequest.TopicProduceData t = topics.computeIfAbsent(b.tp.topic(),
                     name -> new ProduceRequest.TopicProduceData().setName(name));
             t.partitionData().add(new ProduceRequest.PartitionProduceData().setIndex(b.tp.partition())
@@ -173,6 +180,8 @@ public final class Sender implements ClientIoThread.Participant {
         if (settings.acks() == 0) {
             request = request.withoutResponse();
         }
+        metrics.requests.increment();
+        metrics.recordsPerRequest.record(records);
         inFlightByNode.computeIfAbsent(node.id(), k -> new ArrayList<>()).addAll(batches);
         boolean expectResponse = request.expectResponse();
         network.send(node, request, nowMs, settings.requestTimeoutMs()).whenComplete((r, e) -> {
@@ -191,6 +200,7 @@ public final class Sender implements ClientIoThread.Participant {
                     settle(b, Errors.NONE, -1, -1, null, now);
                 }
             } else {
+                metrics.requestLatency.record(r.latencyMs());
                 handleResponse(r, byPartition, now);
             }
         });
@@ -215,6 +225,7 @@ public final class Sender implements ClientIoThread.Participant {
     private void settle(ProducerBatch b, Errors error, long baseOffset, long logAppendTime, String message, long nowMs) {
         if (error == Errors.NONE || error == Errors.DUPLICATE_SEQUENCE_NUMBER) {
             sequencer.onAcknowledged(b);
+            metrics.recordsSent.record(b.recordCount());
             complete(b, baseOffset, logAppendTime, null);
             return;
         }
@@ -236,6 +247,7 @@ public final class Sender implements ClientIoThread.Participant {
         boolean canRetry = retriable && b.attempts <= settings.retries() && !accumulator.isDeliveryExpired(b, nowMs);
         if (canRetry) {
             log.debug("Retrying {} after {}", b, error);
+            metrics.recordRetries.record(b.recordCount());
             sequencer.onRetry(b);
             if (idempotence != null && idempotence.isResetRequested()) {
                 b.resetSequence();
@@ -247,11 +259,14 @@ public final class Sender implements ClientIoThread.Participant {
         RuntimeException ex = accumulator.isDeliveryExpired(b, nowMs) && retriable
                 ? new TimeoutException("Expiring " + b.recordCount() + " record(s) for " + b.tp + ": "
                         + (nowMs - b.createdMs) + " ms has passed since batch creation (last error: " + error + ")")
-                : ClientErrors.exception(error, message);
+                : error.exception(message);
         complete(b, -1, -1, ex);
     }
 
     private void complete(ProducerBatch b, long baseOffset, long logAppendTime, RuntimeException error) {
+        if (error != null && !b.isDone()) {
+            metrics.recordErrors.record(b.recordCount());
+        }
         if (b.complete(baseOffset, logAppendTime, error)) {
             accumulator.deallocate(b);
         }

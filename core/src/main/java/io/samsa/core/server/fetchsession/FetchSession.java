@@ -61,6 +61,8 @@ final class FetchSession {
     int epoch;
     /** The partition count as last accounted for by the cache, -1 before. */
     int cachedSize = -1;
+    /** Whether the cache last filed it as past its two-minute protection. */
+    boolean filedEstablished;
     final LinkedHashMap<FetchPartitionRequest.PartitionKey, CachedPartition> partitions = new LinkedHashMap<>();
 
     FetchSession(int id, boolean privileged, boolean usesTopicIds, long now, int epoch) {

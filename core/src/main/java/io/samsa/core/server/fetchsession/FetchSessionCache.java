@@ -23,6 +23,7 @@ public final class FetchSessionCache {
     public static final long EVICTION_MS = 120_000L;
     private static final int INITIAL_EPOCH = 0;
     private static final int FINAL_EPOCH = -1;
+    private static final long TOUCH_RESOLUTION_MS = 1000;
 
     private record LastUsedKey(long lastUsedMs, int id) implements Comparable<LastUsedKey> {
         @Override
@@ -174,6 +175,14 @@ public final class FetchSessionCache {
             return;
         }
         synchronized (session) {
+            boolean established = now - session.creationMs > evictionMs;
+            // A consumer fetches many times a second; the eviction order only needs to be right to
+            // within a second of a two-minute window, so unchanged sessions are re-filed at most once a second.
+            if (session.cachedSize == session.partitions.size() && session.filedEstablished == established
+                    && now - session.lastUsedMs < TOUCH_RESOLUTION_MS) {
+                return;
+            }
+            session.filedEstablished = established;
             lastUsed.remove(new LastUsedKey(session.lastUsedMs, session.id));
             session.lastUsedMs = now;
             lastUsed.put(new LastUsedKey(now, session.id), session);
@@ -184,7 +193,6 @@ public final class FetchSessionCache {
             }
             session.cachedSize = session.partitions.size();
             EvictableKey key = new EvictableKey(session.privileged, session.cachedSize, session.id);
-            boolean established = now - session.creationMs > evictionMs;
             if (!session.privileged || established) {
                 evictableByPrivileged.put(key, session);
             }
