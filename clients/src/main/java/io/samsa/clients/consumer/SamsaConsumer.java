@@ -130,22 +130,16 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public Set<TopicPartition> assignment() {
-        acquire();
-        try {
+        return call(() -> {
             return subscriptions.assignedPartitions();
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
     public Set<String> subscription() {
-        acquire();
-        try {
+        return call(() -> {
             return subscriptions.subscription();
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -155,8 +149,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void subscribe(Collection<String> topics, ConsumerRebalanceListener listener) {
-        acquire();
-        try {
+        run(() -> {
             requireGroup();
             if (topics == null) {
                 throw new IllegalArgumentException("Topic collection to subscribe to cannot be null");
@@ -175,9 +168,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                 coordinator.requestRejoin("the subscription changed");
             }
             metadata.setTopics(topics);
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -187,8 +178,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void subscribe(Pattern pattern, ConsumerRebalanceListener listener) {
-        acquire();
-        try {
+        run(() -> {
             requireGroup();
             if (pattern == null || pattern.toString().isEmpty()) {
                 throw new IllegalArgumentException("Topic pattern to subscribe to cannot be " + (pattern == null ? "null" : "empty"));
@@ -197,19 +187,14 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
             subscriptions.subscribe(pattern, listener);
             metadata.setAllTopics(true);
             metadata.requestUpdate();
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
     public void unsubscribe() {
-        acquire();
-        try {
+        run(() -> {
             unsubscribeInternal();
-        } finally {
-            release();
-        }
+        });
     }
 
     private void unsubscribeInternal() {
@@ -229,8 +214,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void assign(Collection<TopicPartition> partitions) {
-        acquire();
-        try {
+        run(() -> {
             if (partitions == null) {
                 throw new IllegalArgumentException("Topic partition collection to assign to cannot be null");
             }
@@ -249,17 +233,14 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
             subscriptions.assignFromUser(new HashSet<>(partitions));
             fetcher.clearBufferedDataForUnassigned();
             metadata.setTopics(topicNames);
-        } finally {
-            release();
-        }
+        });
     }
 
     // ---- poll ----
 
     @Override
     public ConsumerRecords<K, V> poll(Duration timeout) {
-        acquire();
-        try {
+        return call(() -> {
             long timeoutMs = requireNonNegative(timeout);
             if (subscriptions.type() == SubscriptionState.Type.NONE) {
                 throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
@@ -284,9 +265,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                 }
             } while (time.milliseconds() < deadline);
             return ConsumerRecords.empty();
-        } finally {
-            release();
-        }
+        });
     }
 
     // ---- commits ----
@@ -298,12 +277,9 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void commitSync(Duration timeout) {
-        acquire();
-        try {
+        run(() -> {
             commitSyncInternal(subscriptions.allConsumed(), timeout);
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -313,12 +289,9 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
-        acquire();
-        try {
+        run(() -> {
             commitSyncInternal(offsets, timeout);
-        } finally {
-            release();
-        }
+        });
     }
 
     private void commitSyncInternal(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
@@ -334,22 +307,16 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void commitAsync(OffsetCommitCallback callback) {
-        acquire();
-        try {
+        run(() -> {
             commitAsyncInternal(subscriptions.allConsumed(), callback);
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
     public void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
-        acquire();
-        try {
+        run(() -> {
             commitAsyncInternal(offsets, callback);
-        } finally {
-            release();
-        }
+        });
     }
 
     private void commitAsyncInternal(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
@@ -378,13 +345,10 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         if (offset < 0) {
             throw new IllegalArgumentException("seek offset must not be a negative number");
         }
-        acquire();
-        try {
+        run(() -> {
             log.info("Seeking to offset {} for partition {}", offset, partition);
             subscriptions.seek(partition, new FetchPosition(offset, Optional.empty(), metadata.leaderEpoch(partition)));
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -393,14 +357,11 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         if (offset < 0) {
             throw new IllegalArgumentException("seek offset must not be a negative number");
         }
-        acquire();
-        try {
+        run(() -> {
             log.info("Seeking to {} for partition {}", offsetAndMetadata, partition);
             subscriptions.seek(partition, new FetchPosition(offset, offsetAndMetadata.leaderEpoch(),
                     metadata.leaderEpoch(partition)));
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -417,16 +378,13 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         if (partitions == null) {
             throw new IllegalArgumentException("Partitions collection cannot be null");
         }
-        acquire();
-        try {
+        run(() -> {
             Collection<TopicPartition> targets = partitions.isEmpty() ? subscriptions.assignedPartitions() : partitions;
             for (TopicPartition tp : targets) {
                 log.info("Seeking to {} offset of partition {}", strategy, tp);
                 subscriptions.requestReset(tp, strategy);
             }
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -436,8 +394,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public long position(TopicPartition partition, Duration timeout) {
-        acquire();
-        try {
+        return call(() -> {
             if (!subscriptions.isAssigned(partition)) {
                 throw new IllegalStateException("You can only check the position for partitions assigned to this consumer.");
             }
@@ -451,9 +408,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
             } while (time.milliseconds() < deadline);
             throw new TimeoutException("Timeout of " + timeout.toMillis() + "ms expired before the position for partition "
                     + partition + " could be determined");
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -463,8 +418,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions, Duration timeout) {
-        acquire();
-        try {
+        return call(() -> {
             requireGroup();
             Map<TopicPartition, OffsetAndMetadata> found = coordinator.committed(partitions,
                     deadline(requireNonNegative(timeout)));
@@ -473,9 +427,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                 out.put(tp, found.get(tp));
             }
             return out;
-        } finally {
-            release();
-        }
+        });
     }
 
     // ---- metadata and offsets lookups ----
@@ -492,17 +444,14 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public List<PartitionInfo> partitionsFor(String topic, Duration timeout) {
-        acquire();
-        try {
+        return call(() -> {
             Objects.requireNonNull(topic, "topic");
             List<PartitionInfo> known = metadata.cluster().partitionsForTopic(topic);
             if (known != null && !known.isEmpty()) {
                 return known;
             }
             return topics.fetch(topic, false, deadline(requireNonNegative(timeout))).getOrDefault(topic, List.of());
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -512,48 +461,36 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public Map<String, List<PartitionInfo>> listTopics(Duration timeout) {
-        acquire();
-        try {
+        return call(() -> {
             return topics.fetch(null, settings.excludeInternalTopics(), deadline(requireNonNegative(timeout)));
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
     public Set<TopicPartition> paused() {
-        acquire();
-        try {
+        return call(() -> {
             return subscriptions.pausedPartitions();
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
     public void pause(Collection<TopicPartition> partitions) {
-        acquire();
-        try {
+        run(() -> {
             for (TopicPartition tp : partitions) {
                 log.debug("Pausing partition {}", tp);
                 subscriptions.pause(tp);
             }
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
     public void resume(Collection<TopicPartition> partitions) {
-        acquire();
-        try {
+        run(() -> {
             for (TopicPartition tp : partitions) {
                 log.debug("Resuming partition {}", tp);
                 subscriptions.resume(tp);
             }
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -564,24 +501,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     @Override
     public Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(Map<TopicPartition, Long> timestampsToSearch,
                                                                    Duration timeout) {
-        acquire();
-        try {
-            for (Map.Entry<TopicPartition, Long> e : timestampsToSearch.entrySet()) {
-                if (e.getValue() < 0) {
-                    throw new IllegalArgumentException("The target time for partition " + e.getKey() + " is "
-                            + e.getValue() + ". The target time cannot be negative.");
-                }
-            }
-            Map<TopicPartition, OffsetAndTimestamp> out = new HashMap<>();
-            offsets.lookup(timestampsToSearch, deadline(requireNonNegative(timeout))).forEach((tp, o) ->
-                    out.put(tp, o == null ? null : new OffsetAndTimestamp(o.offset(), o.timestamp(), o.leaderEpoch())));
-            for (TopicPartition tp : timestampsToSearch.keySet()) {
-                out.putIfAbsent(tp, null);
-            }
-            return out;
-        } finally {
-            release();
-        }
+        return call(() -> offsets.offsetsForTimes(timestampsToSearch, deadline(requireNonNegative(timeout))));
     }
 
     @Override
@@ -605,44 +525,25 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     }
 
     private Map<TopicPartition, Long> listOffsets(Collection<TopicPartition> partitions, long timestamp, Duration timeout) {
-        acquire();
-        try {
-            Map<TopicPartition, Long> wanted = new HashMap<>();
-            partitions.forEach(tp -> wanted.put(tp, timestamp));
-            Map<TopicPartition, Long> out = new HashMap<>();
-            offsets.lookup(wanted, deadline(requireNonNegative(timeout))).forEach((tp, o) -> {
-                if (o != null) {
-                    out.put(tp, o.offset());
-                }
-            });
-            return out;
-        } finally {
-            release();
-        }
+        return call(() -> offsets.offsets(partitions, timestamp, deadline(requireNonNegative(timeout))));
     }
 
     @Override
     public OptionalLong currentLag(TopicPartition partition) {
-        acquire();
-        try {
+        return call(() -> {
             Optional<Long> lag = subscriptions.lag(partition, settings.readCommitted());
             return lag.map(OptionalLong::of).orElse(OptionalLong.empty());
-        } finally {
-            release();
-        }
+        });
     }
 
     // ---- group ----
 
     @Override
     public ConsumerGroupMetadata groupMetadata() {
-        acquire();
-        try {
+        return call(() -> {
             requireGroup();
             return coordinator.groupMetadata();
-        } finally {
-            release();
-        }
+        });
     }
 
     @Override
@@ -652,15 +553,12 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void enforceRebalance(String reason) {
-        acquire();
-        try {
+        run(() -> {
             if (coordinator == null) {
                 throw new IllegalStateException("Tried to force a rebalance but consumer does not have a group.");
             }
             coordinator.requestRejoin(reason == null || reason.isEmpty() ? "user-requested" : reason);
-        } finally {
-            release();
-        }
+        });
     }
 
     // ---- lifecycle ----
@@ -715,6 +613,26 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     }
 
     // ---- helpers ----
+
+    /** Runs {@code body} as the one thread inside the consumer. */
+    private void run(Runnable body) {
+        acquire();
+        try {
+            body.run();
+        } finally {
+            release();
+        }
+    }
+
+    /** Calls {@code body} as the one thread inside the consumer. */
+    private <T> T call(java.util.function.Supplier<T> body) {
+        acquire();
+        try {
+            return body.get();
+        } finally {
+            release();
+        }
+    }
 
     private void acquire() {
         guard.acquire();

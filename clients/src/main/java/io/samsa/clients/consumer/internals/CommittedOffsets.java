@@ -44,7 +44,6 @@ final class CommittedOffsets {
     /** The lookup that positions INITIALIZING partitions, carried across polls. */
     private CompletableFuture<Map<TopicPartition, OffsetAndMetadata>> initInFlight;
     private Set<TopicPartition> initPartitions = Set.of();
-    private int assignmentVersionAtInit;
     private long retryAtMs;
     private int failures;
 
@@ -75,7 +74,6 @@ final class CommittedOffsets {
                 return;
             }
             initPartitions = Set.copyOf(waiting);
-            assignmentVersionAtInit = subscriptions.assignmentVersion();
             initInFlight = send(initPartitions, time.milliseconds() + requestTimeoutMs);
         }
         if (!waiter.awaitDone(initInFlight, deadlineMs)) {

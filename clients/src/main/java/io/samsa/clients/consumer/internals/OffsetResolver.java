@@ -1,6 +1,7 @@
 package io.samsa.clients.consumer.internals;
 
 import io.samsa.clients.consumer.NoOffsetForPartitionException;
+import io.samsa.clients.consumer.OffsetAndTimestamp;
 import io.samsa.clients.consumer.OffsetResetStrategy;
 import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientMetadata;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -191,6 +193,36 @@ public final class OffsetResolver {
             throw new TimeoutException("Failed to get offsets by times for " + left.keySet() + " in time");
         }
         return result;
+    }
+
+    /** {@code offsetsForTimes}: per partition the first offset at or after its time, or null. */
+    public Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(Map<TopicPartition, Long> timestamps, long deadlineMs) {
+        for (Map.Entry<TopicPartition, Long> e : timestamps.entrySet()) {
+            if (e.getValue() < 0) {
+                throw new IllegalArgumentException("The target time for partition " + e.getKey() + " is "
+                        + e.getValue() + ". The target time cannot be negative.");
+            }
+        }
+        Map<TopicPartition, OffsetAndTimestamp> out = new HashMap<>();
+        lookup(timestamps, deadlineMs).forEach((tp, o) ->
+                out.put(tp, o == null ? null : new OffsetAndTimestamp(o.offset(), o.timestamp(), o.leaderEpoch())));
+        for (TopicPartition tp : timestamps.keySet()) {
+            out.putIfAbsent(tp, null);
+        }
+        return out;
+    }
+
+    /** {@code beginningOffsets} ({@link #EARLIEST}) and {@code endOffsets} ({@link #LATEST}). */
+    public Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, long timestamp, long deadlineMs) {
+        Map<TopicPartition, Long> wanted = new HashMap<>();
+        partitions.forEach(tp -> wanted.put(tp, timestamp));
+        Map<TopicPartition, Long> out = new HashMap<>();
+        lookup(wanted, deadlineMs).forEach((tp, o) -> {
+            if (o != null) {
+                out.put(tp, o.offset());
+            }
+        });
+        return out;
     }
 
     // ---- one attempt ----
