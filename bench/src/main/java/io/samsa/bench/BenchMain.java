@@ -51,7 +51,11 @@ public final class BenchMain {
         Path parent = options.workDir() != null ? options.workDir() : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(parent);
         Path runDir = Files.createTempDirectory(parent.toAbsolutePath(), "samsa-bench-");
-        BenchSetup setup = new BenchSetup(home, runDir, options.heap());
+        String toolOpts = System.getenv().getOrDefault("SAMSA_BENCH_TOOL_OPTS", "");
+        BenchSetup setup = new BenchSetup(home, runDir, options.heap(), toolOpts);
+        if (!toolOpts.isBlank()) {
+            BenchLog.info("perf tools run with SAMSA_BENCH_TOOL_OPTS " + toolOpts + " (figures are not comparable to normal runs)");
+        }
         setup.verify();
         BenchLog.info("run directory " + runDir + " (broker logs and perf tool output are kept there)");
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * prints a stack trace per record), is killed. The tool's CPU seconds are this process's reaped
  * children's CPU (cutime+cstime) across the run, which counts the tool's whole life, JVM start and
  * exit included (no other child of the harness exits meanwhile unless a broker dies, which fails
- * the workload anyway); its threads' CPU is sampled every {@value #THREAD_SAMPLE_MS} ms. Stateless;
+ * the workload anyway); its threads' CPU is sampled every {@value #THREAD_SAMPLE_MS} ms (each thread's latest sample counts). Stateless;
  * not safe to run two tools at once (their CPU would mix).
  */
 public final class ToolRunner {
@@ -46,12 +45,12 @@ public final class ToolRunner {
         Process p = ChildProcesses.track(pb.start());
         boolean timedOut = false;
         boolean flooded = false;
-        Map<String, Long> threadTicks = Map.of();
+        ThreadCpu.Sampler threads = new ThreadCpu.Sampler();
         long nextSample = start;
         try {
             while (!p.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
                 if (System.nanoTime() >= nextSample) {
-                    threadTicks = sampleThreads(p.pid(), threadTicks);
+                    threads.sample(p.pid());
                     nextSample = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_SAMPLE_MS);
                 }
                 if (System.nanoTime() > end) {
@@ -78,17 +77,7 @@ public final class ToolRunner {
         double cpu = p.isAlive() ? Double.NaN
                 : (ProcFs.reapedChildrenCpuTicks() - childTicksBefore) / (double) ProcFs.clockTicksPerSecond();
         return new ToolRun(exit, tail(stdoutFile, STDOUT_TAIL_BYTES), head(stderrFile, STDERR_HEAD_BYTES),
-                timedOut, flooded, wall, cpu, threadTicks);
-    }
-
-    /** The tool's ticks per thread group now, or the previous sample if it is exiting and cannot be read. */
-    private static Map<String, Long> sampleThreads(long pid, Map<String, Long> previous) {
-        try {
-            Map<String, Long> now = ThreadCpu.ticksByGroup(pid);
-            return now.isEmpty() ? previous : now;
-        } catch (IOException | IllegalArgumentException e) {
-            return previous;
-        }
+                timedOut, flooded, wall, cpu, threads.ticksByGroup());
     }
 
     private static String tail(Path file, int bytes) throws IOException {
