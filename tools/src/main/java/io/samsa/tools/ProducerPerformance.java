@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
  *
  * <p>Exit status: 0 after a run (failed sends are printed and left out of the counts), 1 for a
  * bad command line or a producer that could not be created.
+ *
+ * <p>Not thread-safe: an instance does one run at a time, on the calling thread (its statistics
+ * are updated from the producer's I/O thread, see {@link ProducerPerfStats}).
  */
 public final class ProducerPerformance {
 
