@@ -450,8 +450,6 @@ interface ConsumerTests {
     default void readCommittedSkipsAbortedTransactions() {
         Assumptions.assumeTrue(deployment().broker.kind().toLowerCase().contains("kafka"),
                 "Samsa's broker does not support transactions yet");
-        // The harness leaves transaction.state.log.replication.factor at Kafka's 3.
-        Assumptions.assumeTrue(deployment().brokers >= 3, "the transaction log needs three brokers");
         String topic = "c-txn";
         deployment().createTopic(topic, 1);
         Properties p = new Properties();
