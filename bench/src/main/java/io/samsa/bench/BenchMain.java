@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * {@code bin/samsa-bench.sh}: benchmarks Samsa against Apache Kafka 3.9.1 on this machine in one
- * run and prints, per workload, each broker's medians, the Samsa/Kafka ratios, and one
+ * run, and Samsa's client against kafka-clients 3.9.1 where Samsa has a perf tool, and prints, per
+ * workload, each (broker, client) pair's medians, the Samsa/Kafka ratios, and one
  * {@code BENCH {json}} line. Progress goes to standard error, the report to standard output.
  * Exit status: 0 when the run completed (failed workloads are in the report), 2 for a bad
  * command line, 1 when the harness itself could not run.
@@ -50,7 +51,11 @@ public final class BenchMain {
         Path parent = options.workDir() != null ? options.workDir() : Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(parent);
         Path runDir = Files.createTempDirectory(parent.toAbsolutePath(), "samsa-bench-");
-        BenchSetup setup = new BenchSetup(home, runDir, options.heap());
+        String toolOpts = System.getenv().getOrDefault("SAMSA_BENCH_TOOL_OPTS", "");
+        BenchSetup setup = new BenchSetup(home, runDir, options.heap(), toolOpts);
+        if (!toolOpts.isBlank()) {
+            BenchLog.info("perf tools run with SAMSA_BENCH_TOOL_OPTS " + toolOpts + " (figures are not comparable to normal runs)");
+        }
         setup.verify();
         BenchLog.info("run directory " + runDir + " (broker logs and perf tool output are kept there)");
 
@@ -70,6 +75,9 @@ public final class BenchMain {
                 + options.repetitions() + " repetition(s), medians; broker heap " + options.heap() + "; "
                 + Runtime.getRuntime().availableProcessors() + " cores; " + runDir);
         run.jvmOptions().forEach((kind, opts) -> out.println("  " + kind.id() + " JVM options: " + opts));
+        if (options.clients().contains(ClientKind.SAMSA)) {
+            out.println("  clients: " + ReportTable.CLIENT_LEGEND);
+        }
         out.println();
         out.print(ReportTable.render(summaries, options.brokers()));
         for (WorkloadSummary s : summaries) {
@@ -80,6 +88,7 @@ public final class BenchMain {
         summary.put("quick", options.quick());
         summary.put("repetitions", options.repetitions());
         summary.put("heap", options.heap());
+        summary.put("clients", options.clients().stream().map(ClientKind::id).toList());
         Map<String, Object> jvm = new LinkedHashMap<>();
         run.jvmOptions().forEach((kind, opts) -> jvm.put(kind.id(), opts));
         summary.put("jvm_options", jvm);

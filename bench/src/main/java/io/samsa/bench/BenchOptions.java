@@ -25,9 +25,12 @@ import java.util.Set;
  * @param heap        both brokers' heap options
  * @param keepData    keep the brokers' data directories after each run
  * @param deadlineSeconds how long one perf tool may run before it is killed and the run FAILED
+ * @param clients     the client libraries whose perf tools drive the workloads (each where it has a
+ *                    tool; see {@link PerfToolCommands#mainClass(Workload, ClientKind)}), kafka-clients
+ *                    first in odd repetitions and last in even ones
  */
 public record BenchOptions(boolean quick, int repetitions, List<String> workloads, List<BrokerKind> brokers,
-                           Path workDir, String heap, boolean keepData, long deadlineSeconds) {
+                           Path workDir, String heap, boolean keepData, long deadlineSeconds, List<ClientKind> clients) {
 
     static final String DEFAULT_HEAP = "-Xms1g -Xmx1g";
 
@@ -49,6 +52,9 @@ public record BenchOptions(boolean quick, int repetitions, List<String> workload
                 + "(W3 reads W1's topic, so W1 runs whenever W3 does).").withRequiredArg().defaultsTo(String.join(",", ALL_WORKLOADS));
         final OptionSpec<String> brokers = parser.accepts("brokers", "Comma-separated brokers: samsa, kafka.")
                 .withRequiredArg().defaultsTo("samsa,kafka");
+        final OptionSpec<String> clients = parser.accepts("clients", "Comma-separated clients whose perf tools drive "
+                + "the workloads: kafka (kafka-clients 3.9.1, Kafka's tools), samsa (Samsa's tools, where Samsa has one: "
+                + "so far the producer, for W1, W2 and W5).").withRequiredArg().defaultsTo("kafka,samsa");
         final OptionSpec<String> workDir = parser.accepts("work-dir", "Directory for the run directory "
                 + "(default: the system temp dir).").withRequiredArg();
         final OptionSpec<String> heap = parser.accepts("heap", "Heap options of both brokers.")
@@ -87,7 +93,7 @@ public record BenchOptions(boolean quick, int repetitions, List<String> workload
         }
         return new BenchOptions(quick, reps, workloadIds(set.valueOf(p.workloads)), brokers(set.valueOf(p.brokers)),
                 set.has(p.workDir) ? Path.of(set.valueOf(p.workDir)) : null, set.valueOf(p.heap),
-                set.has(p.keepData), deadline);
+                set.has(p.keepData), deadline, clients(set.valueOf(p.clients)));
     }
 
     public static void printHelp(OutputStream out) throws IOException {
@@ -136,6 +142,24 @@ public record BenchOptions(boolean quick, int repetitions, List<String> workload
         return ordered;
     }
 
+    private static List<ClientKind> clients(String csv) throws UsageException {
+        Set<ClientKind> kinds = new LinkedHashSet<>();
+        for (String s : csv.split(",")) {
+            try {
+                kinds.add(ClientKind.fromId(s));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        List<ClientKind> ordered = new ArrayList<>();
+        for (ClientKind k : ClientKind.values()) {
+            if (kinds.contains(k)) {
+                ordered.add(k);
+            }
+        }
+        return ordered;
+    }
+
     /** The selected workloads at this run's size. */
     public List<Workload> selectedWorkloads() {
         List<Workload> selected = new ArrayList<>();
@@ -150,6 +174,20 @@ public record BenchOptions(boolean quick, int repetitions, List<String> workload
     /** The brokers in the order they run in {@code repetition} (1-based): alternating which goes first. */
     public List<BrokerKind> brokerOrder(int repetition) {
         List<BrokerKind> order = new ArrayList<>(brokers);
+        if (repetition % 2 == 0) {
+            java.util.Collections.reverse(order);
+        }
+        return order;
+    }
+
+    /**
+     * The clients in the order they run each workload in {@code repetition} (1-based), alternating
+     * which goes first: the second runs on a broker the first has warmed up (its JIT, its page
+     * cache), so an odd number of repetitions still favours one; a quick run's single repetition
+     * runs kafka-clients first.
+     */
+    public List<ClientKind> clientOrder(int repetition) {
+        List<ClientKind> order = new ArrayList<>(clients);
         if (repetition % 2 == 0) {
             java.util.Collections.reverse(order);
         }

@@ -20,11 +20,12 @@ import java.util.concurrent.TimeoutException;
 /**
  * The whole side-by-side run: for each repetition, each broker kind in turn (alternating which
  * goes first) gets, per cluster size its workloads need, a fresh ZooKeeper, fresh brokers with
- * empty data, the topics, and then those workloads in order, W3 reading the records W1 wrote.
- * Only one deployment runs at a time. A workload
- * that fails is reported FAILED with its reason and is not retried on that broker in later
- * repetitions (a broker that lacks a feature would only fail again, slowly); the others carry on.
- * Not thread-safe.
+ * empty data, the topics, and then those workloads in order, each driven by each selected client
+ * that has a tool for it (alternating which client goes first; both write to the same topic), W3
+ * reading the records W1 wrote. Only one deployment and one tool run at a time. A workload
+ * that fails is reported FAILED with its reason and is not retried on that broker with that client
+ * in later repetitions (a broker or client that lacks a feature would only fail again, slowly); the
+ * others carry on. Not thread-safe.
  */
 public final class BenchRun {
 
@@ -35,7 +36,7 @@ public final class BenchRun {
     private final BenchOptions options;
     private final List<Workload> workloads;
     private final List<RunResult> results = new ArrayList<>();
-    /** Per broker, the workloads that failed and in which repetition. */
+    /** Per broker, the (workload, client) pairs that failed, as {@link #key}, and in which repetition. */
     private final Map<BrokerKind, Map<String, Integer>> failedIn = new EnumMap<>(BrokerKind.class);
     /** Per broker, the JVM options it ran with, as read from its command line. */
     private final Map<BrokerKind, String> jvmOptions = new EnumMap<>(BrokerKind.class);
@@ -128,39 +129,60 @@ public final class BenchRun {
             failWorkloads(kind, rep, group, "creating the topics failed: " + e);
             return;
         }
+        // Per workload, whether some client's run of it succeeded in this deployment.
         Map<String, Boolean> okThisRun = new HashMap<>();
         for (Workload w : group) {
-            RunResult r;
-            try {
-                r = runWorkload(w, cluster, rep, okThisRun);
-            } catch (IOException e) {
-                r = RunResult.failed(w.id(), kind, rep, "harness error: " + e);
+            for (ClientKind client : clientsFor(w, rep)) {
+                RunResult r;
+                try {
+                    r = runWorkload(w, client, cluster, rep, okThisRun);
+                } catch (IOException e) {
+                    r = RunResult.failed(w.id(), kind, client, rep, "harness error: " + e);
+                }
+                okThisRun.merge(w.id(), r.succeeded(), Boolean::logicalOr);
+                if (!r.succeeded()) {
+                    failedIn.computeIfAbsent(kind, k -> new HashMap<>()).putIfAbsent(key(w, client), rep);
+                }
+                results.add(r);
+                BenchLog.info("repetition " + rep + " " + kind.id() + " " + w.id() + " " + client.label() + ": " + brief(r));
             }
-            okThisRun.put(w.id(), r.succeeded());
-            if (!r.succeeded()) {
-                failedIn.computeIfAbsent(kind, k -> new HashMap<>()).putIfAbsent(w.id(), rep);
-            }
-            results.add(r);
-            BenchLog.info("repetition " + rep + " " + kind.id() + " " + w.id() + ": " + brief(r));
         }
     }
 
-    private RunResult runWorkload(Workload w, BrokerCluster cluster, int rep, Map<String, Boolean> okThisRun)
-            throws IOException {
+    /** The selected clients that have a tool for {@code w}, in this repetition's order. */
+    private List<ClientKind> clientsFor(Workload w, int rep) {
+        List<ClientKind> clients = new ArrayList<>();
+        for (ClientKind c : options.clientOrder(rep)) {
+            if (PerfToolCommands.mainClass(w, c) != null) {
+                clients.add(c);
+            } else {
+                BenchLog.once(w.id() + ": " + c.label() + " has no " + w.kind() + " perf tool yet; not run with it");
+            }
+        }
+        return clients;
+    }
+
+    private static String key(Workload w, ClientKind client) {
+        return w.id() + "/" + client.id();
+    }
+
+    private RunResult runWorkload(Workload w, ClientKind client, BrokerCluster cluster, int rep,
+                                  Map<String, Boolean> okThisRun) throws IOException {
         BrokerKind kind = cluster.kind();
-        Integer earlier = failedIn.getOrDefault(kind, Map.of()).get(w.id());
+        Integer earlier = failedIn.getOrDefault(kind, Map.of()).get(key(w, client));
         if (earlier != null) {
-            return RunResult.failed(w.id(), kind, rep, "not retried: failed in repetition " + earlier);
+            return RunResult.failed(w.id(), kind, client, rep, "not retried: failed in repetition " + earlier);
         }
         if (w.kind() == Workload.Kind.CONSUME) {
             Workload source = Workloads.source(w, workloads);
             if (source != null && !okThisRun.getOrDefault(source.id(), false)) {
-                return RunResult.failed(w.id(), kind, rep, "reads " + source.id() + "'s records, and "
+                return RunResult.failed(w.id(), kind, client, rep, "reads " + source.id() + "'s records, and "
                         + source.id() + " failed");
             }
         }
-        BenchLog.info("repetition " + rep + " " + kind.id() + " " + w.id() + ": " + w.records() + " records ...");
-        return WorkloadRunner.run(w, cluster, rep, setup, Duration.ofSeconds(options.deadlineSeconds()));
+        BenchLog.info("repetition " + rep + " " + kind.id() + " " + w.id() + " " + client.label() + ": " + w.records()
+                + " records ...");
+        return WorkloadRunner.run(w, client, cluster, rep, setup, Duration.ofSeconds(options.deadlineSeconds()));
     }
 
     private RunResult startupResult(BrokerProcess broker, int rep) throws IOException {
@@ -184,7 +206,9 @@ public final class BenchRun {
 
     private void failWorkloads(BrokerKind kind, int rep, List<Workload> group, String reason) {
         for (Workload w : group) {
-            results.add(RunResult.failed(w.id(), kind, rep, reason));
+            for (ClientKind client : clientsFor(w, rep)) {
+                results.add(RunResult.failed(w.id(), kind, client, rep, reason));
+            }
         }
     }
 
@@ -193,7 +217,8 @@ public final class BenchRun {
             return "FAILED: " + r.failure();
         }
         StringBuilder sb = new StringBuilder("ok");
-        for (Metric m : List.of(Metric.RECORDS_PER_SEC, Metric.MB_PER_SEC, Metric.LATENCY_P99_MS, Metric.BROKER_CPU_S)) {
+        for (Metric m : List.of(Metric.RECORDS_PER_SEC, Metric.MB_PER_SEC, Metric.LATENCY_P99_MS, Metric.BROKER_CPU_S,
+                Metric.CLIENT_CPU_S)) {
             Double v = r.figures().get(m);
             if (v != null) {
                 sb.append(", ").append(m.label()).append(' ').append(ReportTable.value(v));

@@ -13,9 +13,16 @@ import java.util.List;
  * performance options (Kafka's {@code kafka-run-class.sh} defaults, which Samsa's scripts share);
  * beyond those each runs as shipped, so Samsa keeps its script's JIT options
  * ({@code SAMSA_JVM_JIT_OPTS}, taken from the environment when set there). Every perf tool gets
- * the heap Kafka's perf-test scripts give it. Immutable.
+ * the heap Kafka's perf-test scripts give it, and {@code toolExtraOptions} after the others (from
+ * {@code SAMSA_BENCH_TOOL_OPTS}, for profiling, e.g.
+ * {@code -XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile}; empty in a normal run).
+ * Immutable.
  */
-public record BenchSetup(Path samsaHome, Path runDir, String brokerHeap) {
+public record BenchSetup(Path samsaHome, Path runDir, String brokerHeap, String toolExtraOptions) {
+
+    public BenchSetup(Path samsaHome, Path runDir, String brokerHeap) {
+        this(samsaHome, runDir, brokerHeap, "");
+    }
 
     /** KAFKA_JVM_PERFORMANCE_OPTS's default, also SAMSA_JVM_PERFORMANCE_OPTS's. */
     public static final String JVM_PERFORMANCE_OPTS = "-server -XX:+UseG1GC -XX:MaxGCPauseMillis=20 "
@@ -68,6 +75,7 @@ public record BenchSetup(Path samsaHome, Path runDir, String brokerHeap) {
         opts.add("-Dlogback.configurationFile=" + QUIET_LOGBACK);
         opts.add("-Duser.language=en");
         opts.add("-Duser.country=US");
+        opts.addAll(split(toolExtraOptions));
         return javaCommand(opts, mainClass, args);
     }
 

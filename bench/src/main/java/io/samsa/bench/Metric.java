@@ -1,7 +1,7 @@
 package io.samsa.bench;
 
 /**
- * One figure the harness reports for a workload on a broker, with its JSON key, its table label
+ * One figure the harness reports for a workload on a broker with a client, with its JSON key, its table label
  * and which direction is better (so a reader of a Samsa/Kafka ratio knows whether above 1 is good).
  * Declaration order is the order of the table rows. Immutable.
  */
@@ -23,6 +23,8 @@ public enum Metric {
     BROKER_CPU_S("broker_cpu_s", "broker CPU (s)", Better.LOWER),
     /** VmHWM of the broker process, reset just before the workload when the kernel allows it. */
     BROKER_PEAK_RSS_MIB("broker_peak_rss_mib", "broker peak RSS (MiB)", Better.LOWER),
+    /** utime + stime of the perf tool's JVM (the client), start-up and shutdown included. */
+    CLIENT_CPU_S("client_cpu_s", "client CPU (s)", Better.LOWER),
     /** Wall time of the perf tool's JVM, start-up included. */
     TOOL_WALL_S("tool_wall_s", "tool wall time (s)", Better.LOWER);
 

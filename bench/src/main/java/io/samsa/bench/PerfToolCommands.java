@@ -4,26 +4,52 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The main class and arguments of the Kafka perf tool (kafka-tools 3.9.1) that runs a workload
- * against a broker: ProducerPerformance unthrottled, ConsumerPerformance from the earliest offset,
- * EndToEndLatency with the workload's acks and record size. Stateless.
+ * The main class and arguments of the perf tool that runs a workload against a broker. Kafka's
+ * (kafka-tools 3.9.1): ProducerPerformance unthrottled, ConsumerPerformance from the earliest
+ * offset, EndToEndLatency with the workload's acks and record size. Samsa's tools take Kafka's
+ * arguments and print Kafka's output, so a workload's command line and parser are the same for
+ * either client; only the main class differs, and {@link #mainClass(Workload, ClientKind)} says
+ * which workloads Samsa has a tool for yet. Stateless.
  */
 public final class PerfToolCommands {
 
     public static final String PRODUCER = "org.apache.kafka.tools.ProducerPerformance";
     public static final String CONSUMER = "org.apache.kafka.tools.ConsumerPerformance";
     public static final String END_TO_END = "org.apache.kafka.tools.EndToEndLatency";
+    /** Samsa's producer perf tool (module tools), Kafka's flags and output on Samsa's producer. */
+    public static final String SAMSA_PRODUCER = "io.samsa.tools.ProducerPerformance";
     /** ConsumerPerformance gives up after this long without a record. */
     static final long CONSUMER_IDLE_TIMEOUT_MS = 15_000;
 
     private PerfToolCommands() {
     }
 
+    /** Kafka's tool for {@code w}. */
     public static String mainClass(Workload w) {
         return switch (w.kind()) {
             case PRODUCE -> PRODUCER;
             case CONSUME -> CONSUMER;
             case END_TO_END -> END_TO_END;
+        };
+    }
+
+    /**
+     * {@code client}'s tool for {@code w}, or null when that client has none yet (the workload then
+     * runs with kafka-clients only).
+     *
+     * <p>Extension point for the Samsa consumer: SamsaConsumer is not merged yet. When it is, add
+     * {@code io.samsa.tools.ConsumerPerformance} (Kafka's ConsumerPerformance flags, as in
+     * {@link #args}, and its output, which {@link ConsumerPerformanceOutput} parses) and return it
+     * here for {@code CONSUME}; the harness then runs W3 with both clients and reports them side
+     * by side as it does the producers. END_TO_END likewise needs an EndToEndLatency on both.
+     */
+    public static String mainClass(Workload w, ClientKind client) {
+        if (client == ClientKind.KAFKA) {
+            return mainClass(w);
+        }
+        return switch (w.kind()) {
+            case PRODUCE -> SAMSA_PRODUCER;
+            case CONSUME, END_TO_END -> null;
         };
     }
 

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Reads a process's resource use from Linux's /proc: CPU time as utime+stime clock ticks from
  * {@code /proc/<pid>/stat}, peak resident set size as {@code VmHWM} from {@code /proc/<pid>/status},
  * resets that peak by writing 5 to {@code /proc/<pid>/clear_refs}, and reads a JVM's {@code -X}
- * options from {@code /proc/<pid>/cmdline}. Ticks convert to seconds by
+ * options from {@code /proc/<pid>/cmdline}, and the CPU of this process's reaped children as
+ * cutime+cstime from {@code /proc/self/stat}. Ticks convert to seconds by
  * {@code getconf CLK_TCK}. Stateless apart from the tick rate, read once; thread-safe.
  */
 public final class ProcFs {
@@ -25,6 +26,16 @@ public final class ProcFs {
     public static double cpuSeconds(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
         return cpuTicks(stat) / (double) clockTicksPerSecond();
+    }
+
+    /**
+     * cutime + cstime of this process, in ticks: the CPU of every child it has waited for (reaped),
+     * each child's counted whole once it has exited. A child's figure is the difference across its
+     * reaping, exact to the tick, where reading the child's own /proc entry could only sample it
+     * before the end.
+     */
+    public static long reapedChildrenCpuTicks() throws IOException {
+        return childrenCpuTicks(Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII));
     }
 
     /** VmHWM of {@code pid} in KiB. */
@@ -87,6 +98,24 @@ public final class ProcFs {
             throw new IllegalArgumentException("Short /proc/<pid>/stat line: " + stat);
         }
         return Long.parseLong(fields[utimeIndex]) + Long.parseLong(fields[utimeIndex + 1]);
+    }
+
+    /** cutime + cstime (fields 16 and 17) from the text of {@code /proc/<pid>/stat}. */
+    static long childrenCpuTicks(String stat) {
+        return statField(stat, 16) + statField(stat, 17);
+    }
+
+    /** Field {@code n} (1-based, as in proc(5)) of a stat line, a number. */
+    private static long statField(String stat, int n) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("Not a /proc/<pid>/stat line: " + stat);
+        }
+        String[] fields = stat.substring(close + 2).trim().split("\\s+");
+        if (fields.length <= n - 3) {
+            throw new IllegalArgumentException("Short /proc/<pid>/stat line: " + stat);
+        }
+        return Long.parseLong(fields[n - 3]);
     }
 
     /** The VmHWM figure, in KiB, from the text of {@code /proc/<pid>/status}. */

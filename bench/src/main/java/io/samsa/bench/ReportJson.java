@@ -7,7 +7,11 @@ import java.util.Map;
 /**
  * Renders one workload summary as its machine-readable line, {@code BENCH } followed by one JSON
  * object: the workload's id and title, per broker its status, run counts, medians, per-run samples
- * and failure reasons, and the Samsa/Kafka ratio of every median both brokers have. Stateless.
+ * and failure reasons, and the Samsa/Kafka ratio of every median both brokers have; all of these
+ * with kafka-clients driving the broker, as before clients were compared. When Samsa's client ran
+ * the workload too, two more keys: {@code samsa_client} (per broker, the same object for Samsa's
+ * client's runs) and {@code ratio_samsa_client_over_kafka_client} (per broker, Samsa's client's
+ * median over kafka-clients' for every figure both have). Stateless.
  */
 public final class ReportJson {
 
@@ -32,6 +36,23 @@ public final class ReportJson {
             }
         }
         root.put("ratio_samsa_over_kafka", ratios);
+        if (w.comparesClients()) {
+            Map<String, Object> samsaClient = new LinkedHashMap<>();
+            Map<String, Object> clientRatios = new LinkedHashMap<>();
+            for (BrokerKind b : brokers) {
+                samsaClient.put(b.id(), broker(w.summary(b, ClientKind.SAMSA)));
+                Map<String, Object> onBroker = new LinkedHashMap<>();
+                for (Metric m : w.metrics()) {
+                    Double r = w.clientRatio(b, m);
+                    if (r != null) {
+                        onBroker.put(m.key(), r);
+                    }
+                }
+                clientRatios.put(b.id(), onBroker);
+            }
+            root.put("samsa_client", samsaClient);
+            root.put("ratio_samsa_client_over_kafka_client", clientRatios);
+        }
         return PREFIX + Json.write(root);
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
  * grouped by name with digit runs folded to {@code #} ("C2 CompilerThread0" and "...1" together,
  * "samsa-network-3" with its siblings), so a workload's broker CPU can be told apart into JIT
  * compilation, network threads, request handlers and GC. Threads that exit during a workload take
- * their ticks with them; {@link #breakdown} reports that remainder as "exited threads". Stateless.
+ * their ticks with them; {@link #breakdown} reports that remainder as "exited threads". Stateless
+ * (apart from the {@link Sampler}).
  */
 public final class ThreadCpu {
 
@@ -27,6 +28,17 @@ public final class ThreadCpu {
     /** utime+stime ticks of each thread group of {@code pid} now; threads that vanish while read are skipped. */
     public static Map<String, Long> ticksByGroup(long pid) throws IOException {
         Map<String, Long> out = new HashMap<>();
+        ticksByThread(pid).forEach((thread, ticks) -> out.merge(thread.group(), ticks, Long::sum));
+        return out;
+    }
+
+    /** A thread of a process: its id and its group name. */
+    public record ThreadId(long tid, String group) {
+    }
+
+    /** utime+stime ticks of each thread of {@code pid} now; threads that vanish while read are skipped. */
+    public static Map<ThreadId, Long> ticksByThread(long pid) throws IOException {
+        Map<ThreadId, Long> out = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 String stat;
@@ -35,10 +47,35 @@ public final class ThreadCpu {
                 } catch (NoSuchFileException e) {
                     continue;
                 }
-                out.merge(group(command(stat)), ProcFs.cpuTicks(stat), Long::sum);
+                out.put(new ThreadId(Long.parseLong(task.getFileName().toString()), group(command(stat))), ProcFs.cpuTicks(stat));
             }
         }
         return out;
+    }
+
+    /**
+     * Folds samples of a process's threads, taken while it runs, into ticks per group: each
+     * thread counts with its latest sample, so threads that exit before the process (or before the
+     * last sample) keep what they used up to their last sample. Not thread-safe.
+     */
+    public static final class Sampler {
+        private final Map<ThreadId, Long> latest = new HashMap<>();
+
+        /** Samples {@code pid}'s threads now; a process that is exiting and cannot be read is skipped. */
+        public void sample(long pid) {
+            try {
+                ticksByThread(pid).forEach((t, ticks) -> latest.merge(t, ticks, Math::max));
+            } catch (IOException | IllegalArgumentException e) {
+                // Exiting: keep the samples so far.
+            }
+        }
+
+        /** Ticks per group over every thread seen. */
+        public Map<String, Long> ticksByGroup() {
+            Map<String, Long> out = new HashMap<>();
+            latest.forEach((t, ticks) -> out.merge(t.group(), ticks, Long::sum));
+            return out;
+        }
     }
 
     /** The thread name in a stat line: between the first '(' and the last ')'. */

@@ -1,15 +1,26 @@
 package io.samsa.bench;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * What one perf tool run left behind: its exit code, the tail of its standard output (where the
- * summaries are), the head of its standard error (where the first error is), and whether the
- * harness had to kill it for running past its deadline or for flooding its error output.
- * Immutable.
+ * summaries are), the head of its standard error (where the first error is), whether the
+ * harness had to kill it for running past its deadline or for flooding its error output, and what
+ * it cost: wall time, the JVM's CPU seconds over its whole life (NaN when unknown), and its CPU
+ * ticks per thread group as last sampled before it exited (see {@link ThreadCpu}). Immutable.
  */
 public record ToolRun(int exitCode, String stdout, String stderr, boolean timedOut, boolean flooded,
-                      double wallSeconds) {
+                      double wallSeconds, double cpuSeconds, Map<String, Long> threadTicks) {
+
+    public ToolRun {
+        threadTicks = Map.copyOf(threadTicks);
+    }
+
+    /** A run whose CPU was not measured. */
+    public ToolRun(int exitCode, String stdout, String stderr, boolean timedOut, boolean flooded, double wallSeconds) {
+        this(exitCode, stdout, stderr, timedOut, flooded, wallSeconds, Double.NaN, Map.of());
+    }
 
     private static final Pattern ERROR_LINE = Pattern.compile(
             ".*(Exception|Error:|ERROR|FATAL|WARNING: Exiting).*");

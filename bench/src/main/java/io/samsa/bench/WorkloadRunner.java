@@ -8,10 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs one workload's perf tool against a running deployment and turns the outcome into a
- * {@link RunResult}: the tool's figures plus the brokers' CPU seconds (utime+stime delta over the
- * tool's run, summed over the brokers, also logged split by thread group, see {@link ThreadCpu})
- * and peak RSS (VmHWM, reset just before the tool starts; the largest broker's). A tool that fails, is
+ * Runs one workload's perf tool, of one client, against a running deployment and turns the outcome
+ * into a {@link RunResult}: the tool's figures plus the brokers' CPU seconds (utime+stime delta over
+ * the tool's run, summed over the brokers, also logged split by thread group, see {@link ThreadCpu}),
+ * their peak RSS (VmHWM, reset just before the tool starts; the largest broker's), and the client's
+ * CPU seconds (the tool JVM's whole life, also logged by thread group). A tool that fails, is
  * killed, prints no summary, or acknowledges or consumes fewer records than asked makes the run
  * FAILED with the reason. Stateless.
  */
@@ -20,12 +21,16 @@ public final class WorkloadRunner {
     private WorkloadRunner() {
     }
 
-    public static RunResult run(Workload w, BrokerCluster cluster, int rep, BenchSetup setup, Duration deadline)
-            throws IOException {
+    public static RunResult run(Workload w, ClientKind client, BrokerCluster cluster, int rep, BenchSetup setup,
+                                Duration deadline) throws IOException {
         BrokerKind kind = cluster.kind();
+        String mainClass = PerfToolCommands.mainClass(w, client);
+        if (mainClass == null) {
+            return RunResult.failed(w.id(), kind, client, rep, client.label() + " has no perf tool for " + w.kind() + " yet");
+        }
         String dead = cluster.deadBroker();
         if (dead != null) {
-            return RunResult.failed(w.id(), kind, rep, dead);
+            return RunResult.failed(w.id(), kind, client, rep, dead);
         }
         double cpuBefore = 0;
         Map<String, Long> threadsBefore = new HashMap<>();
@@ -37,14 +42,14 @@ public final class WorkloadRunner {
             cpuBefore += ProcFs.cpuSeconds(b.pid());
             ThreadCpu.ticksByGroup(b.pid()).forEach((g, t) -> threadsBefore.merge(g, t, Long::sum));
         }
-        String base = w.id() + "-" + kind.id() + "-rep" + rep;
+        String base = baseName(w, kind, client, rep);
         Path out = setup.runDir().resolve(base + ".out");
         Path err = setup.runDir().resolve(base + ".err");
-        ToolRun run = ToolRunner.run(setup.toolCommand(PerfToolCommands.mainClass(w),
-                PerfToolCommands.args(w, cluster.bootstrapServers())), out, err, deadline);
+        ToolRun run = ToolRunner.run(setup.toolCommand(mainClass, PerfToolCommands.args(w, cluster.bootstrapServers())),
+                out, err, deadline);
         dead = cluster.deadBroker();
         if (dead != null) {
-            return RunResult.failed(w.id(), kind, rep, "a broker exited during the workload: " + dead);
+            return RunResult.failed(w.id(), kind, client, rep, "a broker exited during the workload: " + dead);
         }
         Map<Metric, Double> measured = new EnumMap<>(Metric.class);
         double cpuAfter = 0;
@@ -63,12 +68,25 @@ public final class WorkloadRunner {
         // With several brokers: the largest broker's peak, comparable to a one-broker figure.
         measured.put(Metric.BROKER_PEAK_RSS_MIB, peakRssKib / 1024.0);
         measured.put(Metric.TOOL_WALL_S, run.wallSeconds());
+        if (!Double.isNaN(run.cpuSeconds())) {
+            measured.put(Metric.CLIENT_CPU_S, run.cpuSeconds());
+            BenchLog.info(base + " client (" + client.label() + ") CPU " + ReportTable.value(run.cpuSeconds()) + " s, by thread (sampled up to 0.25 s before it exited): "
+                    + ThreadCpu.breakdown(Map.of(), run.threadTicks(), Math.round(run.cpuSeconds() * ticksPerSecond),
+                    ticksPerSecond, 6));
+        }
         Interpretation result = interpret(w, run, deadline.toSeconds());
         if (result.failure() != null) {
-            return RunResult.failed(w.id(), kind, rep, result.failure() + " (output: " + out + ", " + err + ")", measured);
+            return RunResult.failed(w.id(), kind, client, rep, result.failure() + " (output: " + out + ", " + err + ")",
+                    measured);
         }
         measured.putAll(result.figures());
-        return RunResult.ok(w.id(), kind, rep, measured);
+        return RunResult.ok(w.id(), kind, client, rep, measured);
+    }
+
+    /** The run's file and log name: {@code W1-samsa-rep1} for kafka-clients, {@code W1-samsa-rep1-samsa-client} for Samsa's. */
+    static String baseName(Workload w, BrokerKind kind, ClientKind client, int rep) {
+        String base = w.id() + "-" + kind.id() + "-rep" + rep;
+        return client == ClientKind.KAFKA ? base : base + "-" + client.id() + "-client";
     }
 
     /** A tool run read against its workload: the tool's figures, or why the run counts as failed. */

@@ -22,6 +22,7 @@ class BenchOptionsTest {
         assertEquals(List.of("W1", "W2", "W3", "W4", "W5", "W4R3"), o.workloads());
         assertEquals(List.of(SAMSA, KAFKA), o.brokers());
         assertEquals("-Xms1g -Xmx1g", o.heap());
+        assertEquals(List.of(ClientKind.KAFKA, ClientKind.SAMSA), o.clients());
         assertEquals(3_000_000L, o.selectedWorkloads().get(0).records());
     }
 
@@ -48,7 +49,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void clientsAreChosenAndAlternateWhoGoesFirst() throws Exception {
+        assertEquals(List.of(ClientKind.SAMSA), BenchOptions.parse("--clients", "Samsa").clients());
+        BenchOptions o = BenchOptions.parse("--clients", "samsa,kafka");
+        assertEquals(List.of(ClientKind.KAFKA, ClientKind.SAMSA), o.clientOrder(1));
+        assertEquals(List.of(ClientKind.SAMSA, ClientKind.KAFKA), o.clientOrder(2));
+        assertEquals(List.of(ClientKind.KAFKA), BenchOptions.parse("--clients", "kafka").clientOrder(2));
+    }
+
+    @Test
     void badInputIsAUsageError() {
+        assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--clients", "librdkafka"));
         assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--workloads", "W6"));
         assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--brokers", "pulsar"));
         assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse("--reps", "0"));
@@ -61,6 +72,6 @@ class BenchOptionsTest {
         assertNull(BenchOptions.parse("--help"));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         BenchOptions.printHelp(out);
-        assertTrue(out.toString().contains("--quick"));
+        assertTrue(out.toString().contains("--quick") && out.toString().contains("--clients"));
     }
 }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Real output of Kafka 3.9.1's perf tools, captured against a Kafka 3.9.1 broker, from test resources. */
+/** Real output of the perf tools (Kafka 3.9.1's, and Samsa's producer tool), from test resources. */
 final class PerfOutputs {
 
     private PerfOutputs() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class PerfToolCommandsTest {
 
@@ -42,5 +43,20 @@ class PerfToolCommandsTest {
         Workload w4 = FULL.get(3);
         assertEquals(PerfToolCommands.END_TO_END, PerfToolCommands.mainClass(w4));
         assertEquals(List.of("h:1", "bench-w4", "20000", "all", "100"), PerfToolCommands.args(w4, "h:1"));
+    }
+
+    @Test
+    void samsasProducerToolRunsTheProduceWorkloadsWithTheSameArguments() {
+        for (Workload w : FULL) {
+            String samsa = PerfToolCommands.mainClass(w, ClientKind.SAMSA);
+            assertEquals(PerfToolCommands.mainClass(w), PerfToolCommands.mainClass(w, ClientKind.KAFKA));
+            if (w.kind() == Workload.Kind.PRODUCE) {
+                assertEquals("io.samsa.tools.ProducerPerformance", samsa, w.id());
+            } else {
+                assertNull(samsa, w.id() + ": no Samsa consumer or end-to-end tool yet");
+            }
+        }
+        assertEquals(List.of("W1", "W2", "W5"), FULL.stream()
+                .filter(w -> PerfToolCommands.mainClass(w, ClientKind.SAMSA) != null).map(Workload::id).toList());
     }
 }

@@ -21,6 +21,13 @@ class ProcFsTest {
     }
 
     @Test
+    void childrenCpuTicksAreCutimePlusCstime() {
+        String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 5 0 0 0 1500 250 700 45 20 0 40 0 100 1 1";
+        assertEquals(745, ProcFs.childrenCpuTicks(stat));
+        assertThrows(IllegalArgumentException.class, () -> ProcFs.childrenCpuTicks("4242 (x) S 1 2 3"));
+    }
+
+    @Test
     void vmHwmIsReadInKib() {
         String status = "Name:\tjava\nVmPeak:\t 4000000 kB\nVmHWM:\t  523776 kB\nVmRSS:\t  400000 kB\n";
         assertEquals(523776, ProcFs.vmHwmKib(status));
@@ -41,6 +48,7 @@ class ProcFsTest {
         assertTrue(ProcFs.peakRssKib(pid) > 1024, "a JVM holds more than 1 MiB");
         assertTrue(ProcFs.cpuSeconds(pid) > 0, "this JVM has run");
         assertTrue(ProcFs.clockTicksPerSecond() > 0);
+        assertTrue(ProcFs.reapedChildrenCpuTicks() >= 0);
         assertTrue(ProcFs.jvmOptions(pid).startsWith("-X") || ProcFs.jvmOptions(pid).isEmpty());
     }
 }

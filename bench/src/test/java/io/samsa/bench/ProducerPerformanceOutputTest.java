@@ -37,6 +37,21 @@ class ProducerPerformanceOutputTest {
     }
 
     @Test
+    void samsasProducerToolPrintsWhatThisParserReads() throws Exception {
+        // Captured from io.samsa.tools.ProducerPerformance (Samsa's producer) running W2 against a Samsa broker.
+        ProducerPerformanceOutput p = ProducerPerformanceOutput.parse(PerfOutputs.read("samsa-producer-performance-w2.txt"));
+        assertEquals(1_000_000L, p.records());
+        assertEquals(145921.494236, p.recordsPerSec(), 1e-9);
+        assertEquals(142.50, p.mbPerSec(), 1e-9);
+        assertEquals(145.80, p.avgLatencyMs(), 1e-9);
+        assertEquals(466.0, p.maxLatencyMs(), 1e-9);
+        assertEquals(146, p.p50Ms(), 1e-9);
+        assertEquals(317, p.p95Ms(), 1e-9);
+        assertEquals(382, p.p99Ms(), 1e-9);
+        assertEquals(459, p.p999Ms(), 1e-9);
+    }
+
+    @Test
     void progressLinesAloneAreNotASummary() {
         String progress = "140983 records sent, 27972.8 records/sec (27.32 MB/sec), 525.1 ms avg latency, 915.0 ms max latency.\n";
         ToolOutputException e = assertThrows(ToolOutputException.class, () -> ProducerPerformanceOutput.parse(progress));

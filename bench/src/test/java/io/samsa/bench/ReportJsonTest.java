@@ -47,6 +47,33 @@ class ReportJsonTest {
     }
 
     @Test
+    void samsasClientRunsAndTheClientRatioArePerBroker() throws Exception {
+        WorkloadSummary w = WorkloadSummary.of("W2", "lz4", BOTH, List.of(
+                Results.ok("W2", SAMSA, ClientKind.KAFKA, 1, Metric.RECORDS_PER_SEC, 60_000, Metric.CLIENT_CPU_S, 8),
+                Results.ok("W2", SAMSA, ClientKind.SAMSA, 1, Metric.RECORDS_PER_SEC, 66_000, Metric.CLIENT_CPU_S, 6),
+                Results.ok("W2", KAFKA, ClientKind.KAFKA, 1, Metric.RECORDS_PER_SEC, 50_000, Metric.CLIENT_CPU_S, 8),
+                Results.ok("W2", KAFKA, ClientKind.SAMSA, 1, Metric.RECORDS_PER_SEC, 40_000, Metric.CLIENT_CPU_S, 4)));
+        JsonNode root = new ObjectMapper().readTree(ReportJson.line(w, BOTH).substring(ReportJson.PREFIX.length()));
+        assertEquals(60_000.0, root.get("samsa").get("median").get("records_per_sec").asDouble(), "kafka-clients, as before");
+        assertEquals(1.2, root.get("ratio_samsa_over_kafka").get("records_per_sec").asDouble(), 1e-9);
+        JsonNode samsaClient = root.get("samsa_client");
+        assertEquals("ok", samsaClient.get("samsa").get("status").asText());
+        assertEquals(66_000.0, samsaClient.get("samsa").get("median").get("records_per_sec").asDouble());
+        assertEquals(4.0, samsaClient.get("kafka").get("median").get("client_cpu_s").asDouble());
+        JsonNode ratios = root.get("ratio_samsa_client_over_kafka_client");
+        assertEquals(1.1, ratios.get("samsa").get("records_per_sec").asDouble(), 1e-9);
+        assertEquals(0.75, ratios.get("samsa").get("client_cpu_s").asDouble(), 1e-9);
+        assertEquals(0.5, ratios.get("kafka").get("client_cpu_s").asDouble(), 1e-9);
+    }
+
+    @Test
+    void aKafkaClientsOnlyWorkloadHasNoClientKeys() throws Exception {
+        WorkloadSummary w = WorkloadSummary.of("W4", "t", BOTH, List.of(Results.ok("W4", KAFKA, 1, Metric.LATENCY_P99_MS, 3)));
+        JsonNode root = new ObjectMapper().readTree(ReportJson.line(w, BOTH).substring(ReportJson.PREFIX.length()));
+        assertFalse(root.has("samsa_client") || root.has("ratio_samsa_client_over_kafka_client"));
+    }
+
+    @Test
     void jsonWriterEscapesAndRoundsNumbers() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("a", "x\"y\\z\n\u0001");

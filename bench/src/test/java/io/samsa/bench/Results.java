@@ -10,10 +10,14 @@ final class Results {
     }
 
     static RunResult ok(String workload, BrokerKind broker, int rep, Object... metricValues) {
+        return ok(workload, broker, ClientKind.KAFKA, rep, metricValues);
+    }
+
+    static RunResult ok(String workload, BrokerKind broker, ClientKind client, int rep, Object... metricValues) {
         Map<Metric, Double> f = new EnumMap<>(Metric.class);
         for (int i = 0; i < metricValues.length; i += 2) {
             f.put((Metric) metricValues[i], ((Number) metricValues[i + 1]).doubleValue());
         }
-        return RunResult.ok(workload, broker, rep, f);
+        return RunResult.ok(workload, broker, client, rep, f);
     }
 }

@@ -66,6 +66,12 @@ class WorkloadRunnerTest {
         assertEquals("EndToEndLatency printed no 'Avg latency' line; last output: 0\t59.03", i.failure());
     }
 
+    @Test
+    void samsasClientRunsGetTheirOwnFiles() {
+        assertEquals("W1-samsa-rep2", WorkloadRunner.baseName(W1, BrokerKind.SAMSA, ClientKind.KAFKA, 2));
+        assertEquals("W1-kafka-rep1-samsa-client", WorkloadRunner.baseName(W1, BrokerKind.KAFKA, ClientKind.SAMSA, 1));
+    }
+
     private static ToolRun run(int exit, String stdout, String stderr) {
         return new ToolRun(exit, stdout, stderr, false, false, 12.5);
     }

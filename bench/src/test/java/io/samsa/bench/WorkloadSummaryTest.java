@@ -59,4 +59,33 @@ class WorkloadSummaryTest {
         assertEquals(BrokerSummary.Status.NOT_RUN, w.broker(SAMSA).status());
         assertNull(w.ratio(Metric.LATENCY_P99_MS));
     }
+
+    @Test
+    void samsasClientIsSummarisedPerBrokerBesideKafkaClients() {
+        List<RunResult> results = List.of(
+                Results.ok("W1", SAMSA, ClientKind.KAFKA, 1, Metric.RECORDS_PER_SEC, 200, Metric.CLIENT_CPU_S, 10),
+                Results.ok("W1", SAMSA, ClientKind.SAMSA, 1, Metric.RECORDS_PER_SEC, 220, Metric.CLIENT_CPU_S, 7),
+                Results.ok("W1", KAFKA, ClientKind.KAFKA, 1, Metric.RECORDS_PER_SEC, 100, Metric.CLIENT_CPU_S, 10),
+                RunResult.failed("W1", KAFKA, ClientKind.SAMSA, 1, "exit code 1"));
+        WorkloadSummary w = WorkloadSummary.of("W1", "t", BOTH, results);
+        assertEquals(List.of(ClientKind.KAFKA, ClientKind.SAMSA), w.clients());
+        assertEquals(true, w.comparesClients());
+        assertEquals(200.0, w.broker(SAMSA).median(Metric.RECORDS_PER_SEC), "broker() is kafka-clients'");
+        assertEquals(2.0, w.ratio(Metric.RECORDS_PER_SEC), 1e-12, "the broker ratio compares kafka-clients runs");
+        assertEquals(1.1, w.clientRatio(SAMSA, Metric.RECORDS_PER_SEC), 1e-12);
+        assertEquals(0.7, w.clientRatio(SAMSA, Metric.CLIENT_CPU_S), 1e-12);
+        assertNull(w.clientRatio(KAFKA, Metric.RECORDS_PER_SEC), "Samsa's client failed on Kafka");
+        assertEquals(BrokerSummary.Status.FAILED, w.summary(KAFKA, ClientKind.SAMSA).status());
+    }
+
+    @Test
+    void withoutSamsasClientRunsTheSummaryIsKafkaClientsOnly() {
+        WorkloadSummary w = WorkloadSummary.of("W3", "t", BOTH, List.of(
+                Results.ok("W3", SAMSA, 1, Metric.RECORDS_PER_SEC, 5),
+                Results.ok("W1", SAMSA, ClientKind.SAMSA, 1, Metric.RECORDS_PER_SEC, 5)));
+        assertEquals(List.of(ClientKind.KAFKA), w.clients());
+        assertEquals(false, w.comparesClients());
+        assertNull(w.summary(SAMSA, ClientKind.SAMSA));
+        assertNull(w.clientRatio(SAMSA, Metric.RECORDS_PER_SEC));
+    }
 }

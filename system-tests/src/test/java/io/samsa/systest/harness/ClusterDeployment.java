@@ -29,6 +29,8 @@ final class ClusterDeployment implements BrokerUnderTest {
         cluster.setBrokerConfig("default.replication.factor", Integer.toString(rf));
         cluster.setBrokerConfig("offsets.topic.replication.factor", Integer.toString(rf));
         cluster.setBrokerConfig("min.insync.replicas", Integer.toString(Math.min(2, rf)));
+        cluster.setBrokerConfig("transaction.state.log.replication.factor", Integer.toString(rf));
+        cluster.setBrokerConfig("transaction.state.log.min.isr", Integer.toString(Math.min(2, rf)));
         try {
             cluster.start();
         } catch (RuntimeException | AssertionError e) {

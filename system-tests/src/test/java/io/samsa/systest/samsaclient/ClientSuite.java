@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-abstract class ClientSuite implements ProducerTests, AdminTests {
+abstract class ClientSuite implements ProducerTests, ConsumerTests, AdminTests {
 
     private ClientSuiteDeployment deployment;
 

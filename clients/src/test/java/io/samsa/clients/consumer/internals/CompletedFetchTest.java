@@ -1,0 +1,91 @@
+package io.samsa.clients.consumer.internals;
+
+import io.samsa.clients.consumer.ConsumerRecord;
+import io.samsa.common.TopicPartition;
+import io.samsa.common.serialization.StringDeserializer;
+import io.samsa.protocol.message.FetchResponse;
+import io.samsa.record.CompressionType;
+import io.samsa.record.MemoryRecords;
+import io.samsa.record.MemoryRecordsBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CompletedFetchTest {
+
+    private static final TopicPartition TP = new TopicPartition("t", 0);
+
+    private static ByteBuffer concat(MemoryRecords... parts) {
+        int size = 0;
+        for (MemoryRecords m : parts) {
+            size += m.sizeInBytes();
+        }
+        ByteBuffer out = ByteBuffer.allocate(size);
+        for (MemoryRecords m : parts) {
+            out.put(m.buffer().duplicate());
+        }
+        return out.flip();
+    }
+
+    private static MemoryRecords batch(long base, int count, CompressionType compression, long producerId, boolean txn) {
+        MemoryRecordsBuilder b = MemoryRecords.builder(compression, base).transactional(txn);
+        if (producerId >= 0) {
+            b.producerState(producerId, (short) 0, (int) base);
+        }
+        for (int i = 0; i < count; i++) {
+            long offset = base + i;
+            b.append(1000 + offset, ("k" + offset).getBytes(StandardCharsets.UTF_8), ("v" + offset).getBytes(StandardCharsets.UTF_8));
+        }
+        return b.build();
+    }
+
+    private static MemoryRecords marker(long offset, long producerId, boolean commit) {
+        ByteBuffer key = ByteBuffer.allocate(4).putShort((short) 0).putShort((short) (commit ? 1 : 0)).flip();
+        ByteBuffer value = ByteBuffer.allocate(6).putShort((short) 0).putInt(0).flip();
+        return MemoryRecords.builder(CompressionType.NONE, offset).transactional(true).control(true)
+                .producerState(producerId, (short) 0, -1).append(0, key, value, io.samsa.record.Header.EMPTY).build();
+    }
+
+    private static List<ConsumerRecord<String, String>> read(CompletedFetch f, int max) {
+        return f.fetchRecords(new StringDeserializer(), new StringDeserializer(), max);
+    }
+
+    @Test
+    void skipsTheHeadOfACompressedBatchAndStopsAtMax() {
+        ByteBuffer data = concat(batch(0, 10, CompressionType.GZIP, -1, false), batch(10, 5, CompressionType.NONE, -1, false));
+        CompletedFetch f = new CompletedFetch(TP, 4, data, null, true, false);
+        List<ConsumerRecord<String, String>> first = read(f, 3);
+        assertEquals(List.of(4L, 5L, 6L), first.stream().map(ConsumerRecord::offset).toList());
+        assertEquals(7, f.nextFetchOffset());
+        List<ConsumerRecord<String, String>> rest = read(f, 100);
+        assertEquals(8, rest.size());
+        assertEquals("v14", rest.get(7).value());
+        assertEquals(15, f.nextFetchOffset());
+    }
+
+    @Test
+    void readCommittedDropsAbortedTransactionsAndMarkers() {
+        ByteBuffer data = concat(batch(0, 3, CompressionType.NONE, 7, true), marker(3, 7, false),
+                batch(4, 2, CompressionType.NONE, 8, true), marker(6, 8, true));
+        FetchResponse.AbortedTransaction aborted = new FetchResponse.AbortedTransaction().setProducerId(7).setFirstOffset(0);
+        CompletedFetch committed = new CompletedFetch(TP, 0, data.duplicate(), List.of(aborted), true, true);
+        assertEquals(List.of(4L, 5L), read(committed, 100).stream().map(ConsumerRecord::offset).toList());
+        assertEquals(7, committed.nextFetchOffset(), "past the last marker");
+
+        CompletedFetch uncommitted = new CompletedFetch(TP, 0, data.duplicate(), List.of(aborted), true, false);
+        assertEquals(List.of(0L, 1L, 2L, 4L, 5L), read(uncommitted, 100).stream().map(ConsumerRecord::offset).toList());
+    }
+
+    @Test
+    void aCorruptBatchFailsWhenCrcsAreChecked() {
+        ByteBuffer data = concat(batch(0, 3, CompressionType.NONE, -1, false));
+        data.put(data.limit() - 1, (byte) (data.get(data.limit() - 1) ^ 0x5a));
+        CompletedFetch f = new CompletedFetch(TP, 0, data, null, true, false);
+        assertThrows(RuntimeException.class, () -> read(f, 10));
+    }
+}
