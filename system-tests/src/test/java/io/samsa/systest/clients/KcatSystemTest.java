@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.samsa.systest.harness.CommandResult;
 import io.samsa.systest.harness.ExternalCommand;
+import io.samsa.testkit.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,11 +51,25 @@ class KcatSystemTest {
     void listsTheBrokersAndATopicWithItsReplicatedPartitions() {
         Topics.create(SHARED.admin(), "kcat-metadata", 3);
 
-        List<String> all = kcat("-L", "-b", SHARED.broker().bootstrapServers()).assertSuccess().stdoutLines();
+        // kcat asks any broker; metadata reaches each broker a little after the controller creates
+        // the topic (on Kafka too), so wait until the one kcat picks knows it.
+        List<List<String>> seen = new ArrayList<>();
+        Wait.until("kcat -L listing kcat-metadata", Topics.TIMEOUT, () -> {
+            List<String> lines = kcat("-L", "-b", SHARED.broker().bootstrapServers()).assertSuccess().stdoutLines();
+            seen.add(lines);
+            return lines.contains("  topic \"kcat-metadata\" with 3 partitions:");
+        });
+        List<String> all = seen.get(seen.size() - 1);
         assertBrokers(all);
-        assertTrue(all.contains("  topic \"kcat-metadata\" with 3 partitions:"), () -> String.join("\n", all));
 
-        List<String> one = kcat("-L", "-b", SHARED.broker().bootstrapServers(), "-t", "kcat-metadata").assertSuccess().stdoutLines();
+        List<List<String>> described = new ArrayList<>();
+        Wait.until("kcat -L -t kcat-metadata describing it", Topics.TIMEOUT, () -> {
+            List<String> lines = kcat("-L", "-b", SHARED.broker().bootstrapServers(), "-t", "kcat-metadata").assertSuccess()
+                    .stdoutLines();
+            described.add(lines);
+            return lines.contains("  topic \"kcat-metadata\" with 3 partitions:");
+        });
+        List<String> one = described.get(described.size() - 1);
         String text = String.join("\n", one);
         assertTrue(one.get(0).startsWith("Metadata for kcat-metadata (from broker "), one.get(0));
         assertBrokers(one);
