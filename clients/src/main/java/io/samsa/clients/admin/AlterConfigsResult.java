@@ -2,6 +2,7 @@ package io.samsa.clients.admin;
 
 import io.samsa.common.config.ConfigResource;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,7 +12,7 @@ public class AlterConfigsResult {
     private final Map<ConfigResource, CompletableFuture<Void>> futures;
 
     AlterConfigsResult(Map<ConfigResource, CompletableFuture<Void>> futures) {
-        this.futures = java.util.Collections.unmodifiableMap(futures);
+        this.futures = Collections.unmodifiableMap(futures);
     }
 
     public Map<ConfigResource, CompletableFuture<Void>> values() {

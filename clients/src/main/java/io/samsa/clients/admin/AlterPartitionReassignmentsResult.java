@@ -2,6 +2,7 @@ package io.samsa.clients.admin;
 
 import io.samsa.common.TopicPartition;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,7 +12,7 @@ public class AlterPartitionReassignmentsResult {
     private final Map<TopicPartition, CompletableFuture<Void>> futures;
 
     AlterPartitionReassignmentsResult(Map<TopicPartition, CompletableFuture<Void>> futures) {
-        this.futures = java.util.Collections.unmodifiableMap(futures);
+        this.futures = Collections.unmodifiableMap(futures);
     }
 
     /** Per partition, completes when the controller accepted the move (or its cancellation). */

@@ -2,6 +2,7 @@ package io.samsa.clients.admin;
 
 import io.samsa.common.TopicPartition;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,7 +12,7 @@ public class DeleteRecordsResult {
     private final Map<TopicPartition, CompletableFuture<DeletedRecords>> futures;
 
     DeleteRecordsResult(Map<TopicPartition, CompletableFuture<DeletedRecords>> futures) {
-        this.futures = java.util.Collections.unmodifiableMap(futures);
+        this.futures = Collections.unmodifiableMap(futures);
     }
 
     /** Per partition, its new low watermark. */

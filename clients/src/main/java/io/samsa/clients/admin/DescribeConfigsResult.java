@@ -2,6 +2,7 @@ package io.samsa.clients.admin;
 
 import io.samsa.common.config.ConfigResource;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,7 +12,7 @@ public class DescribeConfigsResult {
     private final Map<ConfigResource, CompletableFuture<Config>> futures;
 
     DescribeConfigsResult(Map<ConfigResource, CompletableFuture<Config>> futures) {
-        this.futures = java.util.Collections.unmodifiableMap(futures);
+        this.futures = Collections.unmodifiableMap(futures);
     }
 
     public Map<ConfigResource, CompletableFuture<Config>> values() {

@@ -1,5 +1,6 @@
 package io.samsa.clients.admin;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,7 +10,7 @@ public class DescribeConsumerGroupsResult {
     private final Map<String, CompletableFuture<ConsumerGroupDescription>> futures;
 
     DescribeConsumerGroupsResult(Map<String, CompletableFuture<ConsumerGroupDescription>> futures) {
-        this.futures = java.util.Collections.unmodifiableMap(futures);
+        this.futures = Collections.unmodifiableMap(futures);
     }
 
     public Map<String, CompletableFuture<ConsumerGroupDescription>> describedGroups() {

@@ -1,5 +1,6 @@
 package io.samsa.clients.admin;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,7 +10,7 @@ public class DescribeLogDirsResult {
     private final Map<Integer, CompletableFuture<Map<String, LogDirDescription>>> futures;
 
     DescribeLogDirsResult(Map<Integer, CompletableFuture<Map<String, LogDirDescription>>> futures) {
-        this.futures = java.util.Collections.unmodifiableMap(futures);
+        this.futures = Collections.unmodifiableMap(futures);
     }
 
     public Map<Integer, CompletableFuture<Map<String, LogDirDescription>>> descriptions() {

@@ -1,5 +1,6 @@
 package io.samsa.clients.admin;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,7 +10,7 @@ public class DescribeTopicsResult {
     private final Map<String, CompletableFuture<TopicDescription>> futures;
 
     DescribeTopicsResult(Map<String, CompletableFuture<TopicDescription>> futures) {
-        this.futures = java.util.Collections.unmodifiableMap(futures);
+        this.futures = Collections.unmodifiableMap(futures);
     }
 
     /** Per topic, its description, or UnknownTopicOrPartitionException when it does not exist. */

@@ -3,6 +3,7 @@ package io.samsa.clients.admin;
 import io.samsa.clients.consumer.OffsetAndMetadata;
 import io.samsa.common.TopicPartition;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,7 +16,7 @@ public class ListConsumerGroupOffsetsResult {
     private final Map<String, CompletableFuture<Map<TopicPartition, OffsetAndMetadata>>> futures;
 
     ListConsumerGroupOffsetsResult(Map<String, CompletableFuture<Map<TopicPartition, OffsetAndMetadata>>> futures) {
-        this.futures = java.util.Collections.unmodifiableMap(futures);
+        this.futures = Collections.unmodifiableMap(futures);
     }
 
     /** The offsets of the one group asked for. */

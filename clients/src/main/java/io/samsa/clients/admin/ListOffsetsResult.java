@@ -2,6 +2,7 @@ package io.samsa.clients.admin;
 
 import io.samsa.common.TopicPartition;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,7 @@ public class ListOffsetsResult {
     private final Map<TopicPartition, CompletableFuture<ListOffsetsResultInfo>> futures;
 
     ListOffsetsResult(Map<TopicPartition, CompletableFuture<ListOffsetsResultInfo>> futures) {
-        this.futures = java.util.Collections.unmodifiableMap(futures);
+        this.futures = Collections.unmodifiableMap(futures);
     }
 
     public CompletableFuture<ListOffsetsResultInfo> partitionResult(TopicPartition partition) {

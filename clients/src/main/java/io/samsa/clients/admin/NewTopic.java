@@ -1,5 +1,6 @@
 package io.samsa.clients.admin;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public class NewTopic {
         this.replicationFactor = Optional.empty();
         Map<Integer, List<Integer>> copy = new LinkedHashMap<>();
         replicasAssignments.forEach((p, replicas) -> copy.put(p, List.copyOf(replicas)));
-        this.replicasAssignments = java.util.Collections.unmodifiableMap(copy);
+        this.replicasAssignments = Collections.unmodifiableMap(copy);
     }
 
     public String name() {
@@ -66,7 +67,7 @@ public class NewTopic {
 
     /** Topic config overrides such as {@code cleanup.policy}; returns this. */
     public NewTopic configs(Map<String, String> configs) {
-        this.configs = configs == null ? null : java.util.Collections.unmodifiableMap(new HashMap<>(configs));
+        this.configs = configs == null ? null : Collections.unmodifiableMap(new HashMap<>(configs));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.samsa.clients.admin;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,6 @@ final class ResultFutures {
     static <K> Map<K, CompletableFuture<Void>> voids(Map<K, ? extends CompletableFuture<?>> futures) {
         Map<K, CompletableFuture<Void>> out = new LinkedHashMap<>();
         futures.forEach((k, f) -> out.put(k, f.thenApply(v -> null)));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -473,24 +473,30 @@ interface AdminTests {
         try (Admin admin = admin()) {
             createTopic(admin, topic, 2);
             List<Integer> brokers = deployment().broker.brokerIds();
-            Map<Integer, Map<String, LogDirDescription>> all = get(admin.describeLogDirs(brokers).allDescriptions());
-            assertEquals(new HashSet<>(brokers), all.keySet());
-            Map<TopicPartition, Integer> replicas = new HashMap<>();
-            for (Map.Entry<Integer, Map<String, LogDirDescription>> broker : all.entrySet()) {
-                assertFalse(broker.getValue().isEmpty(), "broker " + broker.getKey() + " has a log dir");
-                for (LogDirDescription dir : broker.getValue().values()) {
-                    assertNull(dir.error(), "log dir online: " + dir);
-                    dir.replicaInfos().forEach((tp, info) -> {
-                        if (tp.topic().equals(topic)) {
-                            replicas.merge(tp, 1, Integer::sum);
-                            assertTrue(info.size() >= 0);
-                            assertFalse(info.isFuture());
-                        }
-                    });
+            Map<TopicPartition, Integer> expected = Map.of(new TopicPartition(topic, 0), (int) rf(), new TopicPartition(topic, 1),
+                    (int) rf());
+            // Followers create their logs a little after the leaders are elected.
+            Wait.until("every replica of " + topic + " in some broker's log dir", WAIT, () -> {
+                Map<Integer, Map<String, LogDirDescription>> all = get(admin.describeLogDirs(brokers).allDescriptions());
+                assertEquals(new HashSet<>(brokers), all.keySet());
+                Map<TopicPartition, Integer> replicas = new HashMap<>();
+                for (Map.Entry<Integer, Map<String, LogDirDescription>> broker : all.entrySet()) {
+                    assertFalse(broker.getValue().isEmpty(), "broker " + broker.getKey() + " has a log dir");
+                    for (LogDirDescription dir : broker.getValue().values()) {
+                        assertNull(dir.error(), "log dir online: " + dir);
+                        assertTrue(dir.totalBytes().isPresent() && dir.usableBytes().isPresent(), "space reported: " + dir);
+                        dir.replicaInfos().forEach((tp, info) -> {
+                            if (tp.topic().equals(topic)) {
+                                replicas.merge(tp, 1, Integer::sum);
+                                assertTrue(info.size() >= 0);
+                                assertFalse(info.isFuture());
+                            }
+                        });
+                    }
                 }
-            }
-            assertEquals(Map.of(new TopicPartition(topic, 0), (int) rf(), new TopicPartition(topic, 1), (int) rf()), replicas,
-                    "every replica of " + topic + " is in some broker's log dir");
+                assertEquals(expected, replicas);
+                return true;
+            });
         }
     }
 

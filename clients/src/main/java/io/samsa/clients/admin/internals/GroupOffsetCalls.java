@@ -16,11 +16,13 @@ import io.samsa.protocol.message.OffsetFetchRequest;
 import io.samsa.protocol.message.OffsetFetchResponse;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -106,7 +108,7 @@ public final class GroupOffsetCalls {
             return ClientRequest.of(ApiKeys.OFFSET_FETCH, min, (short) (FIRST_MULTI_GROUP_FETCH - 1), v -> body);
         }
 
-        private java.util.Collection<TopicPartition> partitionsOf(String groupId) {
+        private Collection<TopicPartition> partitionsOf(String groupId) {
             ListConsumerGroupOffsetsSpec spec = specs.get(groupId);
             return spec == null ? null : spec.topicPartitions();
         }
@@ -176,7 +178,7 @@ public final class GroupOffsetCalls {
 
         @Override
         public ClientRequest request(Destination destination, Set<String> keys, int timeoutMs) {
-            Map<String, OffsetCommitRequest.OffsetCommitRequestTopic> topics = new java.util.TreeMap<>();
+            Map<String, OffsetCommitRequest.OffsetCommitRequestTopic> topics = new TreeMap<>();
             offsets.forEach((tp, om) -> topics.computeIfAbsent(tp.topic(),
                     t -> new OffsetCommitRequest.OffsetCommitRequestTopic().setName(t).setPartitions(new ArrayList<>()))
                     .partitions().add(new OffsetCommitRequest.OffsetCommitRequestPartition().setPartitionIndex(tp.partition())

@@ -3,22 +3,22 @@ package io.samsa.clients.admin.internals;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.errors.InvalidTopicException;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.ArrayList;
-import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Splits the keys of a call into those a request can carry and those that fail before anything is
- * sent (a null or empty topic name cannot be represented in a request), and merges their futures
- * back in the caller's order. Stateless.
+ * sent (a null or empty topic name cannot be represented in a request), merges their futures back
+ * in the caller's order, and groups partitions by topic for requests. Stateless.
  */
 final class Keys {
 
