@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A producer of records to a Samsa or Apache Kafka cluster, with the shape of Kafka's
@@ -326,22 +328,22 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
      */
     @Override
     public void close(Duration timeout) {
+        if (io.isIoThread()) {
+            throw new SamsaException("close() called from a callback: it would wait for itself");
+        }
         if (closed) {
             return;
         }
         closed = true;
         accumulator.close();
         io.wakeup();
-        if (io.isIoThread()) {
-            throw new SamsaException("close() called from a callback: it would wait for itself");
-        }
         try {
-            drained.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            drained.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) { // not ours: the JDK's
             // Some batches are still unanswered: they fail below.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
         CompletableFuture<Void> aborted = new CompletableFuture<>();
@@ -350,7 +352,8 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
             aborted.complete(null);
         });
         try {
-            aborted.get(Math.max(1000, timeout.toMillis() == Long.MAX_VALUE ? 1000 : 0), java.util.concurrent.TimeUnit.MILLISECONDS);
+            // Aborting is quick on a live I/O thread; a dead one has nothing left to abort.
+            aborted.get(1, TimeUnit.SECONDS);
         } catch (Exception e) {
             // The I/O thread is gone: nothing is left to abort.
         }
