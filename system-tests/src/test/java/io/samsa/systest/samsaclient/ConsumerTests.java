@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,7 +58,7 @@ interface ConsumerTests {
 
     // ---- helpers ----
 
-    private Map<String, Object> consumerProps(String group) {
+    default Map<String, Object> consumerProps(String group) {
         Map<String, Object> p = new HashMap<>();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, deployment().bootstrap());
         if (group != null) {
@@ -70,7 +69,7 @@ interface ConsumerTests {
         return p;
     }
 
-    private SamsaConsumer<String, String> samsa(Map<String, Object> props) {
+    default SamsaConsumer<String, String> samsa(Map<String, Object> props) {
         return new SamsaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 
@@ -94,7 +93,7 @@ interface ConsumerTests {
         produce(topic, partition, n, "none", 1_700_000_000_000L);
     }
 
-    private static List<ConsumerRecord<String, String>> pollUntil(SamsaConsumer<String, String> consumer, int count) {
+    static List<ConsumerRecord<String, String>> pollUntil(SamsaConsumer<String, String> consumer, int count) {
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
         Wait.until(count + " records", ClientSuiteDeployment.TIMEOUT, () -> {
             consumer.poll(POLL).forEach(out::add);
@@ -443,57 +442,6 @@ interface ConsumerTests {
                 assertEquals(1_650_000_000_000L + n, r.timestamp());
                 assertEquals("hv" + n, new String(r.headers().lastHeader("h").value(), StandardCharsets.UTF_8));
             }
-        }
-    }
-
-    @Test
-    default void readCommittedSkipsAbortedTransactions() {
-        Assumptions.assumeTrue(deployment().broker.kind().toLowerCase().contains("kafka"),
-                "Samsa's broker does not support transactions yet");
-        String topic = "c-txn";
-        deployment().createTopic(topic, 1);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, deployment().bootstrap());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "c-txn-producer");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            producer.initTransactions();
-            for (String outcome : List.of("commit", "abort", "commit")) {
-                producer.beginTransaction();
-                for (int i = 0; i < 10; i++) {
-                    producer.send(new ProducerRecord<>(topic, 0, "k", outcome + i));
-                }
-                producer.flush(); // so the aborted records reach the log, not just die in the producer
-                if (outcome.equals("commit")) {
-                    producer.commitTransaction();
-                } else {
-                    producer.abortTransaction();
-                }
-            }
-        }
-        TopicPartition tp = new TopicPartition(topic, 0);
-        Map<String, Object> committedProps = consumerProps(null);
-        committedProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (SamsaConsumer<String, String> consumer = samsa(committedProps)) {
-            consumer.assign(List.of(tp));
-            List<ConsumerRecord<String, String>> read = pollUntil(consumer, 20);
-            assertEquals(20, read.size());
-            assertTrue(read.stream().allMatch(r -> r.value().startsWith("commit")), "only committed records");
-            long[] position = {-1};
-            try {
-                Wait.until("position past the last marker", ClientSuiteDeployment.TIMEOUT, () -> {
-                    consumer.poll(POLL);
-                    position[0] = consumer.position(tp);
-                    return position[0] == 33;
-                });
-            } catch (AssertionError e) {
-                throw new AssertionError("position " + position[0] + ", end offsets " + consumer.endOffsets(List.of(tp)), e);
-            }
-        }
-        try (SamsaConsumer<String, String> consumer = samsa(consumerProps(null))) {
-            consumer.assign(List.of(tp));
-            List<ConsumerRecord<String, String>> read = pollUntil(consumer, 30);
-            assertEquals(30, read.size(), "read_uncommitted sees aborted records too, but no markers");
-            assertFalse(read.stream().allMatch(r -> r.value().startsWith("commit")));
         }
     }
 

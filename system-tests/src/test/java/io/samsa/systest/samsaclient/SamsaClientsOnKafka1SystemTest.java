@@ -3,7 +3,7 @@ package io.samsa.systest.samsaclient;
 import io.samsa.systest.harness.BrokerKind;
 
 /** The Samsa client suite against Kafka, 1 broker. */
-class SamsaClientsOnKafka1SystemTest extends ClientSuite {
+class SamsaClientsOnKafka1SystemTest extends ClientSuite implements TransactionalConsumerTests {
 
     @Override
     BrokerKind kind() {

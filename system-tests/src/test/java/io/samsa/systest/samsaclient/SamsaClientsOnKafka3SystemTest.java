@@ -3,7 +3,7 @@ package io.samsa.systest.samsaclient;
 import io.samsa.systest.harness.BrokerKind;
 
 /** The Samsa client suite against Kafka, 3 brokers. */
-class SamsaClientsOnKafka3SystemTest extends ClientSuite {
+class SamsaClientsOnKafka3SystemTest extends ClientSuite implements TransactionalConsumerTests {
 
     @Override
     BrokerKind kind() {
