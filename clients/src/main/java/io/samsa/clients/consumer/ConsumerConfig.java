@@ -8,7 +8,6 @@ import io.samsa.common.config.ConfigDef;
 import io.samsa.common.config.ConfigException;
 import io.samsa.common.config.ConfigType;
 import io.samsa.common.serialization.Deserializer;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -210,14 +209,8 @@ public final class ConsumerConfig extends AbstractConfig {
      */
     public static Map<String, Object> appendDeserializers(Map<String, ?> configs, Deserializer<?> keyDeserializer,
                                                           Deserializer<?> valueDeserializer) {
-        Map<String, Object> out = new HashMap<>(ClientConfigs.toMap(configs));
-        if (keyDeserializer != null) {
-            out.put(KEY_DESERIALIZER_CLASS_CONFIG, keyDeserializer.getClass());
-        }
-        if (valueDeserializer != null) {
-            out.put(VALUE_DESERIALIZER_CLASS_CONFIG, valueDeserializer.getClass());
-        }
-        return out;
+        return ClientConfigs.withInstanceClasses(configs, KEY_DESERIALIZER_CLASS_CONFIG, keyDeserializer, VALUE_DESERIALIZER_CLASS_CONFIG,
+                valueDeserializer);
     }
 
     /**
@@ -237,9 +230,7 @@ public final class ConsumerConfig extends AbstractConfig {
 
     private Deserializer<?> newDeserializer(String key, boolean isKey) {
         Deserializer<?> deserializer = getConfiguredInstance(key, Deserializer.class);
-        Map<String, Object> props = new HashMap<>(originals());
-        props.put(CLIENT_ID_CONFIG, getString(CLIENT_ID_CONFIG));
-        deserializer.configure(props, isKey);
+        deserializer.configure(ClientConfigs.pluginProperties(this), isKey);
         return deserializer;
     }
 }

@@ -5,6 +5,7 @@ import io.samsa.common.config.AbstractConfig;
 import io.samsa.common.config.ConfigDef;
 import io.samsa.common.config.ConfigException;
 import io.samsa.common.config.ConfigType;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -127,5 +128,29 @@ public final class ClientConfigs {
                 config.getLong(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG),
                 config.getLong(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG),
                 config.getInt(CommonClientConfigs.SEND_BUFFER_CONFIG), config.getInt(CommonClientConfigs.RECEIVE_BUFFER_CONFIG));
+    }
+
+    /**
+     * {@code configs} with the classes of the (de)serializers handed to a client's constructor in
+     * place of the configured ones (a null instance keeps the configured class), so the
+     * configuration checks see every (de)serializer.
+     */
+    public static Map<String, Object> withInstanceClasses(Map<String, ?> configs, String keyKey, Object keyInstance,
+                                                          String valueKey, Object valueInstance) {
+        Map<String, Object> out = new HashMap<>(toMap(configs));
+        if (keyInstance != null) {
+            out.put(keyKey, keyInstance.getClass());
+        }
+        if (valueInstance != null) {
+            out.put(valueKey, valueInstance.getClass());
+        }
+        return out;
+    }
+
+    /** The properties a configured (de)serializer is configured with: the originals and the client id. */
+    public static Map<String, Object> pluginProperties(AbstractConfig config) {
+        Map<String, Object> props = new HashMap<>(config.originals());
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, config.getString(CommonClientConfigs.CLIENT_ID_CONFIG));
+        return props;
     }
 }

@@ -8,7 +8,6 @@ import io.samsa.common.config.ConfigException;
 import io.samsa.common.config.ConfigType;
 import io.samsa.common.serialization.Serializer;
 import io.samsa.record.CompressionType;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -216,14 +215,8 @@ public final class ProducerConfig extends AbstractConfig {
      */
     public static Map<String, Object> appendSerializers(Map<String, ?> configs, Serializer<?> keySerializer,
                                                         Serializer<?> valueSerializer) {
-        Map<String, Object> out = new HashMap<>(ClientConfigs.toMap(configs));
-        if (keySerializer != null) {
-            out.put(KEY_SERIALIZER_CLASS_CONFIG, keySerializer.getClass());
-        }
-        if (valueSerializer != null) {
-            out.put(VALUE_SERIALIZER_CLASS_CONFIG, valueSerializer.getClass());
-        }
-        return out;
+        return ClientConfigs.withInstanceClasses(configs, KEY_SERIALIZER_CLASS_CONFIG, keySerializer, VALUE_SERIALIZER_CLASS_CONFIG,
+                valueSerializer);
     }
 
     /**
@@ -243,9 +236,7 @@ public final class ProducerConfig extends AbstractConfig {
 
     private Serializer<?> newSerializer(String key, boolean isKey) {
         Serializer<?> serializer = getConfiguredInstance(key, Serializer.class);
-        Map<String, Object> props = new HashMap<>(originals());
-        props.put(CLIENT_ID_CONFIG, getString(CLIENT_ID_CONFIG));
-        serializer.configure(props, isKey);
+        serializer.configure(ClientConfigs.pluginProperties(this), isKey);
         return serializer;
     }
 
