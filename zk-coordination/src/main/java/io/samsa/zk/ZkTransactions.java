@@ -128,6 +128,10 @@ final class ZkTransactions {
     }
 
     CuratorOp checkEpochOp(int epochZkVersion) {
+        if (epochZkVersion < 0) {
+            // ZooKeeper's check with version -1 matches any version: it would fence nothing.
+            throw new IllegalArgumentException("A fenced write needs the controller epoch znode's version, not " + epochZkVersion);
+        }
         try {
             return curator.transactionOp().check().withVersion(epochZkVersion).forPath(ControllerEpochZNode.PATH);
         } catch (Exception e) {
