@@ -282,19 +282,21 @@ final class FaultScenario {
 
     /**
      * Starts ZooKeeper again on its port and data dir and waits until the cluster is whole: a
-     * controller, every broker registered under a session whose client is connected (the server
+     * controller and every broker registered under a session whose client is connected (the server
      * restores the sessions it had, live or not, and expires those whose client does not come back
-     * within their timeout), the ISR full. Records the time from the restart.
+     * within their timeout; until then a stale /controller may stand), the ISR full. Records the
+     * time from the restart.
      */
     void restartZooKeeper(Map<Integer, OptionalLong> sessionsBefore) {
         long t0 = System.nanoTime();
         processes().startZooKeeper();
         log("ZooKeeper started again on its port and data dir");
         Wait.until("a controller and every broker registered under a connected session", RECOVERY, () -> {
-            if (cluster.zk().controller().isEmpty()) {
+            Set<Long> connected = cluster.zk().connectedSessions();
+            OptionalLong controllerSession = cluster.zk().controllerSession();
+            if (controllerSession.isEmpty() || !connected.contains(controllerSession.getAsLong())) {
                 return false;
             }
-            Set<Long> connected = cluster.zk().connectedSessions();
             return processes().brokerIds().stream().allMatch(id -> {
                 OptionalLong session = cluster.zk().registrationSession(id);
                 return session.isPresent() && connected.contains(session.getAsLong());

@@ -97,7 +97,18 @@ public final class ZkInspector implements AutoCloseable {
      * expires its stale registration still stands.
      */
     public OptionalLong registrationSession(int brokerId) {
-        String path = "/brokers/ids/" + brokerId;
+        return ephemeralOwner("/brokers/ids/" + brokerId);
+    }
+
+    /**
+     * The session that owns {@code /controller}, or empty when no controller is elected. After a
+     * ZooKeeper restart it may be a restored session whose client is gone, until the server expires it.
+     */
+    public OptionalLong controllerSession() {
+        return ephemeralOwner("/controller");
+    }
+
+    private OptionalLong ephemeralOwner(String path) {
         try {
             Stat stat = curator.checkExists().forPath(path);
             return stat == null ? OptionalLong.empty() : OptionalLong.of(stat.getEphemeralOwner());
