@@ -3,6 +3,7 @@ package io.samsa.clients.consumer;
 import io.samsa.clients.CommonClientConfigs;
 import io.samsa.clients.consumer.internals.AssignmentStrategies;
 import io.samsa.clients.internals.ClientConfigs;
+import io.samsa.clients.internals.ClientIds;
 import io.samsa.common.config.AbstractConfig;
 import io.samsa.common.config.ConfigDef;
 import io.samsa.common.config.ConfigException;
@@ -11,7 +12,6 @@ import io.samsa.common.serialization.Deserializer;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class ConsumerConfig extends AbstractConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerConfig.class);
-    private static final AtomicInteger CLIENT_ID_SEQUENCE = new AtomicInteger(1);
     /** Read by the built-in deserializers, so not worth a warning. */
     private static final Set<String> DESERIALIZER_KEYS = Set.of("deserializer.encoding", "key.deserializer.encoding",
             "value.deserializer.encoding");
@@ -191,9 +190,7 @@ public final class ConsumerConfig extends AbstractConfig {
         }
         String clientId = getString(CLIENT_ID_CONFIG);
         if (clientId == null || clientId.isEmpty()) {
-            String instanceId = getString(GROUP_INSTANCE_ID_CONFIG);
-            String suffix = instanceId != null ? instanceId : Integer.toString(CLIENT_ID_SEQUENCE.getAndIncrement());
-            override(CLIENT_ID_CONFIG, "consumer-" + groupId + "-" + suffix);
+            override(CLIENT_ID_CONFIG, ClientIds.consumer(groupId, getString(GROUP_INSTANCE_ID_CONFIG)));
         }
     }
 

@@ -16,15 +16,17 @@ public final class ClientIds {
     private ClientIds() {
     }
 
-    public static String producer(String configured) {
-        return isSet(configured) ? configured : "producer-" + PRODUCERS.incrementAndGet();
+    /** The next producer's default id. */
+    public static String producer() {
+        return "producer-" + PRODUCERS.incrementAndGet();
     }
 
-    public static String consumer(String configured, String groupId) {
-        if (isSet(configured)) {
-            return configured;
-        }
-        return "consumer-" + (isSet(groupId) ? groupId + "-" : "") + CONSUMERS.incrementAndGet();
+    /**
+     * A consumer's default id: its group (Kafka prints "null" when there is none) and its static
+     * member id, or the next number when it has none.
+     */
+    public static String consumer(String groupId, String groupInstanceId) {
+        return "consumer-" + groupId + "-" + (groupInstanceId != null ? groupInstanceId : Integer.toString(CONSUMERS.incrementAndGet()));
     }
 
     public static String admin(String configured) {

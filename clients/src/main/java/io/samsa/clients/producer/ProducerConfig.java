@@ -2,6 +2,7 @@ package io.samsa.clients.producer;
 
 import io.samsa.clients.CommonClientConfigs;
 import io.samsa.clients.internals.ClientConfigs;
+import io.samsa.clients.internals.ClientIds;
 import io.samsa.common.config.AbstractConfig;
 import io.samsa.common.config.ConfigDef;
 import io.samsa.common.config.ConfigException;
@@ -11,7 +12,6 @@ import io.samsa.record.CompressionType;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class ProducerConfig extends AbstractConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProducerConfig.class);
-    private static final AtomicInteger CLIENT_ID_SEQUENCE = new AtomicInteger(1);
     /** The idempotent producer keeps per-partition order with at most this many requests in flight. */
     private static final int MAX_IN_FLIGHT_FOR_IDEMPOTENCE = 5;
     /** Read by the built-in serializers, so not worth a warning. */
@@ -170,7 +169,7 @@ public final class ProducerConfig extends AbstractConfig {
         override(ACKS_CONFIG, "all".equalsIgnoreCase(getString(ACKS_CONFIG)) ? "-1" : getString(ACKS_CONFIG));
         applyIdempotenceRules();
         if (!isSet(CLIENT_ID_CONFIG)) {
-            override(CLIENT_ID_CONFIG, "producer-" + CLIENT_ID_SEQUENCE.getAndIncrement());
+            override(CLIENT_ID_CONFIG, ClientIds.producer());
         }
     }
 

@@ -7,7 +7,9 @@ import io.samsa.clients.consumer.OffsetAndMetadata;
 import io.samsa.clients.consumer.OffsetAndTimestamp;
 import io.samsa.clients.consumer.SamsaConsumer;
 import io.samsa.common.TopicPartition;
+import io.samsa.common.errors.RecordDeserializationException;
 import io.samsa.common.errors.WakeupException;
+import io.samsa.common.serialization.Deserializer;
 import io.samsa.common.serialization.StringDeserializer;
 import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
@@ -194,6 +196,37 @@ interface ConsumerTests {
         try (SamsaConsumer<String, String> consumer = samsa(consumerProps(group))) {
             consumer.assign(List.of(tp));
             assertEquals(42, consumer.position(tp));
+        }
+    }
+
+    @Test
+    default void anUndeserializableRecordThrowsUntilTheApplicationSeeksPastIt() {
+        String topic = "c-undeserializable";
+        deployment().createTopic(topic, 1);
+        produce(topic, 0, 10);
+        TopicPartition tp = new TopicPartition(topic, 0);
+        Deserializer<String> failsOnV5 = (t, data) -> {
+            String s = new String(data, StandardCharsets.UTF_8);
+            if ("v5".equals(s)) {
+                throw new IllegalArgumentException("v5 is not welcome");
+            }
+            return s;
+        };
+        try (SamsaConsumer<String, String> consumer = new SamsaConsumer<>(consumerProps(null), new StringDeserializer(), failsOnV5)) {
+            consumer.assign(List.of(tp));
+            List<ConsumerRecord<String, String>> before = pollUntil(consumer, 5);
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L), before.stream().map(ConsumerRecord::offset).toList(),
+                    "the records before the bad one are delivered, none lost");
+            for (int attempt = 0; attempt < 2; attempt++) {
+                RecordDeserializationException e = assertThrows(RecordDeserializationException.class, () -> consumer.poll(POLL));
+                assertEquals(tp, e.topicPartition());
+                assertEquals(5, e.offset());
+                assertEquals("v5", StandardCharsets.UTF_8.decode(e.valueBuffer()).toString());
+                assertEquals(5, consumer.position(tp), "the position stays at the bad record");
+            }
+            consumer.seek(tp, 6);
+            List<ConsumerRecord<String, String>> after = pollUntil(consumer, 4);
+            assertEquals(List.of(6L, 7L, 8L, 9L), after.stream().map(ConsumerRecord::offset).toList());
         }
     }
 

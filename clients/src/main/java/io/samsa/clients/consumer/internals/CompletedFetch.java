@@ -3,7 +3,8 @@ package io.samsa.clients.consumer.internals;
 import io.samsa.clients.consumer.ConsumerRecord;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.errors.SamsaException;
-import io.samsa.common.errors.SerializationException;
+import io.samsa.common.errors.RecordDeserializationException;
+import io.samsa.common.errors.RecordDeserializationException.DeserializationExceptionOrigin;
 import io.samsa.common.header.Headers;
 import io.samsa.common.header.internals.RecordHeaders;
 import io.samsa.common.serialization.Deserializer;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -46,6 +48,8 @@ final class CompletedFetch {
     private final Set<Long> abortedProducerIds = new HashSet<>();
     private RecordBatch currentBatch;
     private Iterator<Record> records;
+    /** A record whose key or value failed to deserialize: returned to again until a seek drops this fetch. */
+    private Record undeserializable;
     private long nextFetchOffset;
     private Optional<Integer> lastEpoch = Optional.empty();
     private boolean consumed;
@@ -89,12 +93,23 @@ final class CompletedFetch {
     <K, V> List<ConsumerRecord<K, V>> fetchRecords(Deserializer<K> keys, Deserializer<V> values, int max) {
         List<ConsumerRecord<K, V>> out = new ArrayList<>();
         while (out.size() < max && !consumed) {
-            Record record = nextRecord();
+            Record record = undeserializable != null ? undeserializable : nextRecord();
             if (record == null) {
                 consumed = true;
                 break;
             }
-            out.add(parse(record, keys, values));
+            try {
+                out.add(parse(record, keys, values));
+                undeserializable = null;
+            } catch (RecordDeserializationException e) {
+                // Kept, so that the next call throws again until the application seeks; the
+                // records before it are returned first rather than lost.
+                undeserializable = record;
+                if (out.isEmpty()) {
+                    throw e;
+                }
+                return out;
+            }
             nextFetchOffset = record.offset() + 1;
             lastEpoch = currentBatch.partitionLeaderEpoch() < 0 ? Optional.empty()
                     : Optional.of(currentBatch.partitionLeaderEpoch());
@@ -172,16 +187,25 @@ final class CompletedFetch {
         for (io.samsa.record.Header h : r.headers()) {
             headers.add(h.key(), h.value());
         }
+        K key = deserialize(keys, DeserializationExceptionOrigin.KEY, r, headers);
+        V value = deserialize(values, DeserializationExceptionOrigin.VALUE, r, headers);
+        Optional<Integer> epoch = currentBatch.partitionLeaderEpoch() < 0 ? Optional.empty()
+                : Optional.of(currentBatch.partitionLeaderEpoch());
+        return new ConsumerRecord<>(topic, partition.partition(), r.offset(), r.timestamp(),
+                currentBatch.timestampType(), r.keySize(), r.valueSize(), key, value, headers, epoch);
+    }
+
+    private <T> T deserialize(Deserializer<T> deserializer, DeserializationExceptionOrigin origin, Record r, Headers headers) {
+        ByteBuffer data = origin == DeserializationExceptionOrigin.KEY ? r.key() : r.value();
         try {
-            K key = keys.deserialize(topic, headers, r.key());
-            V value = values.deserialize(topic, headers, r.value());
-            Optional<Integer> epoch = currentBatch.partitionLeaderEpoch() < 0 ? Optional.empty()
-                    : Optional.of(currentBatch.partitionLeaderEpoch());
-            return new ConsumerRecord<>(topic, partition.partition(), r.offset(), r.timestamp(),
-                    currentBatch.timestampType(), r.keySize(), r.valueSize(), key, value, headers, epoch);
+            return deserializer.deserialize(partition.topic(), headers, data);
         } catch (RuntimeException e) {
-            throw new SerializationException("Error deserializing key/value for partition " + partition + " at offset "
-                    + r.offset() + ". If needed, please seek past the record to continue consumption.", e);
+            ByteBuffer key = r.key();
+            ByteBuffer value = r.value();
+            throw new RecordDeserializationException(origin, partition, r.offset(), r.timestamp(), currentBatch.timestampType(),
+                    key == null ? null : key.asReadOnlyBuffer(), value == null ? null : value.asReadOnlyBuffer(), headers,
+                    "Error deserializing " + origin.name().toLowerCase(Locale.ROOT) + " for partition " + partition
+                            + " at offset " + r.offset() + ". If needed, please seek past the record to continue consumption.", e);
         }
     }
 }

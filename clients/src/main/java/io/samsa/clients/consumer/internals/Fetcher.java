@@ -10,6 +10,7 @@ import io.samsa.clients.internals.NodeTarget;
 import io.samsa.common.Errors;
 import io.samsa.common.Node;
 import io.samsa.common.TopicPartition;
+import io.samsa.common.errors.RecordDeserializationException;
 import io.samsa.common.errors.TopicAuthorizationException;
 import io.samsa.common.serialization.Deserializer;
 import io.samsa.protocol.ApiKeys;
@@ -108,6 +109,10 @@ public final class Fetcher<K, V> {
     private void send(Node node, Map<TopicPartition, FetchSessionHandler.PartitionData> partitions, long nowMs) {
         FetchSessionHandler session = sessions.computeIfAbsent(node.id(), FetchSessionHandler::new);
         FetchSessionHandler.Request request = session.build(partitions);
+        if (log.isTraceEnabled()) {
+            log.trace("Fetching from node {} (session {}, epoch {}): {}, forgetting {}", node.id(), request.sessionId(),
+                    request.epoch(), request.toSend(), request.toForget());
+        }
         Map<TopicPartition, Long> offsets = new HashMap<>();
         partitions.forEach((tp, d) -> offsets.put(tp, d.fetchOffset()));
         ClientRequest clientRequest = ClientRequest.of(ApiKeys.FETCH, MIN_VERSION, MAX_VERSION, v -> build(request, v));
@@ -185,7 +190,16 @@ public final class Fetcher<K, V> {
             if (!subscriptions.isFetchable(tp)) {
                 continue; // paused: keep the records for resume
             }
-            List<ConsumerRecord<K, V>> records = fetch.fetchRecords(keyDeserializer, valueDeserializer, left);
+            List<ConsumerRecord<K, V>> records;
+            try {
+                records = fetch.fetchRecords(keyDeserializer, valueDeserializer, left);
+            } catch (RecordDeserializationException e) {
+                if (out.isEmpty()) {
+                    throw e;
+                }
+                // Hand out what was read; the next poll throws, with nothing of its own to lose.
+                break;
+            }
             FetchPosition old = subscriptions.position(tp);
             FetchPosition next = new FetchPosition(fetch.nextFetchOffset(),
                     fetch.lastEpoch().isPresent() ? fetch.lastEpoch() : old.offsetEpoch(), old.currentLeaderEpoch());
@@ -238,6 +252,10 @@ public final class Fetcher<K, V> {
             return;
         }
         Errors error = Errors.forCode(p.errorCode());
+        if (log.isTraceEnabled()) {
+            log.trace("Fetch of {} at offset {} answered {}: {} bytes, high watermark {}", tp, fetchOffset, error,
+                    p.records() == null ? 0 : p.records().sizeInBytes(), p.highWatermark());
+        }
         switch (error) {
             case NONE -> {
                 subscriptions.updateWatermarks(tp, p.highWatermark(), p.logStartOffset(), p.lastStableOffset());

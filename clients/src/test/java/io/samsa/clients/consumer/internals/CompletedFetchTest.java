@@ -2,6 +2,8 @@ package io.samsa.clients.consumer.internals;
 
 import io.samsa.clients.consumer.ConsumerRecord;
 import io.samsa.common.TopicPartition;
+import io.samsa.common.errors.RecordDeserializationException;
+import io.samsa.common.serialization.Deserializer;
 import io.samsa.common.serialization.StringDeserializer;
 import io.samsa.protocol.message.FetchResponse;
 import io.samsa.record.CompressionType;
@@ -66,6 +68,32 @@ class CompletedFetchTest {
         assertEquals(8, rest.size());
         assertEquals("v14", rest.get(7).value());
         assertEquals(15, f.nextFetchOffset());
+    }
+
+    @Test
+    void anUndeserializableRecordComesAfterTheRecordsBeforeItAndThrowsUntilSoughtPast() {
+        CompletedFetch f = new CompletedFetch(TP, 0, concat(batch(0, 5, CompressionType.NONE, -1, false)), null, true, false);
+        Deserializer<String> failsOnV2 = (topic, data) -> {
+            String s = new String(data, StandardCharsets.UTF_8);
+            if (s.equals("v2")) {
+                throw new IllegalArgumentException("bad value");
+            }
+            return s;
+        };
+        List<ConsumerRecord<String, String>> first = f.fetchRecords(new StringDeserializer(), failsOnV2, 10);
+        assertEquals(List.of(0L, 1L), first.stream().map(ConsumerRecord::offset).toList());
+        assertEquals(2, f.nextFetchOffset());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            RecordDeserializationException e = assertThrows(RecordDeserializationException.class,
+                    () -> f.fetchRecords(new StringDeserializer(), failsOnV2, 10));
+            assertEquals(TP, e.topicPartition());
+            assertEquals(2, e.offset());
+            assertEquals(RecordDeserializationException.DeserializationExceptionOrigin.VALUE, e.origin());
+            assertEquals("k2", StandardCharsets.UTF_8.decode(e.keyBuffer()).toString());
+            assertEquals("v2", StandardCharsets.UTF_8.decode(e.valueBuffer()).toString());
+            assertEquals(IllegalArgumentException.class, e.getCause().getClass());
+            assertEquals(2, f.nextFetchOffset(), "the position stays at the record");
+        }
     }
 
     @Test
