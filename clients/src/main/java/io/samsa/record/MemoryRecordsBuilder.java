@@ -48,6 +48,7 @@ public final class MemoryRecordsBuilder {
     private long deleteHorizonMs = BatchLayout.NO_TIMESTAMP;
     private long lastOffsetOverride = -1;
     private int initialCapacity = DEFAULT_INITIAL_CAPACITY;
+    private ByteBuffer initialBuffer;
 
     private ByteBufferOutputStream out;
     private OutputStream compressor;
@@ -152,6 +153,19 @@ public final class MemoryRecordsBuilder {
         return this;
     }
 
+    /**
+     * Writes the batch into {@code buffer} (from its start; a recycled buffer's old content does not
+     * matter) instead of a new one; a larger batch moves to a new buffer and leaves this one unused.
+     */
+    public MemoryRecordsBuilder buffer(ByteBuffer buffer) {
+        checkConfigurable();
+        if (buffer.capacity() < HEADER_SIZE) {
+            throw new IllegalArgumentException("A batch buffer needs at least " + HEADER_SIZE + " bytes, got " + buffer.capacity());
+        }
+        this.initialBuffer = buffer;
+        return this;
+    }
+
     private void checkConfigurable() {
         if (out != null || built != null) {
             throw new IllegalStateException("Batch settings cannot change after the first append");
@@ -228,7 +242,7 @@ public final class MemoryRecordsBuilder {
         if (timestampType == TimestampType.LOG_APPEND_TIME && logAppendTime == BatchLayout.NO_TIMESTAMP) {
             throw new IllegalStateException("A LOG_APPEND_TIME batch needs logAppendTime(long)");
         }
-        out = new ByteBufferOutputStream(initialCapacity);
+        out = initialBuffer != null ? new ByteBufferOutputStream(initialBuffer) : new ByteBufferOutputStream(initialCapacity);
         out.position(HEADER_SIZE);
         if (compression != CompressionType.NONE) {
             try {

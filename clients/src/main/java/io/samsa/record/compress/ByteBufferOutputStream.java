@@ -16,6 +16,11 @@ public final class ByteBufferOutputStream extends OutputStream {
         this.buffer = ByteBuffer.allocate(Math.max(16, initialCapacity));
     }
 
+    /** Writes into {@code buffer} from its start until it is outgrown. */
+    public ByteBufferOutputStream(ByteBuffer buffer) {
+        this.buffer = buffer.clear();
+    }
+
     /** The current backing buffer; its position is the write position. Replaced on growth. */
     public ByteBuffer buffer() {
         return buffer;

@@ -17,6 +17,13 @@ import net.jpountz.xxhash.XXHashFactory;
  */
 public final class Lz4FrameOutputStream extends OutputStream {
 
+    private static final int BLOCK_SIZE = Lz4Frame.blockMaximumSize(Lz4Frame.BLOCK_SIZE_64KB);
+    /** Enough for the batches a few producers and handler threads compress at once. */
+    private static final int RECYCLED = 16;
+    private static final RecycledArrays BLOCKS = new RecycledArrays(BLOCK_SIZE, RECYCLED);
+    private static final RecycledArrays COMPRESSED_BLOCKS = new RecycledArrays(
+            LZ4Factory.fastestInstance().fastCompressor().maxCompressedLength(BLOCK_SIZE), RECYCLED);
+
     private final LZ4Compressor compressor;
     private final int blockSize;
     private OutputStream out;
@@ -43,9 +50,9 @@ public final class Lz4FrameOutputStream extends OutputStream {
         LZ4Factory factory = LZ4Factory.fastestInstance();
         this.compressor = level == Lz4Codec.DEFAULT_LEVEL ? factory.fastCompressor() : factory.highCompressor(level);
         this.out = out;
-        this.blockSize = Lz4Frame.blockMaximumSize(Lz4Frame.BLOCK_SIZE_64KB);
-        this.block = new byte[blockSize];
-        this.compressed = new byte[compressor.maxCompressedLength(blockSize)];
+        this.blockSize = BLOCK_SIZE;
+        this.block = BLOCKS.take();
+        this.compressed = COMPRESSED_BLOCKS.take();
         writeFrameHeader(legacyHeaderChecksum);
     }
 
@@ -122,6 +129,8 @@ public final class Lz4FrameOutputStream extends OutputStream {
             out.flush();
         } finally {
             closed = true;
+            BLOCKS.give(block);
+            COMPRESSED_BLOCKS.give(compressed);
             block = null;
             compressed = null;
             OutputStream o = out;

@@ -38,6 +38,7 @@ public final class ProducerBatch {
     private final MemoryRecordsBuilder builder;
     private final int batchSizeLimit;
     private final int reservedBytes;
+    private final ByteBuffer buffer;
     private final List<Thunk> thunks = new ArrayList<>();
     private MemoryRecords records;
     private long uncompressedBytes;
@@ -50,14 +51,16 @@ public final class ProducerBatch {
     private boolean done;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
 
-    ProducerBatch(TopicPartition tp, CompressionType compression, int compressionLevel, int batchSizeLimit, int reservedBytes,
+    /** A batch written into {@code buffer}, whose whole capacity is reserved in the accumulator's pool. */
+    ProducerBatch(TopicPartition tp, CompressionType compression, int compressionLevel, int batchSizeLimit, ByteBuffer buffer,
                   long nowMs) {
         this.tp = tp;
         this.createdMs = nowMs;
         this.lastAttemptMs = nowMs;
         this.batchSizeLimit = batchSizeLimit;
-        this.reservedBytes = reservedBytes;
-        this.builder = new MemoryRecordsBuilder(compression, 0L).initialCapacity(Math.min(batchSizeLimit, reservedBytes));
+        this.buffer = buffer;
+        this.reservedBytes = buffer.capacity();
+        this.builder = new MemoryRecordsBuilder(compression, 0L).buffer(buffer);
         if (compression.hasLevels() && compressionLevel != Integer.MIN_VALUE) {
             builder.compressionLevel(compressionLevel);
         }
@@ -92,6 +95,11 @@ public final class ProducerBatch {
     /** Memory reserved for this batch in the accumulator's pool. */
     int reservedBytes() {
         return reservedBytes;
+    }
+
+    /** The pool's buffer the batch was written into (or outgrew); free for reuse once the batch is done. */
+    ByteBuffer buffer() {
+        return buffer;
     }
 
     boolean isClosed() {

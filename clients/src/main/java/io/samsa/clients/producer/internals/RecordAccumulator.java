@@ -10,6 +10,7 @@ import io.samsa.common.TopicPartition;
 import io.samsa.record.CompressionType;
 import io.samsa.record.Header;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,7 +69,7 @@ public final class RecordAccumulator {
         this.lingerMs = lingerMs;
         this.retryBackoffMs = retryBackoffMs;
         this.deliveryTimeoutMs = deliveryTimeoutMs;
-        this.pool = new BufferPool(bufferMemory, time);
+        this.pool = new BufferPool(bufferMemory, batchSize, time);
     }
 
     /**
@@ -87,7 +88,7 @@ public final class RecordAccumulator {
                 }
             }
             int size = Math.max(batchSize, RecordSizes.estimate(key, value, headers));
-            pool.reserve(size, maxBlockMs);
+            ByteBuffer buffer = pool.allocate(size, maxBlockMs);
             boolean reservedUsed = false;
             try {
                 synchronized (deque) {
@@ -98,7 +99,7 @@ public final class RecordAccumulator {
                     if (r != null) {
                         return r;
                     }
-                    ProducerBatch batch = new ProducerBatch(tp, compression, compressionLevel, batchSize, size, nowMs);
+                    ProducerBatch batch = new ProducerBatch(tp, compression, compressionLevel, batchSize, buffer, nowMs);
                     CompletableFuture<RecordMetadata> future = batch.tryAppend(timestamp, key, value, headers, callback);
                     deque.addLast(batch);
                     synchronized (incomplete) {
@@ -109,7 +110,7 @@ public final class RecordAccumulator {
                 }
             } finally {
                 if (!reservedUsed) {
-                    pool.release(size);
+                    pool.deallocate(buffer, size);
                 }
             }
         } finally {
@@ -271,7 +272,7 @@ public final class RecordAccumulator {
     public void deallocate(ProducerBatch batch) {
         synchronized (incomplete) {
             if (incomplete.remove(batch)) {
-                pool.release(batch.reservedBytes());
+                pool.deallocate(batch.buffer(), batch.reservedBytes());
             }
         }
     }

@@ -223,6 +223,9 @@ public final class Sender implements ClientIoThread.Participant {
 
     /** Decides a batch's fate from its partition's answer. */
     private void settle(ProducerBatch b, Errors error, long baseOffset, long logAppendTime, String message, long nowMs) {
+        if (b.isDone()) {
+            return; // failed by a forced close while in flight: its buffer may already serve another batch
+        }
         if (error == Errors.NONE || error == Errors.DUPLICATE_SEQUENCE_NUMBER) {
             sequencer.onAcknowledged(b);
             metrics.recordsSent.record(b.recordCount());

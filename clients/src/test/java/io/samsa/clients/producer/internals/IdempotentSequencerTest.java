@@ -2,6 +2,7 @@ package io.samsa.clients.producer.internals;
 
 import io.samsa.common.TopicPartition;
 import io.samsa.record.CompressionType;
+import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,7 @@ class IdempotentSequencerTest {
     private static final TopicPartition TP = new TopicPartition("t", 0);
 
     private static ProducerBatch batch(int records) {
-        ProducerBatch b = new ProducerBatch(TP, CompressionType.NONE, Integer.MIN_VALUE, 1 << 20, 1 << 20, 0);
+        ProducerBatch b = new ProducerBatch(TP, CompressionType.NONE, Integer.MIN_VALUE, 1 << 20, ByteBuffer.allocate(1 << 20), 0);
         for (int i = 0; i < records; i++) {
             b.tryAppend(0, null, new byte[1], null, null);
         }
