@@ -2,7 +2,7 @@
 # Benchmarks, never tests (see README, "Benchmarks"):
 #   samsa-bench.sh [--quick] [--reps N] [--workloads W1,..] [--brokers samsa,kafka] [--clients kafka,samsa] [--help]
 #       Samsa against Apache Kafka 3.9.1 side by side, driven by Kafka's own perf tools, and Samsa's
-#       client against kafka-clients 3.9.1 where Samsa has a perf tool (the producer workloads).
+#       client against kafka-clients 3.9.1 where Samsa has a perf tool (the produce workloads and W3).
 #   samsa-bench.sh jmh [JMH options, e.g. -f 1 -wi 2 -i 3 LogValidator]
 #       The JMH microbenchmarks of the broker's hot paths.
 # SAMSA_BENCH_TOOL_OPTS adds JVM options to every perf tool (e.g. JFR: -XX:StartFlightRecording=filename=DIR/).

@@ -54,7 +54,7 @@ public record BenchOptions(boolean quick, int repetitions, List<String> workload
                 .withRequiredArg().defaultsTo("samsa,kafka");
         final OptionSpec<String> clients = parser.accepts("clients", "Comma-separated clients whose perf tools drive "
                 + "the workloads: kafka (kafka-clients 3.9.1, Kafka's tools), samsa (Samsa's tools, where Samsa has one: "
-                + "so far the producer, for W1, W2 and W5).").withRequiredArg().defaultsTo("kafka,samsa");
+                + "so far the producer, for W1, W2 and W5, and the consumer, for W3).").withRequiredArg().defaultsTo("kafka,samsa");
         final OptionSpec<String> workDir = parser.accepts("work-dir", "Directory for the run directory "
                 + "(default: the system temp dir).").withRequiredArg();
         final OptionSpec<String> heap = parser.accepts("heap", "Heap options of both brokers.")

@@ -9,7 +9,7 @@ import java.util.List;
  * offset, EndToEndLatency with the workload's acks and record size. Samsa's tools take Kafka's
  * arguments and print Kafka's output, so a workload's command line and parser are the same for
  * either client; only the main class differs, and {@link #mainClass(Workload, ClientKind)} says
- * which workloads Samsa has a tool for yet. Stateless.
+ * which workloads Samsa has a tool for yet (the produce and consume ones). Stateless.
  */
 public final class PerfToolCommands {
 
@@ -18,6 +18,12 @@ public final class PerfToolCommands {
     public static final String END_TO_END = "org.apache.kafka.tools.EndToEndLatency";
     /** Samsa's producer perf tool (module tools), Kafka's flags and output on Samsa's producer. */
     public static final String SAMSA_PRODUCER = "io.samsa.tools.ProducerPerformance";
+    /**
+     * Samsa's consumer perf tool (module tools), Kafka's flags and output on Samsa's consumer; like
+     * Kafka's it joins a fresh group ({@code perf-consumer-<random>}) each run, so every run of W3
+     * reads from the earliest offset.
+     */
+    public static final String SAMSA_CONSUMER = "io.samsa.tools.ConsumerPerformance";
     /** ConsumerPerformance gives up after this long without a record. */
     static final long CONSUMER_IDLE_TIMEOUT_MS = 15_000;
 
@@ -35,13 +41,14 @@ public final class PerfToolCommands {
 
     /**
      * {@code client}'s tool for {@code w}, or null when that client has none yet (the workload then
-     * runs with kafka-clients only).
+     * runs with kafka-clients only). Samsa has the producer and consumer tools, which take the
+     * same {@link #args} as Kafka's and print what {@link ProducerPerformanceOutput} and
+     * {@link ConsumerPerformanceOutput} parse, so W1, W2, W3 and W5 run with both clients side by
+     * side.
      *
-     * <p>Extension point for the Samsa consumer: SamsaConsumer is not merged yet. When it is, add
-     * {@code io.samsa.tools.ConsumerPerformance} (Kafka's ConsumerPerformance flags, as in
-     * {@link #args}, and its output, which {@link ConsumerPerformanceOutput} parses) and return it
-     * here for {@code CONSUME}; the harness then runs W3 with both clients and reports them side
-     * by side as it does the producers. END_TO_END likewise needs an EndToEndLatency on both.
+     * <p>Extension point for END_TO_END: it needs a Samsa {@code EndToEndLatency} (Kafka's positional
+     * arguments, as in {@link #args}, and its output, which {@link EndToEndLatencyOutput} parses),
+     * returned here; until then W4 and W4R3 run with kafka-clients only.
      */
     public static String mainClass(Workload w, ClientKind client) {
         if (client == ClientKind.KAFKA) {
@@ -49,7 +56,8 @@ public final class PerfToolCommands {
         }
         return switch (w.kind()) {
             case PRODUCE -> SAMSA_PRODUCER;
-            case CONSUME, END_TO_END -> null;
+            case CONSUME -> SAMSA_CONSUMER;
+            case END_TO_END -> null;
         };
     }
 

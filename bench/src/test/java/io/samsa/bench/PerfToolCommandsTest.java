@@ -46,17 +46,18 @@ class PerfToolCommandsTest {
     }
 
     @Test
-    void samsasProducerToolRunsTheProduceWorkloadsWithTheSameArguments() {
+    void samsasToolsRunTheProduceAndConsumeWorkloadsWithTheSameArguments() {
         for (Workload w : FULL) {
             String samsa = PerfToolCommands.mainClass(w, ClientKind.SAMSA);
             assertEquals(PerfToolCommands.mainClass(w), PerfToolCommands.mainClass(w, ClientKind.KAFKA));
-            if (w.kind() == Workload.Kind.PRODUCE) {
-                assertEquals("io.samsa.tools.ProducerPerformance", samsa, w.id());
-            } else {
-                assertNull(samsa, w.id() + ": no Samsa consumer or end-to-end tool yet");
+            switch (w.kind()) {
+                case PRODUCE -> assertEquals("io.samsa.tools.ProducerPerformance", samsa, w.id());
+                case CONSUME -> assertEquals("io.samsa.tools.ConsumerPerformance", samsa, w.id());
+                case END_TO_END -> assertNull(samsa, w.id() + ": no Samsa end-to-end tool yet");
+                default -> throw new AssertionError(w.kind());
             }
         }
-        assertEquals(List.of("W1", "W2", "W5"), FULL.stream()
+        assertEquals(List.of("W1", "W2", "W3", "W5"), FULL.stream()
                 .filter(w -> PerfToolCommands.mainClass(w, ClientKind.SAMSA) != null).map(Workload::id).toList());
     }
 }

@@ -6,8 +6,6 @@ import io.samsa.clients.producer.ProducerConfig;
 import io.samsa.clients.producer.ProducerRecord;
 import io.samsa.clients.producer.RecordMetadata;
 import io.samsa.clients.producer.SamsaProducer;
-import io.samsa.common.Metric;
-import io.samsa.common.MetricName;
 import io.samsa.common.Time;
 import io.samsa.common.errors.SamsaException;
 import io.samsa.common.serialization.ByteArraySerializer;
@@ -19,11 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -38,8 +33,10 @@ import java.util.regex.Pattern;
  * waits for every acknowledgement) and the summary line printed; see {@link ProducerPerfStats}.
  * Progress lines go to standard output every 5 s, errors to standard error.
  *
- * <p>Exit status: 0 after a run (failed sends are printed and left out of the counts), 1 for a
- * bad command line or a producer that could not be created.
+ * <p>Exit status: 0 after a run (failed sends are printed and left out of the counts) and for
+ * {@code --help} or no arguments (which print the usage); 2 for a bad command line (an unknown or
+ * missing option, a bad value: one error line and the usage on standard error); 1 for a producer
+ * that could not be created.
  *
  * <p>Not thread-safe: an instance does one run at a time, on the calling thread (its statistics
  * are updated from the producer's I/O thread, see {@link ProducerPerfStats}).
@@ -48,6 +45,7 @@ public final class ProducerPerformance {
 
     static final long REPORTING_INTERVAL_MS = 5_000;
     static final String DEFAULT_CLIENT_ID = "perf-producer-client";
+    private static final String TOOL = "producer-performance";
 
     private final Time time;
     private final PrintStream out;
@@ -58,33 +56,34 @@ public final class ProducerPerformance {
     }
 
     public static void main(String[] args) {
+        int status = execute(args, System.out, System.err);
+        if (status != ToolExit.OK) {
+            System.exit(status);
+        }
+    }
+
+    /** The whole program, with its streams given: parses, creates the producer, runs; returns the exit status. */
+    static int execute(String[] args, PrintStream out, PrintStream err) {
         ProducerPerformanceOptions options;
         try {
             options = args.length == 0 ? null : ProducerPerformanceOptions.parse(args);
-            if (options == null) {
-                ProducerPerformanceOptions.printHelp(System.out);
-                return;
-            }
-        } catch (ProducerPerformanceOptions.UsageException e) {
-            System.err.println("producer-performance: error: " + e.getMessage() + " (see --help)");
-            System.exit(1);
-            return;
-        } catch (IOException e) {
-            System.err.println("producer-performance: cannot print the help: " + e.getMessage());
-            System.exit(1);
-            return;
+        } catch (UsageException e) {
+            return ToolExit.misuse(TOOL, e, ProducerPerformanceOptions::printHelp, err);
+        }
+        if (options == null) {
+            return ToolExit.help(TOOL, ProducerPerformanceOptions::printHelp, out, err);
         }
         Producer<byte[], byte[]> producer;
         List<byte[]> payloads;
         try {
-            payloads = readPayloads(options);
+            payloads = readPayloads(options, out);
             producer = new SamsaProducer<>(producerProps(options), new ByteArraySerializer(), new ByteArraySerializer());
         } catch (IOException | SamsaException | IllegalArgumentException e) {
-            System.err.println("producer-performance: error: " + e.getMessage());
-            System.exit(1);
-            return;
+            err.println(TOOL + ": error: " + e.getMessage());
+            return ToolExit.FAILURE;
         }
-        new ProducerPerformance(Time.SYSTEM, System.out).run(options, producer, payloads);
+        new ProducerPerformance(Time.SYSTEM, out).run(options, producer, payloads);
+        return ToolExit.OK;
     }
 
     /** Sends the records, closes (or with --print-metrics flushes) the producer and prints the summary. */
@@ -108,7 +107,7 @@ public final class ProducerPerformance {
         } else {
             producer.flush();
             stats.printTotal(time.milliseconds());
-            printMetrics(producer.metrics());
+            MetricsTable.print(out, producer.metrics());
             producer.close();
         }
     }
@@ -132,18 +131,18 @@ public final class ProducerPerformance {
     }
 
     /** The pieces of --payload-file, split at the delimiter (taken literally), or none without the option. */
-    static List<byte[]> readPayloads(ProducerPerformanceOptions options) throws IOException {
+    static List<byte[]> readPayloads(ProducerPerformanceOptions options, PrintStream out) throws IOException {
         List<byte[]> payloads = new ArrayList<>();
         if (options.payloadFile() == null) {
             return payloads;
         }
-        System.out.println("Reading payloads from: " + options.payloadFile().toAbsolutePath());
+        out.println("Reading payloads from: " + options.payloadFile().toAbsolutePath());
         if (Files.notExists(options.payloadFile()) || Files.size(options.payloadFile()) == 0) {
             throw new IllegalArgumentException("File does not exist or empty file provided.");
         }
         String text = Files.readString(options.payloadFile(), StandardCharsets.UTF_8);
         String[] pieces = text.split(Pattern.quote(options.payloadDelimiter()));
-        System.out.println("Number of messages read: " + pieces.length);
+        out.println("Number of messages read: " + pieces.length);
         for (String piece : pieces) {
             payloads.add(piece.getBytes(StandardCharsets.UTF_8));
         }
@@ -172,26 +171,6 @@ public final class ProducerPerformance {
             props.put(ProducerConfig.CLIENT_ID_CONFIG, DEFAULT_CLIENT_ID);
         }
         return props;
-    }
-
-    /** Kafka's metrics table: a header, then one {@code group:name:{tags} : value} line per metric, sorted. */
-    private void printMetrics(Map<MetricName, ? extends Metric> metrics) {
-        if (metrics.isEmpty()) {
-            return;
-        }
-        TreeMap<String, Object> sorted = new TreeMap<>();
-        int width = 0;
-        for (Metric m : metrics.values()) {
-            MetricName n = m.metricName();
-            String name = n.group() + ":" + n.name() + ":" + n.tags();
-            width = Math.max(width, name.length());
-            sorted.put(name, m.metricValue());
-        }
-        out.printf(Locale.ROOT, "%n%-" + width + "s   %s%n", "Metric Name", "Value");
-        for (Map.Entry<String, Object> e : sorted.entrySet()) {
-            String format = e.getValue() instanceof Double ? "%-" + width + "s : %.3f%n" : "%-" + width + "s : %s%n";
-            out.printf(Locale.ROOT, format, e.getKey(), e.getValue());
-        }
     }
 
     /** Times one record from its send call to its acknowledgement; runs on the producer's I/O thread. */

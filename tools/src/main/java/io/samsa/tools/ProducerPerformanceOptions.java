@@ -29,13 +29,6 @@ public record ProducerPerformanceOptions(String topic, long numRecords, Integer 
                                          List<String> producerProps, Path producerConfigFile, boolean printMetrics,
                                          String transactionalId, long transactionDurationMs) {
 
-    /** Thrown for a command line that cannot be run; the message says why. */
-    public static final class UsageException extends Exception {
-        public UsageException(String message) {
-            super(message);
-        }
-    }
-
     private static final class Parser {
         final OptionParser parser = new OptionParser();
         final OptionSpec<Void> help = parser.accepts("help", "Print this help.").forHelp();
@@ -74,12 +67,15 @@ public record ProducerPerformanceOptions(String topic, long numRecords, Integer 
      */
     public static ProducerPerformanceOptions parse(String... args) throws UsageException {
         Parser p = new Parser();
-        OptionSet set;
         try {
-            set = p.parser.parse(args);
+            return read(p.parser.parse(args), p);
         } catch (OptionException e) {
+            // Also a value that is not a number: jopt-simple converts values when they are read.
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static ProducerPerformanceOptions read(OptionSet set, Parser p) throws UsageException {
         if (set.has(p.help)) {
             return null;
         }

@@ -48,21 +48,25 @@ class ProducerPerformanceOptionsTest {
     @Test
     void badCommandLinesAreUsageErrors() {
         String[] base = {"--topic", "t", "--num-records", "5", "--throughput", "-1"};
-        assertThrows(ProducerPerformanceOptions.UsageException.class,
+        assertThrows(UsageException.class,
                 () -> ProducerPerformanceOptions.parse(concat(base, "--record-size", "1")), "no producer configs");
-        assertThrows(ProducerPerformanceOptions.UsageException.class,
+        assertThrows(UsageException.class,
                 () -> ProducerPerformanceOptions.parse(concat(base, "--producer-props", "a=1")), "no payload");
-        assertThrows(ProducerPerformanceOptions.UsageException.class, () -> ProducerPerformanceOptions.parse(
+        assertThrows(UsageException.class, () -> ProducerPerformanceOptions.parse(
                 concat(base, "--record-size", "1", "--payload-monotonic", "--producer-props", "a=1")), "two payloads");
-        assertThrows(ProducerPerformanceOptions.UsageException.class, () -> ProducerPerformanceOptions.parse(
+        assertThrows(UsageException.class, () -> ProducerPerformanceOptions.parse(
                 concat(base, "--record-size", "1", "--producer-props", "novalue")), "not k=v");
-        assertThrows(ProducerPerformanceOptions.UsageException.class, () -> ProducerPerformanceOptions.parse(
+        assertThrows(UsageException.class, () -> ProducerPerformanceOptions.parse(
                 concat(base, "--record-size", "1", "--producer-props", "a=1", "--transaction-duration-ms", "100")),
                 "transactions");
-        assertThrows(ProducerPerformanceOptions.UsageException.class, () -> ProducerPerformanceOptions.parse(
+        assertThrows(UsageException.class, () -> ProducerPerformanceOptions.parse(
                 "--num-records", "5", "--throughput", "-1", "--record-size", "1", "--producer-props", "a=1"), "no topic");
-        assertThrows(ProducerPerformanceOptions.UsageException.class, () -> ProducerPerformanceOptions.parse(
+        assertThrows(UsageException.class, () -> ProducerPerformanceOptions.parse(
                 concat(base, "--record-size", "1", "stray")), "a stray argument");
+        assertThrows(UsageException.class, () -> ProducerPerformanceOptions.parse("--topic", "t", "--num-records", "many",
+                "--throughput", "-1", "--record-size", "1", "--producer-props", "a=1"), "not a number");
+        assertThrows(UsageException.class, () -> ProducerPerformanceOptions.parse(
+                concat(base, "--record-size", "1KiB", "--producer-props", "a=1")), "a size that is not a number");
     }
 
     @Test

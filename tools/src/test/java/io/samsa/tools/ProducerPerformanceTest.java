@@ -75,6 +75,29 @@ class ProducerPerformanceTest {
         assertEquals(null, p.getProperty("value.serializer"), "the tool's byte-array serializers always apply");
     }
 
+    @Test
+    void aBadCommandLineExitsTwoWithOneErrorLineAndTheUsage() {
+        for (String[] args : List.of(new String[] {"--topic", "t", "--bogus"},
+                new String[] {"--num-records", "5", "--throughput", "-1", "--record-size", "1", "--producer-props", "a=1"},
+                new String[] {"--topic", "t", "--num-records", "many", "--throughput", "-1", "--record-size", "1",
+                        "--producer-props", "a=1"})) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = ProducerPerformance.execute(args, out, new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, status, String.join(" ", args));
+            List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+            assertTrue(lines.get(0).startsWith("producer-performance: error: "), lines.get(0));
+            assertTrue(lines.stream().anyMatch(l -> l.contains("--producer-props")), "the usage follows the error");
+        }
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing on standard output");
+    }
+
+    @Test
+    void helpAndNoArgumentsPrintTheUsageAndExitZero() {
+        assertEquals(0, ProducerPerformance.execute(new String[] {"--help"}, out, System.err));
+        assertEquals(0, ProducerPerformance.execute(new String[0], out, System.err));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("--num-records"));
+    }
+
     private String lastLine() {
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
         return lines.get(lines.size() - 1);

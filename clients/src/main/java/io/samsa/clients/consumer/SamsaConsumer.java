@@ -11,6 +11,7 @@ import io.samsa.clients.consumer.internals.SingleThreadGuard;
 import io.samsa.clients.consumer.internals.SubscriptionState;
 import io.samsa.clients.consumer.internals.TopicLookup;
 import io.samsa.clients.internals.BootstrapServers;
+import io.samsa.clients.internals.ClientConfigs;
 import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientMetadata;
 import io.samsa.clients.internals.NetworkClient;
@@ -81,7 +82,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     }
 
     public SamsaConsumer(Properties properties, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
-        this(toMap(properties), keyDeserializer, valueDeserializer);
+        this(ClientConfigs.toMap(properties), keyDeserializer, valueDeserializer);
     }
 
     public SamsaConsumer(Map<String, Object> configs) {
@@ -117,13 +118,6 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         this.positions = new PositionUpdater(io, subscriptions, offsets, coordinator, waiter, time, settings.requestTimeoutMs());
         io.start();
         log.debug("Consumer {} created", clientId);
-    }
-
-    private static Map<String, Object> toMap(Properties properties) {
-        Map<String, Object> out = new HashMap<>();
-        properties.stringPropertyNames().forEach(k -> out.put(k, properties.get(k) != null ? properties.get(k)
-                : properties.getProperty(k)));
-        return out;
     }
 
     // ---- subscription ----
