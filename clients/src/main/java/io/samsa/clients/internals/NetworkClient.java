@@ -11,6 +11,7 @@ import io.samsa.common.errors.UnsupportedVersionException;
 import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.ApiMessage;
 import io.samsa.protocol.ByteBufferSink;
+import io.samsa.protocol.GatheringSink;
 import io.samsa.protocol.ProtocolException;
 import io.samsa.protocol.RequestHeader;
 import io.samsa.protocol.ResponseHeader;
@@ -181,12 +182,23 @@ public final class NetworkClient implements AutoCloseable {
         int correlationId = nextCorrelationId++;
         RequestHeader header = new RequestHeader(api.id(), version, correlationId, clientId);
         int size = header.size() + body.size(version);
-        ByteBuffer frame = ByteBuffer.allocate(4 + size);
-        frame.putInt(size);
-        ByteBufferSink sink = new ByteBufferSink(frame);
-        header.writeTo(sink);
-        body.write(sink, version);
-        frame.flip();
+        ByteBuffer[] frame;
+        if (expectResponse && api == ApiKeys.PRODUCE) {
+            // The batches go out from their own buffers. Safe because a batch (and its buffer) is
+            // done only once this request is answered or its connection closed.
+            GatheringSink sink = new GatheringSink(256);
+            sink.writeInt(size);
+            header.writeTo(sink);
+            body.write(sink, version);
+            frame = sink.buffers();
+        } else {
+            ByteBuffer buffer = ByteBuffer.allocate(4 + size);
+            buffer.putInt(size);
+            ByteBufferSink sink = new ByteBufferSink(buffer);
+            header.writeTo(sink);
+            body.write(sink, version);
+            frame = new ByteBuffer[] {buffer.flip()};
+        }
         InFlightRequest inFlight = new InFlightRequest(correlationId, api, version, nowMs, nowMs + timeoutMs, expectResponse, future);
         try {
             c.send(frame);

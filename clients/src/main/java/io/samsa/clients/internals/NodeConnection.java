@@ -23,6 +23,8 @@ final class NodeConnection {
     final Node node;
     private final SocketChannel channel;
     private final SelectionKey key;
+    private static final ByteBuffer[] NO_BUFFERS = new ByteBuffer[0];
+
     private final ArrayDeque<ByteBuffer> outgoing = new ArrayDeque<>();
     final ArrayDeque<InFlightRequest> inFlight = new ArrayDeque<>();
     private final ByteBuffer sizeBuffer = ByteBuffer.allocate(4);
@@ -77,23 +79,23 @@ final class NodeConnection {
         return channel.isConnected();
     }
 
-    /** Queues a whole frame (size prefix included) and writes what the socket takes now. */
-    void send(ByteBuffer frame) throws IOException {
-        outgoing.add(frame);
+    /** Queues a whole frame (size prefix included), in one or more buffers, and writes what the socket takes now. */
+    void send(ByteBuffer... frame) throws IOException {
+        for (ByteBuffer b : frame) {
+            outgoing.add(b);
+        }
         if (channel.isConnected()) {
             flush();
         }
     }
 
-    /** Writes queued frames until the socket is full; asks for OP_WRITE while some remain. */
+    /** Writes queued buffers, gathered, until the socket is full; asks for OP_WRITE while some remain. */
     void flush() throws IOException {
-        while (!outgoing.isEmpty()) {
-            ByteBuffer head = outgoing.peek();
-            channel.write(head);
-            if (head.hasRemaining()) {
-                break;
+        if (!outgoing.isEmpty()) {
+            channel.write(outgoing.toArray(NO_BUFFERS));
+            while (!outgoing.isEmpty() && !outgoing.peek().hasRemaining()) {
+                outgoing.poll();
             }
-            outgoing.poll();
         }
         int ops = SelectionKey.OP_READ | (outgoing.isEmpty() ? 0 : SelectionKey.OP_WRITE);
         if (key.interestOps() != ops) {

@@ -1,15 +1,16 @@
 package io.samsa.clients.producer;
 
 import io.samsa.clients.internals.BootstrapServers;
-import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientConfigs;
+import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientMetadata;
 import io.samsa.clients.internals.NetworkClient;
+import io.samsa.clients.producer.internals.BuiltInPartitioner;
 import io.samsa.clients.producer.internals.ProducerMetrics;
 import io.samsa.clients.producer.internals.ProducerSettings;
 import io.samsa.clients.producer.internals.RecordAccumulator;
 import io.samsa.clients.producer.internals.Sender;
-import io.samsa.clients.producer.internals.BuiltInPartitioner;
+import io.samsa.clients.producer.internals.TopicPartitionCache;
 import io.samsa.common.Cluster;
 import io.samsa.common.Errors;
 import io.samsa.common.Metric;
@@ -70,6 +71,7 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
     private final Serializer<V> valueSerializer;
     private final Partitioner partitioner;
     private final Map<String, BuiltInPartitioner> stickyPartitions = new ConcurrentHashMap<>();
+    private final TopicPartitionCache topicPartitions = new TopicPartitionCache();
     private final int batchSize;
     private final boolean ignoreKeys;
     private final boolean adaptivePartitioning;
@@ -172,8 +174,16 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
             return failed(fatal, callback);
         }
         try {
-            long deadline = time.hiResClockMs() + maxBlockMs;
-            Cluster cluster = awaitMetadata(record.topic(), record.partition(), maxBlockMs);
+            // The clock is read once per record unless metadata had to be waited for.
+            long nowMs = time.milliseconds();
+            long remainingMs = maxBlockMs;
+            Cluster cluster = metadata.cluster();
+            if (!knowsPartition(cluster, record.topic(), record.partition())) {
+                cluster = awaitMetadata(record.topic(), record.partition(), maxBlockMs);
+                long afterMs = time.milliseconds();
+                remainingMs = Math.max(0, maxBlockMs - (afterMs - nowMs));
+                nowMs = afterMs;
+            }
             byte[] key = serialize(keySerializer, record.topic(), record.headers(), record.key(), "key");
             byte[] value = serialize(valueSerializer, record.topic(), record.headers(), record.value(), "value");
             Header[] headers = toRecordHeaders(record.headers());
@@ -186,6 +196,7 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
                 throw new RecordTooLargeException("The message is " + size + " bytes when serialized which is larger than the "
                         + "total memory buffer you have configured with the buffer.memory configuration.");
             }
+            BuiltInPartitioner stickyPartitioner = null;
             BuiltInPartitioner.StickyPartition sticky = null;
             int partition;
             if (record.partition() != null) {
@@ -195,18 +206,22 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
             } else if (key != null && !ignoreKeys) {
                 partition = BuiltInPartitioner.partitionForKey(key, cluster.partitionCountForTopic(record.topic()));
             } else {
-                sticky = stickyPartitions.computeIfAbsent(record.topic(),
-                        t -> new BuiltInPartitioner(t, batchSize, adaptivePartitioning)).current(cluster);
+                stickyPartitioner = stickyPartitions.get(record.topic());
+                if (stickyPartitioner == null) {
+                    // Looked up first: a capturing lambda per record costs an allocation per record.
+                    stickyPartitioner = stickyPartitions.computeIfAbsent(record.topic(),
+                            t -> new BuiltInPartitioner(t, batchSize, adaptivePartitioning));
+                }
+                sticky = stickyPartitioner.current(cluster);
                 partition = sticky.partition();
             }
-            TopicPartition tp = new TopicPartition(record.topic(), partition);
-            long timestamp = record.timestamp() != null ? record.timestamp() : time.milliseconds();
-            long remaining = Math.max(0, deadline - time.hiResClockMs());
-            RecordAccumulator.AppendResult result = accumulator.append(tp, timestamp, key, value, headers, callback, remaining,
-                    time.milliseconds());
+            TopicPartition tp = topicPartitions.get(record.topic(), partition);
+            long timestamp = record.timestamp() != null ? record.timestamp() : nowMs;
+            RecordAccumulator.AppendResult result = accumulator.append(tp, timestamp, key, value, headers, callback, remainingMs,
+                    nowMs);
             if (sticky != null) {
                 // Switch partitions only once this one's batch is full, so no small batch is left behind.
-                stickyPartitions.get(record.topic()).appended(sticky, size, cluster, result.batchIsFull());
+                stickyPartitioner.appended(sticky, size, cluster, result.batchIsFull());
             }
             if (result.batchIsFull() || result.newBatchCreated()) {
                 io.wakeup();
@@ -262,10 +277,15 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
      * Waits until the metadata knows {@code topic} (and {@code partition}, when given), asking the
      * I/O thread to refresh it; throws {@link TimeoutException} after {@code maxWaitMs}.
      */
+    /** Whether {@code cluster} has the topic (and the partition, if one is named): no waiting needed. */
+    private static boolean knowsPartition(Cluster cluster, String topic, Integer partition) {
+        Integer partitions = cluster.partitionCountForTopic(topic);
+        return partitions != null && partitions > 0 && (partition == null || partition < partitions);
+    }
+
     private Cluster awaitMetadata(String topic, Integer partition, long maxWaitMs) {
         Cluster known = metadata.cluster();
-        Integer partitions = known.partitionCountForTopic(topic);
-        if (partitions != null && partitions > 0 && (partition == null || partition < partitions)) {
+        if (knowsPartition(known, topic, partition)) {
             // The common case, once per record: no lock. The topic is followed since it was first seen.
             return known;
         }

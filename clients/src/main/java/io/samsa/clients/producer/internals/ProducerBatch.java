@@ -28,9 +28,23 @@ public final class ProducerBatch {
 
     private static final Logger log = LoggerFactory.getLogger(ProducerBatch.class);
 
-    /** One appended record: what its future and callback need when the batch completes. */
-    private record Thunk(CompletableFuture<RecordMetadata> future, Callback callback, long timestamp, int keySize,
-                         int valueSize) {
+    /**
+     * One appended record's future, carrying what its completion needs: one object per queued
+     * record rather than a future plus a holder, which matters when {@code buffer.memory} holds
+     * hundreds of thousands of records for the garbage collector to copy.
+     */
+    private static final class RecordFuture extends CompletableFuture<RecordMetadata> {
+        final Callback callback;
+        final long timestamp;
+        final int keySize;
+        final int valueSize;
+
+        RecordFuture(Callback callback, long timestamp, int keySize, int valueSize) {
+            this.callback = callback;
+            this.timestamp = timestamp;
+            this.keySize = keySize;
+            this.valueSize = valueSize;
+        }
     }
 
     final TopicPartition tp;
@@ -39,7 +53,7 @@ public final class ProducerBatch {
     private final int batchSizeLimit;
     private final int reservedBytes;
     private final ByteBuffer buffer;
-    private final List<Thunk> thunks = new ArrayList<>();
+    private final List<RecordFuture> futures = new ArrayList<>();
     private MemoryRecords records;
     private long uncompressedBytes;
     private long producerId = BatchLayout.NO_PRODUCER_ID;
@@ -75,17 +89,17 @@ public final class ProducerBatch {
             return null;
         }
         int estimate = RecordSizes.estimate(key, value, headers);
-        if (!thunks.isEmpty() && builder.estimatedSizeInBytes() + estimate > batchSizeLimit) {
+        if (!futures.isEmpty() && builder.estimatedSizeInBytes() + estimate > batchSizeLimit) {
             return null;
         }
         builder.append(timestamp, key == null ? null : ByteBuffer.wrap(key), value == null ? null : ByteBuffer.wrap(value), headers);
-        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
-        thunks.add(new Thunk(future, callback, timestamp, key == null ? -1 : key.length, value == null ? -1 : value.length));
+        RecordFuture future = new RecordFuture(callback, timestamp, key == null ? -1 : key.length, value == null ? -1 : value.length);
+        futures.add(future);
         return future;
     }
 
     int recordCount() {
-        return thunks.size();
+        return futures.size();
     }
 
     boolean isFull() {
@@ -146,7 +160,7 @@ public final class ProducerBatch {
     }
 
     int lastSequence() {
-        return baseSequence + thunks.size() - 1;
+        return baseSequence + futures.size() - 1;
     }
 
     long producerId() {
@@ -175,24 +189,24 @@ public final class ProducerBatch {
             return false;
         }
         done = true;
-        for (int i = 0; i < thunks.size(); i++) {
-            Thunk t = thunks.get(i);
+        for (int i = 0; i < futures.size(); i++) {
+            RecordFuture f = futures.get(i);
             RecordMetadata metadata = null;
             if (error == null) {
-                long timestamp = logAppendTime >= 0 ? logAppendTime : t.timestamp();
-                metadata = new RecordMetadata(tp, baseOffset, i, timestamp, t.keySize(), t.valueSize());
+                long timestamp = logAppendTime >= 0 ? logAppendTime : f.timestamp;
+                metadata = new RecordMetadata(tp, baseOffset, i, timestamp, f.keySize, f.valueSize);
             }
-            if (t.callback() != null) {
+            if (f.callback != null) {
                 try {
-                    t.callback().onCompletion(metadata, error);
+                    f.callback.onCompletion(metadata, error);
                 } catch (RuntimeException e) {
                     log.error("A producer callback for {} threw", tp, e);
                 }
             }
             if (error == null) {
-                t.future().complete(metadata);
+                f.complete(metadata);
             } else {
-                t.future().completeExceptionally(error);
+                f.completeExceptionally(error);
             }
         }
         completion.complete(null);
@@ -210,6 +224,6 @@ public final class ProducerBatch {
 
     @Override
     public String toString() {
-        return "ProducerBatch(" + tp + ", records " + thunks.size() + ", sequence " + baseSequence + ")";
+        return "ProducerBatch(" + tp + ", records " + futures.size() + ", sequence " + baseSequence + ")";
     }
 }
