@@ -2,6 +2,7 @@ package io.samsa.clients.consumer;
 
 import io.samsa.clients.consumer.internals.ApplicationThreadWaiter;
 import io.samsa.clients.consumer.internals.ConsumerCoordinator;
+import io.samsa.clients.consumer.internals.ConsumerMetrics;
 import io.samsa.clients.consumer.internals.ConsumerSettings;
 import io.samsa.clients.consumer.internals.Fetcher;
 import io.samsa.clients.consumer.internals.FetchPosition;
@@ -72,6 +73,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     private final PositionUpdater positions;
     private final TopicLookup topics;
     private final ConsumerCoordinator coordinator;
+    private final ConsumerMetrics metrics;
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
     private final SingleThreadGuard guard = new SingleThreadGuard();
@@ -108,13 +110,14 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         this.io = new ClientIoThread("samsa-consumer-network-thread | " + clientId, network, metadata,
                 settings.allowAutoCreateTopics(), settings.requestTimeoutMs(), time);
         this.subscriptions = new SubscriptionState(settings.resetStrategy());
+        this.metrics = new ConsumerMetrics(clientId, settings.groupId().isPresent(), time, subscriptions::numAssignedPartitions);
         this.waiter = new ApplicationThreadWaiter(time);
-        this.fetcher = new Fetcher<>(settings, io, subscriptions, waiter, this.keyDeserializer, this.valueDeserializer);
+        this.fetcher = new Fetcher<>(settings, io, subscriptions, waiter, this.keyDeserializer, this.valueDeserializer, metrics);
         this.offsets = new OffsetResolver(io, subscriptions, waiter, time, settings.readCommitted(), settings.requestTimeoutMs(),
                 settings.retryBackoffMs(), settings.retryBackoffMaxMs());
         this.topics = new TopicLookup(io, waiter, time, settings.retryBackoffMs(), settings.retryBackoffMaxMs());
         this.coordinator = settings.groupId().isPresent()
-                ? new ConsumerCoordinator(io, subscriptions, waiter, time, settings) : null;
+                ? new ConsumerCoordinator(io, subscriptions, waiter, time, settings, metrics) : null;
         this.positions = new PositionUpdater(io, subscriptions, offsets, coordinator, waiter, time, settings.requestTimeoutMs());
         io.start();
         log.debug("Consumer {} created", clientId);
@@ -234,32 +237,41 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public ConsumerRecords<K, V> poll(Duration timeout) {
-        return call(() -> {
-            long timeoutMs = requireNonNegative(timeout);
-            if (subscriptions.type() == SubscriptionState.Type.NONE) {
-                throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
+        acquire();
+        try {
+            metrics.recordPollStart(time.milliseconds());
+            return pollInternal(timeout);
+        } finally {
+            metrics.recordPollEnd(time.milliseconds());
+            release();
+        }
+    }
+
+    private ConsumerRecords<K, V> pollInternal(Duration timeout) {
+        long timeoutMs = requireNonNegative(timeout);
+        if (subscriptions.type() == SubscriptionState.Type.NONE) {
+            throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
+        }
+        long deadline = deadline(timeoutMs);
+        do {
+            waiter.maybeTriggerWakeup();
+            long now = time.milliseconds();
+            if (coordinator != null) {
+                coordinator.poll(now);
+                fetcher.clearBufferedDataForUnassigned();
             }
-            long deadline = deadline(timeoutMs);
-            do {
-                waiter.maybeTriggerWakeup();
-                long now = time.milliseconds();
-                if (coordinator != null) {
-                    coordinator.poll(now);
-                    fetcher.clearBufferedDataForUnassigned();
-                }
-                positions.update(now);
-                Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect();
-                // Pipelining: the next fetches travel while the application handles these records.
-                fetcher.sendFetches(time.milliseconds());
-                if (!records.isEmpty()) {
-                    return new ConsumerRecords<>(records);
-                }
-                if (!fetcher.hasAvailable()) {
-                    waiter.await(Math.min(deadline, time.milliseconds() + Math.max(1, settings.retryBackoffMs())));
-                }
-            } while (time.milliseconds() < deadline);
-            return ConsumerRecords.empty();
-        });
+            positions.update(now);
+            Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect();
+            // Pipelining: the next fetches travel while the application handles these records.
+            fetcher.sendFetches(time.milliseconds());
+            if (!records.isEmpty()) {
+                return new ConsumerRecords<>(records);
+            }
+            if (!fetcher.hasAvailable()) {
+                waiter.await(Math.min(deadline, time.milliseconds() + Math.max(1, settings.retryBackoffMs())));
+            }
+        } while (time.milliseconds() < deadline);
+        return ConsumerRecords.empty();
     }
 
     // ---- commits ----
@@ -426,9 +438,10 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     // ---- metadata and offsets lookups ----
 
+    /** Kafka's consumer metrics this consumer keeps (a subset; see the README). Any thread may call it. */
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
-        return Map.of();
+        return metrics.metrics();
     }
 
     @Override

@@ -46,6 +46,8 @@ final class CompletedFetch {
     private final BatchIterator batches;
     private final PriorityQueue<FetchResponse.AbortedTransaction> abortedTransactions;
     private final Set<Long> abortedProducerIds = new HashSet<>();
+    /** Where the records and bytes returned are reported when this is drained; null without metrics (tests). */
+    private final FetchResponseTally tally;
     private RecordBatch currentBatch;
     private Iterator<Record> records;
     /** A record whose key or value failed to deserialize: returned to again until a seek drops this fetch. */
@@ -53,9 +55,19 @@ final class CompletedFetch {
     private long nextFetchOffset;
     private Optional<Integer> lastEpoch = Optional.empty();
     private boolean consumed;
+    private boolean drained;
+    private int bytesRead;
+    private int recordsRead;
 
     CompletedFetch(TopicPartition partition, long fetchOffset, ByteBuffer data,
                    List<FetchResponse.AbortedTransaction> aborted, boolean checkCrcs, boolean readCommitted) {
+        this(partition, fetchOffset, data, aborted, checkCrcs, readCommitted, null);
+    }
+
+    CompletedFetch(TopicPartition partition, long fetchOffset, ByteBuffer data,
+                   List<FetchResponse.AbortedTransaction> aborted, boolean checkCrcs, boolean readCommitted,
+                   FetchResponseTally tally) {
+        this.tally = tally;
         this.partition = partition;
         this.fetchOffset = fetchOffset;
         this.nextFetchOffset = fetchOffset;
@@ -82,8 +94,18 @@ final class CompletedFetch {
         return consumed;
     }
 
+    /**
+     * Done with: read to the end, or dropped (revoked, sought, unassigned). Reports the records and
+     * bytes returned from it to its response's tally, once.
+     */
     void drain() {
         consumed = true;
+        if (!drained) {
+            drained = true;
+            if (tally != null) {
+                tally.partitionDone(bytesRead, recordsRead);
+            }
+        }
     }
 
     /**
@@ -111,6 +133,8 @@ final class CompletedFetch {
                 return out;
             }
             nextFetchOffset = record.offset() + 1;
+            recordsRead++;
+            bytesRead += record.sizeInBytes();
             lastEpoch = currentBatch.partitionLeaderEpoch() < 0 ? Optional.empty()
                     : Optional.of(currentBatch.partitionLeaderEpoch());
         }

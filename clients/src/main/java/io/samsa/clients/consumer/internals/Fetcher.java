@@ -7,6 +7,7 @@ import io.samsa.clients.internals.ClientMetadata;
 import io.samsa.clients.internals.ClientRequest;
 import io.samsa.clients.internals.ClientResponse;
 import io.samsa.clients.internals.NodeTarget;
+import io.samsa.clients.internals.RequestSender;
 import io.samsa.common.Errors;
 import io.samsa.common.Node;
 import io.samsa.common.TopicPartition;
@@ -56,26 +57,35 @@ public final class Fetcher<K, V> {
     }
 
     private final ConsumerSettings settings;
-    private final ClientIoThread io;
+    private final RequestSender sender;
     private final ClientMetadata metadata;
     private final SubscriptionState subscriptions;
     private final ApplicationThreadWaiter waiter;
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
+    private final ConsumerMetrics metrics;
     private final ConcurrentLinkedQueue<Arrived> arrived = new ConcurrentLinkedQueue<>();
     private final Map<Integer, FetchSessionHandler> sessions = new HashMap<>();
     private final Set<Integer> nodesInFlight = new HashSet<>();
     private final Deque<CompletedFetch> buffered = new ArrayDeque<>();
 
     public Fetcher(ConsumerSettings settings, ClientIoThread io, SubscriptionState subscriptions,
-                   ApplicationThreadWaiter waiter, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+                   ApplicationThreadWaiter waiter, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer,
+                   ConsumerMetrics metrics) {
+        this(settings, io, io.metadata(), subscriptions, waiter, keyDeserializer, valueDeserializer, metrics);
+    }
+
+    Fetcher(ConsumerSettings settings, RequestSender sender, ClientMetadata metadata, SubscriptionState subscriptions,
+            ApplicationThreadWaiter waiter, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer,
+            ConsumerMetrics metrics) {
         this.settings = settings;
-        this.io = io;
-        this.metadata = io.metadata();
+        this.sender = sender;
+        this.metadata = metadata;
         this.subscriptions = subscriptions;
         this.waiter = waiter;
         this.keyDeserializer = keyDeserializer;
         this.valueDeserializer = valueDeserializer;
+        this.metrics = metrics;
     }
 
     /** Sends a fetch to every leader of a fetchable partition that has none in flight; returns how many. */
@@ -119,7 +129,7 @@ public final class Fetcher<K, V> {
         nodesInFlight.add(node.id());
         // The broker may hold the request for fetch.max.wait.ms before answering.
         int timeout = settings.requestTimeoutMs() + settings.fetchMaxWaitMs();
-        io.send(NodeTarget.node(node.id()), clientRequest, nowMs + timeout, timeout).whenComplete((response, error) -> {
+        sender.send(NodeTarget.node(node.id()), clientRequest, nowMs + timeout, timeout).whenComplete((response, error) -> {
             arrived.add(new Arrived(node.id(), request, offsets, response, error));
             waiter.signal();
         });
@@ -177,6 +187,7 @@ public final class Fetcher<K, V> {
         takeArrived();
         Map<TopicPartition, List<ConsumerRecord<K, V>>> out = new LinkedHashMap<>();
         int left = settings.maxPollRecords();
+        long maxLag = Long.MIN_VALUE;
         Iterator<CompletedFetch> it = buffered.iterator();
         while (it.hasNext() && left > 0) {
             CompletedFetch fetch = it.next();
@@ -184,6 +195,7 @@ public final class Fetcher<K, V> {
             if (!subscriptions.isAssigned(tp) || !subscriptions.hasValidPosition(tp)
                     || subscriptions.position(tp).offset() != fetch.nextFetchOffset()) {
                 // Revoked, reset or sought since the fetch was sent.
+                fetch.drain();
                 it.remove();
                 continue;
             }
@@ -204,13 +216,18 @@ public final class Fetcher<K, V> {
             FetchPosition next = new FetchPosition(fetch.nextFetchOffset(),
                     fetch.lastEpoch().isPresent() ? fetch.lastEpoch() : old.offsetEpoch(), old.currentLeaderEpoch());
             subscriptions.advance(tp, next);
+            maxLag = Math.max(maxLag, subscriptions.lagOrMin(tp, settings.readCommitted()));
             if (!records.isEmpty()) {
                 out.computeIfAbsent(tp, k -> new ArrayList<>()).addAll(records);
                 left -= records.size();
             }
             if (fetch.isConsumed()) {
+                fetch.drain();
                 it.remove();
             }
+        }
+        if (maxLag != Long.MIN_VALUE) {
+            metrics.recordLag(maxLag);
         }
         return out;
     }
@@ -234,22 +251,31 @@ public final class Fetcher<K, V> {
                 log.debug("Fetch session error from node {}: {}", a.node(), error);
                 continue;
             }
+            metrics.recordFetchLatency(a.response().latencyMs(), a.response().receivedMs());
+            FetchResponseTally tally = new FetchResponseTally(metrics);
             for (FetchResponse.FetchableTopicResponse topic : response.responses()) {
                 for (FetchResponse.PartitionData p : topic.partitions()) {
                     TopicPartition tp = new TopicPartition(topic.topic(), p.partitionIndex());
                     Long offset = a.offsets().get(tp);
                     if (offset != null) {
-                        handlePartition(tp, offset, p);
+                        tally.expectPartition();
+                        CompletedFetch fetch = handlePartition(tp, offset, p, tally);
+                        if (fetch == null) {
+                            tally.partitionDone(0, 0);
+                        }
                     }
                 }
             }
+            tally.responseRead();
         }
     }
 
-    private void handlePartition(TopicPartition tp, long fetchOffset, FetchResponse.PartitionData p) {
+    /** Buffers the partition's records, or handles its error; returns the buffered fetch, if any. */
+    private CompletedFetch handlePartition(TopicPartition tp, long fetchOffset, FetchResponse.PartitionData p,
+                                           FetchResponseTally tally) {
         if (!subscriptions.isAssigned(tp) || !subscriptions.hasValidPosition(tp)
                 || subscriptions.position(tp).offset() != fetchOffset) {
-            return;
+            return null;
         }
         Errors error = Errors.forCode(p.errorCode());
         if (log.isTraceEnabled()) {
@@ -260,8 +286,9 @@ public final class Fetcher<K, V> {
             case NONE -> {
                 subscriptions.updateWatermarks(tp, p.highWatermark(), p.logStartOffset(), p.lastStableOffset());
                 CompletedFetch fetch = new CompletedFetch(tp, fetchOffset, MemoryRecordsData.bufferOf(p.records()),
-                        p.abortedTransactions(), settings.checkCrcs(), settings.readCommitted());
+                        p.abortedTransactions(), settings.checkCrcs(), settings.readCommitted(), tally);
                 buffered.add(fetch);
+                return fetch;
             }
             case OFFSET_OUT_OF_RANGE -> {
                 if (!subscriptions.requestDefaultReset(tp)) {
@@ -279,15 +306,23 @@ public final class Fetcher<K, V> {
             }
             default -> log.warn("Unexpected error {} fetching {}", error, tp);
         }
+        return null;
     }
 
     /** Drops buffered records of partitions no longer assigned (after a rebalance or assign). */
     public void clearBufferedDataForUnassigned() {
-        buffered.removeIf(f -> !subscriptions.isAssigned(f.partition));
+        buffered.removeIf(f -> dropIf(f, !subscriptions.isAssigned(f.partition)));
     }
 
     /** Buffered records of {@code tp} are dropped (a seek). */
     public void clearBuffered(TopicPartition tp) {
-        buffered.removeIf(f -> f.partition.equals(tp));
+        buffered.removeIf(f -> dropIf(f, f.partition.equals(tp)));
+    }
+
+    private static boolean dropIf(CompletedFetch fetch, boolean drop) {
+        if (drop) {
+            fetch.drain();
+        }
+        return drop;
     }
 }
