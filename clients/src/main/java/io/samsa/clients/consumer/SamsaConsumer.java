@@ -265,7 +265,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
             // Pipelining: the next fetches travel while the application handles these records.
             fetcher.sendFetches(time.milliseconds());
             if (!records.isEmpty()) {
-                return new ConsumerRecords<>(records);
+                return ConsumerRecords.handOver(records);
             }
             if (!fetcher.hasAvailable()) {
                 waiter.await(Math.min(deadline, time.milliseconds() + Math.max(1, settings.retryBackoffMs())));

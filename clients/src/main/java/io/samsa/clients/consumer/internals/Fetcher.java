@@ -8,6 +8,7 @@ import io.samsa.clients.internals.ClientRequest;
 import io.samsa.clients.internals.ClientResponse;
 import io.samsa.clients.internals.NodeTarget;
 import io.samsa.clients.internals.RequestSender;
+import io.samsa.common.Cluster;
 import io.samsa.common.Errors;
 import io.samsa.common.Node;
 import io.samsa.common.TopicPartition;
@@ -68,6 +69,8 @@ public final class Fetcher<K, V> {
     private final Map<Integer, FetchSessionHandler> sessions = new HashMap<>();
     private final Set<Integer> nodesInFlight = new HashSet<>();
     private final Deque<CompletedFetch> buffered = new ArrayDeque<>();
+    /** Scratch for {@link #sendFetches}, reused so that a poll with every broker busy allocates nothing. */
+    private final List<TopicPartition> fetchable = new ArrayList<>();
 
     public Fetcher(ConsumerSettings settings, ClientIoThread io, SubscriptionState subscriptions,
                    ApplicationThreadWaiter waiter, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer,
@@ -90,30 +93,54 @@ public final class Fetcher<K, V> {
 
     /** Sends a fetch to every leader of a fetchable partition that has none in flight; returns how many. */
     public int sendFetches(long nowMs) {
-        Set<TopicPartition> withData = new HashSet<>();
-        for (CompletedFetch f : buffered) {
-            withData.add(f.partition);
-        }
-        Map<Node, Map<TopicPartition, FetchSessionHandler.PartitionData>> byNode = new LinkedHashMap<>();
-        for (TopicPartition tp : subscriptions.fetchablePartitions()) {
+        // Pipelined, most polls find every leader busy: the sets and maps are made only when a
+        // partition may be fetched.
+        Set<TopicPartition> withData = null;
+        Map<Node, Map<TopicPartition, FetchSessionHandler.PartitionData>> byNode = null;
+        Cluster cluster = metadata.cluster();
+        fetchable.clear();
+        subscriptions.fetchablePartitions(fetchable);
+        for (int i = 0; i < fetchable.size(); i++) {
+            TopicPartition tp = fetchable.get(i);
+            Node leader = cluster.leaderFor(tp);
+            if (leader != null && !leader.isEmpty() && nodesInFlight.contains(leader.id())) {
+                continue;
+            }
+            if (withData == null) {
+                withData = bufferedPartitions();
+            }
             if (withData.contains(tp)) {
                 continue;
             }
-            Node leader = metadata.cluster().leaderFor(tp);
             if (leader == null || leader.isEmpty()) {
                 metadata.requestUpdate();
                 continue;
             }
-            if (nodesInFlight.contains(leader.id())) {
-                continue;
-            }
             FetchPosition position = subscriptions.position(tp);
             int epoch = metadata.leaderEpoch(tp).orElse(-1);
+            if (byNode == null) {
+                byNode = new LinkedHashMap<>();
+            }
             byNode.computeIfAbsent(leader, n -> new LinkedHashMap<>()).put(tp, new FetchSessionHandler.PartitionData(
                     position.offset(), -1, settings.maxPartitionFetchBytes(), epoch, -1));
         }
+        fetchable.clear();
+        if (byNode == null) {
+            return 0;
+        }
         byNode.forEach((node, partitions) -> send(node, partitions, nowMs));
         return byNode.size();
+    }
+
+    private Set<TopicPartition> bufferedPartitions() {
+        if (buffered.isEmpty()) {
+            return Set.of();
+        }
+        Set<TopicPartition> out = new HashSet<>();
+        for (CompletedFetch f : buffered) {
+            out.add(f.partition);
+        }
+        return out;
     }
 
     private void send(Node node, Map<TopicPartition, FetchSessionHandler.PartitionData> partitions, long nowMs) {
@@ -174,18 +201,27 @@ public final class Fetcher<K, V> {
 
     /** Whether a fetch answer is waiting to be read or records are buffered. */
     public boolean hasAvailable() {
-        return !arrived.isEmpty() || buffered.stream().anyMatch(f -> subscriptions.isFetchable(f.partition));
+        if (!arrived.isEmpty()) {
+            return true;
+        }
+        for (CompletedFetch f : buffered) {
+            if (subscriptions.isFetchable(f.partition)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Reads the answers that arrived and returns up to {@code max.poll.records} records from the
-     * buffer, advancing positions past them.
+     * buffer, advancing positions past them: one list per partition, none empty, in a map that
+     * nothing here keeps (so {@link io.samsa.clients.consumer.ConsumerRecords} can take it as is).
      *
      * @throws OffsetOutOfRangeException if a position is out of range and the reset policy is none
      */
     public Map<TopicPartition, List<ConsumerRecord<K, V>>> collect() {
         takeArrived();
-        Map<TopicPartition, List<ConsumerRecord<K, V>>> out = new LinkedHashMap<>();
+        Map<TopicPartition, List<ConsumerRecord<K, V>>> out = null;
         int left = settings.maxPollRecords();
         long maxLag = Long.MIN_VALUE;
         Iterator<CompletedFetch> it = buffered.iterator();
@@ -202,11 +238,16 @@ public final class Fetcher<K, V> {
             if (!subscriptions.isFetchable(tp)) {
                 continue; // paused: keep the records for resume
             }
-            List<ConsumerRecord<K, V>> records;
+            List<ConsumerRecord<K, V>> records = out == null ? null : out.get(tp);
+            boolean fresh = records == null;
+            if (fresh) {
+                records = new ArrayList<>();
+            }
+            int added;
             try {
-                records = fetch.fetchRecords(keyDeserializer, valueDeserializer, left);
+                added = fetch.fetchRecords(keyDeserializer, valueDeserializer, left, records);
             } catch (RecordDeserializationException e) {
-                if (out.isEmpty()) {
+                if (out == null) {
                     throw e;
                 }
                 // Hand out what was read; the next poll throws, with nothing of its own to lose.
@@ -217,9 +258,14 @@ public final class Fetcher<K, V> {
                     fetch.lastEpoch().isPresent() ? fetch.lastEpoch() : old.offsetEpoch(), old.currentLeaderEpoch());
             subscriptions.advance(tp, next);
             maxLag = Math.max(maxLag, subscriptions.lagOrMin(tp, settings.readCommitted()));
-            if (!records.isEmpty()) {
-                out.computeIfAbsent(tp, k -> new ArrayList<>()).addAll(records);
-                left -= records.size();
+            if (added > 0) {
+                if (fresh) {
+                    if (out == null) {
+                        out = new LinkedHashMap<>();
+                    }
+                    out.put(tp, records);
+                }
+                left -= added;
             }
             if (fetch.isConsumed()) {
                 fetch.drain();
@@ -229,7 +275,7 @@ public final class Fetcher<K, V> {
         if (maxLag != Long.MIN_VALUE) {
             metrics.recordLag(maxLag);
         }
-        return out;
+        return out == null ? Map.of() : out;
     }
 
     private void takeArrived() {

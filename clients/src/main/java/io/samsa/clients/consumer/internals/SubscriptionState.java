@@ -321,13 +321,17 @@ public final class SubscriptionState {
 
     /** Partitions to fetch from: assigned, positioned, not paused, not being revoked. */
     public List<TopicPartition> fetchablePartitions() {
-        List<TopicPartition> out = new ArrayList<>();
-        assignment.forEach((tp, s) -> {
-            if (isFetchable(s)) {
-                out.add(tp);
+        return fetchablePartitions(new ArrayList<>());
+    }
+
+    /** Appends the fetchable partitions, in assignment order, to {@code into} (a list the fetcher reuses); returns it. */
+    public List<TopicPartition> fetchablePartitions(List<TopicPartition> into) {
+        for (Map.Entry<TopicPartition, PartitionState> e : assignment.entrySet()) {
+            if (isFetchable(e.getValue())) {
+                into.add(e.getKey());
             }
-        });
-        return out;
+        }
+        return into;
     }
 
     public boolean isFetchable(TopicPartition tp) {

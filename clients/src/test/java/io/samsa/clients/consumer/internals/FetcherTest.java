@@ -9,6 +9,7 @@ import io.samsa.common.MockTime;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.serialization.StringDeserializer;
 import io.samsa.protocol.MemoryRecordsData;
+import io.samsa.protocol.message.FetchRequest;
 import io.samsa.protocol.message.FetchResponse;
 import io.samsa.record.CompressionType;
 import io.samsa.record.MemoryRecords;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -173,5 +175,36 @@ class FetcherTest {
         fetcher.collect();
         assertEquals(2.0, metric("fetch-total"));
         assertEquals(4.0, metric("records-per-request-avg"), "an incremental answer with nothing new is left out");
+    }
+
+    private List<TopicPartition> fetched(ScriptedSender.Sent sent) {
+        List<TopicPartition> out = new ArrayList<>();
+        FetchRequest request = sent.body();
+        for (FetchRequest.FetchTopic t : request.topics()) {
+            for (FetchRequest.FetchPartition p : t.partitions()) {
+                out.add(new TopicPartition(t.topic(), p.partition()));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void onlyPartitionsWithNothingBufferedAreFetchedAndOnlyFromIdleBrokers() {
+        Fetcher<String, String> fetcher = fetcher(2);
+        assertEquals(1, fetcher.sendFetches(time.milliseconds()));
+        assertEquals(List.of(TP0, TP1), fetched(sender.last()));
+        assertEquals(0, fetcher.sendFetches(time.milliseconds()), "the broker has a fetch in flight");
+        assertFalse(fetcher.hasAvailable());
+        sender.last().answer(response(partition(1, MemoryRecords.EMPTY, 0), partition(0, batch(0, 5), 5)));
+        assertTrue(fetcher.hasAvailable());
+        assertEquals(List.of(0L, 1L), fetcher.collect().get(TP0).stream().map(ConsumerRecord::offset).toList());
+        assertTrue(fetcher.hasAvailable(), "three records of t-0 are still buffered");
+        assertEquals(1, fetcher.sendFetches(time.milliseconds()));
+        assertEquals(List.of(TP1), fetched(sender.last()), "t-0 still has buffered records");
+        subscriptions.pause(TP0);
+        assertFalse(fetcher.hasAvailable(), "a paused partition's records are kept but not available");
+        assertTrue(fetcher.collect().isEmpty());
+        subscriptions.resume(TP0);
+        assertEquals(List.of(2L, 3L), fetcher.collect().get(TP0).stream().map(ConsumerRecord::offset).toList());
     }
 }
