@@ -10,6 +10,7 @@ import io.samsa.clients.consumer.internals.OffsetResolver;
 import io.samsa.clients.consumer.internals.PositionUpdater;
 import io.samsa.clients.consumer.internals.SingleThreadGuard;
 import io.samsa.clients.consumer.internals.SubscriptionState;
+import io.samsa.clients.consumer.internals.SubscriptionUpdater;
 import io.samsa.clients.consumer.internals.TopicLookup;
 import io.samsa.clients.internals.BootstrapServers;
 import io.samsa.clients.internals.ClientConfigs;
@@ -32,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,6 +73,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     private final PositionUpdater positions;
     private final TopicLookup topics;
     private final ConsumerCoordinator coordinator;
+    private final SubscriptionUpdater subscriptionUpdater;
     private final ConsumerMetrics metrics;
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
@@ -119,6 +120,8 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         this.coordinator = settings.groupId().isPresent()
                 ? new ConsumerCoordinator(io, subscriptions, waiter, time, settings, metrics) : null;
         this.positions = new PositionUpdater(io, subscriptions, offsets, coordinator, waiter, time, settings.requestTimeoutMs());
+        this.subscriptionUpdater = new SubscriptionUpdater(subscriptions, metadata, fetcher, coordinator, time,
+                settings.defaultApiTimeoutMs());
         io.start();
         log.debug("Consumer {} created", clientId);
     }
@@ -148,23 +151,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     public void subscribe(Collection<String> topics, ConsumerRebalanceListener listener) {
         run(() -> {
             requireGroup();
-            if (topics == null) {
-                throw new IllegalArgumentException("Topic collection to subscribe to cannot be null");
-            }
-            if (topics.isEmpty()) {
-                unsubscribeInternal();
-                return;
-            }
-            for (String t : topics) {
-                if (t == null || t.isBlank()) {
-                    throw new IllegalArgumentException("Topic collection to subscribe to cannot contain null or empty topic");
-                }
-            }
-            log.info("Subscribed to topic(s): {}", String.join(", ", topics));
-            if (subscriptions.subscribe(new HashSet<>(topics), listener)) {
-                coordinator.requestRejoin("the subscription changed");
-            }
-            metadata.setTopics(topics);
+            subscriptionUpdater.subscribe(topics, listener);
         });
     }
 
@@ -177,60 +164,18 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     public void subscribe(Pattern pattern, ConsumerRebalanceListener listener) {
         run(() -> {
             requireGroup();
-            if (pattern == null || pattern.toString().isEmpty()) {
-                throw new IllegalArgumentException("Topic pattern to subscribe to cannot be " + (pattern == null ? "null" : "empty"));
-            }
-            log.info("Subscribed to pattern: '{}'", pattern);
-            subscriptions.subscribe(pattern, listener);
-            metadata.setAllTopics(true);
-            metadata.requestUpdate();
+            subscriptionUpdater.subscribe(pattern, listener);
         });
     }
 
     @Override
     public void unsubscribe() {
-        run(() -> {
-            unsubscribeInternal();
-        });
-    }
-
-    private void unsubscribeInternal() {
-        RuntimeException failure = null;
-        if (coordinator != null) {
-            failure = coordinator.leave("the consumer unsubscribed", time.milliseconds() + settings.defaultApiTimeoutMs());
-        }
-        subscriptions.unsubscribe();
-        fetcher.clearBufferedDataForUnassigned();
-        metadata.setTopics(List.of());
-        metadata.setAllTopics(false);
-        log.info("Unsubscribed all topics or patterns and assigned partitions");
-        if (failure != null) {
-            throw failure;
-        }
+        run(subscriptionUpdater::unsubscribe);
     }
 
     @Override
     public void assign(Collection<TopicPartition> partitions) {
-        run(() -> {
-            if (partitions == null) {
-                throw new IllegalArgumentException("Topic partition collection to assign to cannot be null");
-            }
-            if (partitions.isEmpty()) {
-                unsubscribeInternal();
-                return;
-            }
-            Set<String> topicNames = new HashSet<>();
-            for (TopicPartition tp : partitions) {
-                if (tp == null || tp.topic() == null || tp.topic().isBlank()) {
-                    throw new IllegalArgumentException("Topic partitions to assign to cannot have null or empty topic");
-                }
-                topicNames.add(tp.topic());
-            }
-            log.info("Assigned to partition(s): {}", partitions);
-            subscriptions.assignFromUser(new HashSet<>(partitions));
-            fetcher.clearBufferedDataForUnassigned();
-            metadata.setTopics(topicNames);
-        });
+        run(() -> subscriptionUpdater.assign(partitions));
     }
 
     // ---- poll ----
