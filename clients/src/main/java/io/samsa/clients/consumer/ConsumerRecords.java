@@ -6,12 +6,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * The records one {@code poll} returned, grouped by partition, in offset order within each
- * partition. Iterating goes through them partition by partition. Immutable (the constructor copies
- * the map and the lists), so it may be handed to other threads.
+ * partition. Iterating goes through them partition by partition. Immutable (the public
+ * constructor copies the map and the lists; the consumer hands over lists nobody else holds, and
+ * only read-only views of them leave), so it may be handed to other threads.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -21,7 +23,9 @@ public final class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V
     /** No records. */
     public static final ConsumerRecords<Object, Object> EMPTY = new ConsumerRecords<>(Map.of());
 
+    /** Partition to its records, never an empty list; never leaves but through read-only views. */
     private final Map<TopicPartition, List<ConsumerRecord<K, V>>> records;
+    private final Set<TopicPartition> partitions;
     private final int count;
 
     /**
@@ -37,8 +41,27 @@ public final class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V
                 n += e.getValue().size();
             }
         }
-        this.records = Collections.unmodifiableMap(copy);
+        this.records = copy;
+        this.partitions = Collections.unmodifiableSet(copy.keySet());
         this.count = n;
+    }
+
+    private ConsumerRecords(Map<TopicPartition, List<ConsumerRecord<K, V>>> records, int count) {
+        this.records = records;
+        this.partitions = Collections.unmodifiableSet(records.keySet());
+        this.count = count;
+    }
+
+    /**
+     * The records of one poll without copying them: the caller gives up {@code records} and its
+     * lists, none of them empty, and never touches them again.
+     */
+    static <K, V> ConsumerRecords<K, V> handOver(Map<TopicPartition, List<ConsumerRecord<K, V>>> records) {
+        int n = 0;
+        for (List<ConsumerRecord<K, V>> list : records.values()) {
+            n += list.size();
+        }
+        return new ConsumerRecords<>(records, n);
     }
 
     /** No records, typed. */
@@ -49,7 +72,8 @@ public final class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V
 
     /** The records of one partition, in offset order; empty if there are none. */
     public List<ConsumerRecord<K, V>> records(TopicPartition partition) {
-        return records.getOrDefault(partition, List.of());
+        List<ConsumerRecord<K, V>> list = records.get(partition);
+        return list == null ? List.of() : Collections.unmodifiableList(list);
     }
 
     /**
@@ -61,20 +85,17 @@ public final class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V
         if (topic == null) {
             throw new IllegalArgumentException("Topic must be non-null.");
         }
-        return () -> records.entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic))
-                .flatMap(e -> e.getValue().stream())
-                .iterator();
+        return () -> new Concatenation<>(records, topic);
     }
 
     /** The partitions that have records here. */
     public Set<TopicPartition> partitions() {
-        return records.keySet();
+        return partitions;
     }
 
     @Override
     public Iterator<ConsumerRecord<K, V>> iterator() {
-        return records.values().stream().flatMap(List::stream).iterator();
+        return new Concatenation<>(records, null);
     }
 
     /** How many records there are in all. */
@@ -90,5 +111,41 @@ public final class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V
     @Override
     public String toString() {
         return "ConsumerRecords(" + count + " records in " + records.keySet() + ")";
+    }
+
+    /** The lists of the partitions (of one topic, or of all when {@code topic} is null), one after the other. Read-only. */
+    private static final class Concatenation<K, V> implements Iterator<ConsumerRecord<K, V>> {
+        private final Iterator<Map.Entry<TopicPartition, List<ConsumerRecord<K, V>>>> partitions;
+        private final String topic;
+        private List<ConsumerRecord<K, V>> current = List.of();
+        private int index;
+
+        Concatenation(Map<TopicPartition, List<ConsumerRecord<K, V>>> records, String topic) {
+            this.partitions = records.entrySet().iterator();
+            this.topic = topic;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (index >= current.size()) {
+                if (!partitions.hasNext()) {
+                    return false;
+                }
+                Map.Entry<TopicPartition, List<ConsumerRecord<K, V>>> e = partitions.next();
+                if (topic == null || topic.equals(e.getKey().topic())) {
+                    current = e.getValue();
+                    index = 0;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public ConsumerRecord<K, V> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.get(index++);
+        }
     }
 }

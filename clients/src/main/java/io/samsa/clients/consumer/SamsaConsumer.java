@@ -2,6 +2,7 @@ package io.samsa.clients.consumer;
 
 import io.samsa.clients.consumer.internals.ApplicationThreadWaiter;
 import io.samsa.clients.consumer.internals.ConsumerCoordinator;
+import io.samsa.clients.consumer.internals.ConsumerMetrics;
 import io.samsa.clients.consumer.internals.ConsumerSettings;
 import io.samsa.clients.consumer.internals.Fetcher;
 import io.samsa.clients.consumer.internals.FetchPosition;
@@ -9,6 +10,7 @@ import io.samsa.clients.consumer.internals.OffsetResolver;
 import io.samsa.clients.consumer.internals.PositionUpdater;
 import io.samsa.clients.consumer.internals.SingleThreadGuard;
 import io.samsa.clients.consumer.internals.SubscriptionState;
+import io.samsa.clients.consumer.internals.SubscriptionUpdater;
 import io.samsa.clients.consumer.internals.TopicLookup;
 import io.samsa.clients.internals.BootstrapServers;
 import io.samsa.clients.internals.ClientConfigs;
@@ -31,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +73,8 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     private final PositionUpdater positions;
     private final TopicLookup topics;
     private final ConsumerCoordinator coordinator;
+    private final SubscriptionUpdater subscriptionUpdater;
+    private final ConsumerMetrics metrics;
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
     private final SingleThreadGuard guard = new SingleThreadGuard();
@@ -108,14 +111,17 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         this.io = new ClientIoThread("samsa-consumer-network-thread | " + clientId, network, metadata,
                 settings.allowAutoCreateTopics(), settings.requestTimeoutMs(), time);
         this.subscriptions = new SubscriptionState(settings.resetStrategy());
+        this.metrics = new ConsumerMetrics(clientId, settings.groupId().isPresent(), time, subscriptions::numAssignedPartitions);
         this.waiter = new ApplicationThreadWaiter(time);
-        this.fetcher = new Fetcher<>(settings, io, subscriptions, waiter, this.keyDeserializer, this.valueDeserializer);
+        this.fetcher = new Fetcher<>(settings, io, subscriptions, waiter, this.keyDeserializer, this.valueDeserializer, metrics);
         this.offsets = new OffsetResolver(io, subscriptions, waiter, time, settings.readCommitted(), settings.requestTimeoutMs(),
                 settings.retryBackoffMs(), settings.retryBackoffMaxMs());
         this.topics = new TopicLookup(io, waiter, time, settings.retryBackoffMs(), settings.retryBackoffMaxMs());
         this.coordinator = settings.groupId().isPresent()
-                ? new ConsumerCoordinator(io, subscriptions, waiter, time, settings) : null;
+                ? new ConsumerCoordinator(io, subscriptions, waiter, time, settings, metrics) : null;
         this.positions = new PositionUpdater(io, subscriptions, offsets, coordinator, waiter, time, settings.requestTimeoutMs());
+        this.subscriptionUpdater = new SubscriptionUpdater(subscriptions, metadata, fetcher, coordinator, time,
+                settings.defaultApiTimeoutMs());
         io.start();
         log.debug("Consumer {} created", clientId);
     }
@@ -145,23 +151,7 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     public void subscribe(Collection<String> topics, ConsumerRebalanceListener listener) {
         run(() -> {
             requireGroup();
-            if (topics == null) {
-                throw new IllegalArgumentException("Topic collection to subscribe to cannot be null");
-            }
-            if (topics.isEmpty()) {
-                unsubscribeInternal();
-                return;
-            }
-            for (String t : topics) {
-                if (t == null || t.isBlank()) {
-                    throw new IllegalArgumentException("Topic collection to subscribe to cannot contain null or empty topic");
-                }
-            }
-            log.info("Subscribed to topic(s): {}", String.join(", ", topics));
-            if (subscriptions.subscribe(new HashSet<>(topics), listener)) {
-                coordinator.requestRejoin("the subscription changed");
-            }
-            metadata.setTopics(topics);
+            subscriptionUpdater.subscribe(topics, listener);
         });
     }
 
@@ -174,92 +164,59 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     public void subscribe(Pattern pattern, ConsumerRebalanceListener listener) {
         run(() -> {
             requireGroup();
-            if (pattern == null || pattern.toString().isEmpty()) {
-                throw new IllegalArgumentException("Topic pattern to subscribe to cannot be " + (pattern == null ? "null" : "empty"));
-            }
-            log.info("Subscribed to pattern: '{}'", pattern);
-            subscriptions.subscribe(pattern, listener);
-            metadata.setAllTopics(true);
-            metadata.requestUpdate();
+            subscriptionUpdater.subscribe(pattern, listener);
         });
     }
 
     @Override
     public void unsubscribe() {
-        run(() -> {
-            unsubscribeInternal();
-        });
-    }
-
-    private void unsubscribeInternal() {
-        RuntimeException failure = null;
-        if (coordinator != null) {
-            failure = coordinator.leave("the consumer unsubscribed", time.milliseconds() + settings.defaultApiTimeoutMs());
-        }
-        subscriptions.unsubscribe();
-        fetcher.clearBufferedDataForUnassigned();
-        metadata.setTopics(List.of());
-        metadata.setAllTopics(false);
-        log.info("Unsubscribed all topics or patterns and assigned partitions");
-        if (failure != null) {
-            throw failure;
-        }
+        run(subscriptionUpdater::unsubscribe);
     }
 
     @Override
     public void assign(Collection<TopicPartition> partitions) {
-        run(() -> {
-            if (partitions == null) {
-                throw new IllegalArgumentException("Topic partition collection to assign to cannot be null");
-            }
-            if (partitions.isEmpty()) {
-                unsubscribeInternal();
-                return;
-            }
-            Set<String> topicNames = new HashSet<>();
-            for (TopicPartition tp : partitions) {
-                if (tp == null || tp.topic() == null || tp.topic().isBlank()) {
-                    throw new IllegalArgumentException("Topic partitions to assign to cannot have null or empty topic");
-                }
-                topicNames.add(tp.topic());
-            }
-            log.info("Assigned to partition(s): {}", partitions);
-            subscriptions.assignFromUser(new HashSet<>(partitions));
-            fetcher.clearBufferedDataForUnassigned();
-            metadata.setTopics(topicNames);
-        });
+        run(() -> subscriptionUpdater.assign(partitions));
     }
 
     // ---- poll ----
 
     @Override
     public ConsumerRecords<K, V> poll(Duration timeout) {
-        return call(() -> {
-            long timeoutMs = requireNonNegative(timeout);
-            if (subscriptions.type() == SubscriptionState.Type.NONE) {
-                throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
+        acquire();
+        try {
+            metrics.recordPollStart(time.milliseconds());
+            return pollInternal(timeout);
+        } finally {
+            metrics.recordPollEnd(time.milliseconds());
+            release();
+        }
+    }
+
+    private ConsumerRecords<K, V> pollInternal(Duration timeout) {
+        long timeoutMs = requireNonNegative(timeout);
+        if (subscriptions.type() == SubscriptionState.Type.NONE) {
+            throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
+        }
+        long deadline = deadline(timeoutMs);
+        do {
+            waiter.maybeTriggerWakeup();
+            long now = time.milliseconds();
+            if (coordinator != null) {
+                coordinator.poll(now);
+                fetcher.clearBufferedDataForUnassigned();
             }
-            long deadline = deadline(timeoutMs);
-            do {
-                waiter.maybeTriggerWakeup();
-                long now = time.milliseconds();
-                if (coordinator != null) {
-                    coordinator.poll(now);
-                    fetcher.clearBufferedDataForUnassigned();
-                }
-                positions.update(now);
-                Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect();
-                // Pipelining: the next fetches travel while the application handles these records.
-                fetcher.sendFetches(time.milliseconds());
-                if (!records.isEmpty()) {
-                    return new ConsumerRecords<>(records);
-                }
-                if (!fetcher.hasAvailable()) {
-                    waiter.await(Math.min(deadline, time.milliseconds() + Math.max(1, settings.retryBackoffMs())));
-                }
-            } while (time.milliseconds() < deadline);
-            return ConsumerRecords.empty();
-        });
+            positions.update(now);
+            Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect();
+            // Pipelining: the next fetches travel while the application handles these records.
+            fetcher.sendFetches(time.milliseconds());
+            if (!records.isEmpty()) {
+                return ConsumerRecords.handOver(records);
+            }
+            if (!fetcher.hasAvailable()) {
+                waiter.await(Math.min(deadline, time.milliseconds() + Math.max(1, settings.retryBackoffMs())));
+            }
+        } while (time.milliseconds() < deadline);
+        return ConsumerRecords.empty();
     }
 
     // ---- commits ----
@@ -426,9 +383,10 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     // ---- metadata and offsets lookups ----
 
+    /** Kafka's consumer metrics this consumer keeps (a subset; see the README). Any thread may call it. */
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
-        return Map.of();
+        return metrics.metrics();
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * dependent stages must not block. Thread-safe entry points: {@link #send}, {@link #submit},
  * {@link #wakeup}, {@link #close}.
  */
-public final class ClientIoThread implements AutoCloseable {
+public final class ClientIoThread implements RequestSender, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ClientIoThread.class);
     private static final long MAX_POLL_MS = 1000;
@@ -106,6 +106,7 @@ public final class ClientIoThread implements AutoCloseable {
      * {@link TimeoutException} when that has not happened by {@code deadlineMs}, and with whatever
      * the network client reports after.
      */
+    @Override
     public CompletableFuture<ClientResponse> send(NodeTarget target, ClientRequest request, long deadlineMs,
                                                   int timeoutMs) {
         CompletableFuture<ClientResponse> future = new CompletableFuture<>();

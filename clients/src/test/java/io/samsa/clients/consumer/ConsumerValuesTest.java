@@ -11,9 +11,11 @@ import io.samsa.common.header.internals.RecordHeaders;
 import io.samsa.record.TimestampType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,37 @@ class ConsumerValuesTest {
         assertEquals(List.of(0L, 1L, 3L), ofA);
         assertThrows(IllegalArgumentException.class, () -> records.records((String) null));
         assertThrows(UnsupportedOperationException.class, () -> records.records(A0).clear());
+    }
+
+    @Test
+    void recordsHandedOverByThePollAreReadOnlyViewsOfItsLists() {
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new LinkedHashMap<>();
+        byPartition.put(A0, new ArrayList<>(List.of(record(A0, 0), record(A0, 1))));
+        byPartition.put(B0, new ArrayList<>(List.of(record(B0, 7))));
+        byPartition.put(A1, new ArrayList<>(List.of(record(A1, 3))));
+        ConsumerRecords<String, String> records = ConsumerRecords.handOver(byPartition);
+
+        assertEquals(4, records.count());
+        assertEquals(List.of(A0, B0, A1), List.copyOf(records.partitions()));
+        assertThrows(UnsupportedOperationException.class, () -> records.partitions().remove(A0));
+        assertThrows(UnsupportedOperationException.class, () -> records.records(A0).add(record(A0, 2)));
+        List<Long> offsets = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            offsets.add(r.offset());
+        }
+        assertEquals(List.of(0L, 1L, 7L, 3L), offsets);
+        List<Long> ofA = new ArrayList<>();
+        records.records("a").forEach(r -> ofA.add(r.offset()));
+        assertEquals(List.of(0L, 1L, 3L), ofA, "the topic's partitions need not be next to each other");
+        assertFalse(records.records("z").iterator().hasNext());
+        Iterator<ConsumerRecord<String, String>> it = records.iterator();
+        it.next();
+        assertThrows(UnsupportedOperationException.class, it::remove);
+        it.next();
+        it.next();
+        it.next();
+        assertFalse(it.hasNext());
+        assertThrows(NoSuchElementException.class, it::next);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.samsa.common.header;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -85,5 +86,25 @@ class RecordHeadersTest {
         assertEquals(1, original.toArray().length);
         original.setReadOnly();
         copy.add("k3", null);
+    }
+
+    @Test
+    void headersThatNeverHadOneBehaveAsAnEmptyList() {
+        RecordHeaders none = new RecordHeaders();
+        assertNull(none.lastHeader("a"));
+        assertFalse(none.iterator().hasNext());
+        assertFalse(none.headers("a").iterator().hasNext());
+        none.remove("a");
+        RecordHeaders emptied = new RecordHeaders();
+        emptied.add("a", null).remove("a");
+        assertEquals(emptied, none);
+        assertEquals(emptied.hashCode(), none.hashCode());
+        assertEquals(new RecordHeaders(List.of()), none);
+        none.add("b", new byte[] {3});
+        assertEquals(1, none.toArray().length);
+        RecordHeaders frozen = new RecordHeaders();
+        frozen.setReadOnly();
+        assertThrows(IllegalStateException.class, () -> frozen.add("c", null));
+        assertThrows(IllegalStateException.class, () -> frozen.remove("c"));
     }
 }

@@ -16,7 +16,6 @@ import io.samsa.record.Record;
 import io.samsa.record.RecordBatch;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -46,16 +45,30 @@ final class CompletedFetch {
     private final BatchIterator batches;
     private final PriorityQueue<FetchResponse.AbortedTransaction> abortedTransactions;
     private final Set<Long> abortedProducerIds = new HashSet<>();
+    /** Where the records and bytes returned are reported when this is drained; null without metrics (tests). */
+    private final FetchResponseTally tally;
     private RecordBatch currentBatch;
+    /** The current batch's leader epoch, made once per batch for every record of it. */
+    private Optional<Integer> currentEpoch = Optional.empty();
     private Iterator<Record> records;
     /** A record whose key or value failed to deserialize: returned to again until a seek drops this fetch. */
     private Record undeserializable;
     private long nextFetchOffset;
     private Optional<Integer> lastEpoch = Optional.empty();
     private boolean consumed;
+    private boolean drained;
+    private int bytesRead;
+    private int recordsRead;
 
     CompletedFetch(TopicPartition partition, long fetchOffset, ByteBuffer data,
                    List<FetchResponse.AbortedTransaction> aborted, boolean checkCrcs, boolean readCommitted) {
+        this(partition, fetchOffset, data, aborted, checkCrcs, readCommitted, null);
+    }
+
+    CompletedFetch(TopicPartition partition, long fetchOffset, ByteBuffer data,
+                   List<FetchResponse.AbortedTransaction> aborted, boolean checkCrcs, boolean readCommitted,
+                   FetchResponseTally tally) {
+        this.tally = tally;
         this.partition = partition;
         this.fetchOffset = fetchOffset;
         this.nextFetchOffset = fetchOffset;
@@ -82,17 +95,28 @@ final class CompletedFetch {
         return consumed;
     }
 
+    /**
+     * Done with: read to the end, or dropped (revoked, sought, unassigned). Reports the records and
+     * bytes returned from it to its response's tally, once.
+     */
     void drain() {
         consumed = true;
+        if (!drained) {
+            drained = true;
+            if (tally != null) {
+                tally.partitionDone(bytesRead, recordsRead);
+            }
+        }
     }
 
     /**
-     * Up to {@code max} records. A record that cannot be deserialized throws, leaving the position
-     * at that record (as Kafka does) so the application can seek past it.
+     * Appends up to {@code max} records to {@code out}; returns how many. A record that cannot be
+     * deserialized throws if it is the first of this call, leaving the position at that record (as
+     * Kafka does) so the application can seek past it; after other records, the call returns them.
      */
-    <K, V> List<ConsumerRecord<K, V>> fetchRecords(Deserializer<K> keys, Deserializer<V> values, int max) {
-        List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        while (out.size() < max && !consumed) {
+    <K, V> int fetchRecords(Deserializer<K> keys, Deserializer<V> values, int max, List<ConsumerRecord<K, V>> out) {
+        int added = 0;
+        while (added < max && !consumed) {
             Record record = undeserializable != null ? undeserializable : nextRecord();
             if (record == null) {
                 consumed = true;
@@ -105,16 +129,18 @@ final class CompletedFetch {
                 // Kept, so that the next call throws again until the application seeks; the
                 // records before it are returned first rather than lost.
                 undeserializable = record;
-                if (out.isEmpty()) {
+                if (added == 0) {
                     throw e;
                 }
-                return out;
+                return added;
             }
+            added++;
             nextFetchOffset = record.offset() + 1;
-            lastEpoch = currentBatch.partitionLeaderEpoch() < 0 ? Optional.empty()
-                    : Optional.of(currentBatch.partitionLeaderEpoch());
+            recordsRead++;
+            bytesRead += record.sizeInBytes();
+            lastEpoch = currentEpoch;
         }
-        return out;
+        return added;
     }
 
     private Record nextRecord() {
@@ -148,6 +174,8 @@ final class CompletedFetch {
                 }
             }
             currentBatch = batch;
+            int epoch = batch.partitionLeaderEpoch();
+            currentEpoch = epoch < 0 ? Optional.empty() : Optional.of(epoch);
             if (skip(batch)) {
                 records = null;
                 continue;
@@ -189,10 +217,8 @@ final class CompletedFetch {
         }
         K key = deserialize(keys, DeserializationExceptionOrigin.KEY, r, headers);
         V value = deserialize(values, DeserializationExceptionOrigin.VALUE, r, headers);
-        Optional<Integer> epoch = currentBatch.partitionLeaderEpoch() < 0 ? Optional.empty()
-                : Optional.of(currentBatch.partitionLeaderEpoch());
         return new ConsumerRecord<>(topic, partition.partition(), r.offset(), r.timestamp(),
-                currentBatch.timestampType(), r.keySize(), r.valueSize(), key, value, headers, epoch);
+                currentBatch.timestampType(), r.keySize(), r.valueSize(), key, value, headers, currentEpoch);
     }
 
     private <T> T deserialize(Deserializer<T> deserializer, DeserializationExceptionOrigin origin, Record r, Headers headers) {

@@ -33,7 +33,7 @@ public final class ConsumerCoordinator {
     private final RebalanceListenerInvoker listeners;
 
     public ConsumerCoordinator(ClientIoThread io, SubscriptionState subscriptions, ApplicationThreadWaiter waiter, Time time,
-                               ConsumerSettings settings) {
+                               ConsumerSettings settings, ConsumerMetrics metrics) {
         this.metadata = io.metadata();
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -41,12 +41,12 @@ public final class ConsumerCoordinator {
         this.group = new GroupState(settings.groupId().orElseThrow(), settings.groupInstanceId(), time.milliseconds());
         this.finder = new CoordinatorFinder(io, group, waiter, time, settings.requestTimeoutMs(), settings.retryBackoffMs(),
                 settings.retryBackoffMaxMs());
-        this.committer = new OffsetCommitter(io, group, finder, subscriptions, waiter, time, settings);
+        this.committer = new OffsetCommitter(io, group, finder, subscriptions, waiter, time, settings, metrics);
         this.committed = new CommittedOffsets(io, group, finder, subscriptions, waiter, time, settings);
         this.listeners = new RebalanceListenerInvoker(subscriptions);
-        this.driver = new RebalanceDriver(io, group, finder, subscriptions, Assignors.of(settings.assignmentStrategies()),
-                committer, listeners, waiter, time, settings);
-        io.addParticipant(new HeartbeatParticipant(io, group, waiter, settings));
+        this.driver = new RebalanceDriver(io, io.metadata(), group, finder, subscriptions,
+                Assignors.of(settings.assignmentStrategies()), committer, listeners, waiter, time, settings, metrics);
+        io.addParticipant(new HeartbeatParticipant(io, group, waiter, settings, metrics));
     }
 
     /**

@@ -7,6 +7,8 @@ import io.samsa.clients.internals.ClientMetadata;
 import io.samsa.clients.internals.ClientRequest;
 import io.samsa.clients.internals.ClientResponse;
 import io.samsa.clients.internals.NodeTarget;
+import io.samsa.clients.internals.RequestSender;
+import io.samsa.common.Cluster;
 import io.samsa.common.Errors;
 import io.samsa.common.Node;
 import io.samsa.common.TopicPartition;
@@ -56,54 +58,89 @@ public final class Fetcher<K, V> {
     }
 
     private final ConsumerSettings settings;
-    private final ClientIoThread io;
+    private final RequestSender sender;
     private final ClientMetadata metadata;
     private final SubscriptionState subscriptions;
     private final ApplicationThreadWaiter waiter;
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
+    private final ConsumerMetrics metrics;
     private final ConcurrentLinkedQueue<Arrived> arrived = new ConcurrentLinkedQueue<>();
     private final Map<Integer, FetchSessionHandler> sessions = new HashMap<>();
     private final Set<Integer> nodesInFlight = new HashSet<>();
     private final Deque<CompletedFetch> buffered = new ArrayDeque<>();
+    /** Scratch for {@link #sendFetches}, reused so that a poll with every broker busy allocates nothing. */
+    private final List<TopicPartition> fetchable = new ArrayList<>();
 
     public Fetcher(ConsumerSettings settings, ClientIoThread io, SubscriptionState subscriptions,
-                   ApplicationThreadWaiter waiter, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+                   ApplicationThreadWaiter waiter, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer,
+                   ConsumerMetrics metrics) {
+        this(settings, io, io.metadata(), subscriptions, waiter, keyDeserializer, valueDeserializer, metrics);
+    }
+
+    Fetcher(ConsumerSettings settings, RequestSender sender, ClientMetadata metadata, SubscriptionState subscriptions,
+            ApplicationThreadWaiter waiter, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer,
+            ConsumerMetrics metrics) {
         this.settings = settings;
-        this.io = io;
-        this.metadata = io.metadata();
+        this.sender = sender;
+        this.metadata = metadata;
         this.subscriptions = subscriptions;
         this.waiter = waiter;
         this.keyDeserializer = keyDeserializer;
         this.valueDeserializer = valueDeserializer;
+        this.metrics = metrics;
     }
 
     /** Sends a fetch to every leader of a fetchable partition that has none in flight; returns how many. */
     public int sendFetches(long nowMs) {
-        Set<TopicPartition> withData = new HashSet<>();
-        for (CompletedFetch f : buffered) {
-            withData.add(f.partition);
-        }
-        Map<Node, Map<TopicPartition, FetchSessionHandler.PartitionData>> byNode = new LinkedHashMap<>();
-        for (TopicPartition tp : subscriptions.fetchablePartitions()) {
+        // Pipelined, most polls find every leader busy: the sets and maps are made only when a
+        // partition may be fetched.
+        Set<TopicPartition> withData = null;
+        Map<Node, Map<TopicPartition, FetchSessionHandler.PartitionData>> byNode = null;
+        Cluster cluster = metadata.cluster();
+        fetchable.clear();
+        subscriptions.fetchablePartitions(fetchable);
+        for (int i = 0; i < fetchable.size(); i++) {
+            TopicPartition tp = fetchable.get(i);
+            Node leader = cluster.leaderFor(tp);
+            if (leader != null && !leader.isEmpty() && nodesInFlight.contains(leader.id())) {
+                continue;
+            }
+            if (withData == null) {
+                withData = bufferedPartitions();
+            }
             if (withData.contains(tp)) {
                 continue;
             }
-            Node leader = metadata.cluster().leaderFor(tp);
             if (leader == null || leader.isEmpty()) {
                 metadata.requestUpdate();
                 continue;
             }
-            if (nodesInFlight.contains(leader.id())) {
-                continue;
-            }
             FetchPosition position = subscriptions.position(tp);
             int epoch = metadata.leaderEpoch(tp).orElse(-1);
+            if (byNode == null) {
+                byNode = new LinkedHashMap<>();
+            }
             byNode.computeIfAbsent(leader, n -> new LinkedHashMap<>()).put(tp, new FetchSessionHandler.PartitionData(
                     position.offset(), -1, settings.maxPartitionFetchBytes(), epoch, -1));
         }
+        fetchable.clear();
+        if (byNode == null) {
+            return 0;
+        }
         byNode.forEach((node, partitions) -> send(node, partitions, nowMs));
         return byNode.size();
+    }
+
+    private Set<TopicPartition> bufferedPartitions() {
+        if (buffered.isEmpty()) {
+            return Set.of();
+        }
+        Set<TopicPartition> out = new HashSet<>();
+        for (CompletedFetch f : buffered) {
+            out.add(f.partition);
+        }
+        return out;
     }
 
     private void send(Node node, Map<TopicPartition, FetchSessionHandler.PartitionData> partitions, long nowMs) {
@@ -119,7 +156,7 @@ public final class Fetcher<K, V> {
         nodesInFlight.add(node.id());
         // The broker may hold the request for fetch.max.wait.ms before answering.
         int timeout = settings.requestTimeoutMs() + settings.fetchMaxWaitMs();
-        io.send(NodeTarget.node(node.id()), clientRequest, nowMs + timeout, timeout).whenComplete((response, error) -> {
+        sender.send(NodeTarget.node(node.id()), clientRequest, nowMs + timeout, timeout).whenComplete((response, error) -> {
             arrived.add(new Arrived(node.id(), request, offsets, response, error));
             waiter.signal();
         });
@@ -164,19 +201,29 @@ public final class Fetcher<K, V> {
 
     /** Whether a fetch answer is waiting to be read or records are buffered. */
     public boolean hasAvailable() {
-        return !arrived.isEmpty() || buffered.stream().anyMatch(f -> subscriptions.isFetchable(f.partition));
+        if (!arrived.isEmpty()) {
+            return true;
+        }
+        for (CompletedFetch f : buffered) {
+            if (subscriptions.isFetchable(f.partition)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Reads the answers that arrived and returns up to {@code max.poll.records} records from the
-     * buffer, advancing positions past them.
+     * buffer, advancing positions past them: one list per partition, none empty, in a map that
+     * nothing here keeps (so {@link io.samsa.clients.consumer.ConsumerRecords} can take it as is).
      *
      * @throws OffsetOutOfRangeException if a position is out of range and the reset policy is none
      */
     public Map<TopicPartition, List<ConsumerRecord<K, V>>> collect() {
         takeArrived();
-        Map<TopicPartition, List<ConsumerRecord<K, V>>> out = new LinkedHashMap<>();
+        Map<TopicPartition, List<ConsumerRecord<K, V>>> out = null;
         int left = settings.maxPollRecords();
+        long maxLag = Long.MIN_VALUE;
         Iterator<CompletedFetch> it = buffered.iterator();
         while (it.hasNext() && left > 0) {
             CompletedFetch fetch = it.next();
@@ -184,17 +231,23 @@ public final class Fetcher<K, V> {
             if (!subscriptions.isAssigned(tp) || !subscriptions.hasValidPosition(tp)
                     || subscriptions.position(tp).offset() != fetch.nextFetchOffset()) {
                 // Revoked, reset or sought since the fetch was sent.
+                fetch.drain();
                 it.remove();
                 continue;
             }
             if (!subscriptions.isFetchable(tp)) {
                 continue; // paused: keep the records for resume
             }
-            List<ConsumerRecord<K, V>> records;
+            List<ConsumerRecord<K, V>> records = out == null ? null : out.get(tp);
+            boolean fresh = records == null;
+            if (fresh) {
+                records = new ArrayList<>();
+            }
+            int added;
             try {
-                records = fetch.fetchRecords(keyDeserializer, valueDeserializer, left);
+                added = fetch.fetchRecords(keyDeserializer, valueDeserializer, left, records);
             } catch (RecordDeserializationException e) {
-                if (out.isEmpty()) {
+                if (out == null) {
                     throw e;
                 }
                 // Hand out what was read; the next poll throws, with nothing of its own to lose.
@@ -204,15 +257,25 @@ public final class Fetcher<K, V> {
             FetchPosition next = new FetchPosition(fetch.nextFetchOffset(),
                     fetch.lastEpoch().isPresent() ? fetch.lastEpoch() : old.offsetEpoch(), old.currentLeaderEpoch());
             subscriptions.advance(tp, next);
-            if (!records.isEmpty()) {
-                out.computeIfAbsent(tp, k -> new ArrayList<>()).addAll(records);
-                left -= records.size();
+            maxLag = Math.max(maxLag, subscriptions.lagOrMin(tp, settings.readCommitted()));
+            if (added > 0) {
+                if (fresh) {
+                    if (out == null) {
+                        out = new LinkedHashMap<>();
+                    }
+                    out.put(tp, records);
+                }
+                left -= added;
             }
             if (fetch.isConsumed()) {
+                fetch.drain();
                 it.remove();
             }
         }
-        return out;
+        if (maxLag != Long.MIN_VALUE) {
+            metrics.recordLag(maxLag);
+        }
+        return out == null ? Map.of() : out;
     }
 
     private void takeArrived() {
@@ -234,22 +297,31 @@ public final class Fetcher<K, V> {
                 log.debug("Fetch session error from node {}: {}", a.node(), error);
                 continue;
             }
+            metrics.recordFetchLatency(a.response().latencyMs(), a.response().receivedMs());
+            FetchResponseTally tally = new FetchResponseTally(metrics);
             for (FetchResponse.FetchableTopicResponse topic : response.responses()) {
                 for (FetchResponse.PartitionData p : topic.partitions()) {
                     TopicPartition tp = new TopicPartition(topic.topic(), p.partitionIndex());
                     Long offset = a.offsets().get(tp);
                     if (offset != null) {
-                        handlePartition(tp, offset, p);
+                        tally.expectPartition();
+                        CompletedFetch fetch = handlePartition(tp, offset, p, tally);
+                        if (fetch == null) {
+                            tally.partitionDone(0, 0);
+                        }
                     }
                 }
             }
+            tally.responseRead();
         }
     }
 
-    private void handlePartition(TopicPartition tp, long fetchOffset, FetchResponse.PartitionData p) {
+    /** Buffers the partition's records, or handles its error; returns the buffered fetch, if any. */
+    private CompletedFetch handlePartition(TopicPartition tp, long fetchOffset, FetchResponse.PartitionData p,
+                                           FetchResponseTally tally) {
         if (!subscriptions.isAssigned(tp) || !subscriptions.hasValidPosition(tp)
                 || subscriptions.position(tp).offset() != fetchOffset) {
-            return;
+            return null;
         }
         Errors error = Errors.forCode(p.errorCode());
         if (log.isTraceEnabled()) {
@@ -260,8 +332,9 @@ public final class Fetcher<K, V> {
             case NONE -> {
                 subscriptions.updateWatermarks(tp, p.highWatermark(), p.logStartOffset(), p.lastStableOffset());
                 CompletedFetch fetch = new CompletedFetch(tp, fetchOffset, MemoryRecordsData.bufferOf(p.records()),
-                        p.abortedTransactions(), settings.checkCrcs(), settings.readCommitted());
+                        p.abortedTransactions(), settings.checkCrcs(), settings.readCommitted(), tally);
                 buffered.add(fetch);
+                return fetch;
             }
             case OFFSET_OUT_OF_RANGE -> {
                 if (!subscriptions.requestDefaultReset(tp)) {
@@ -279,15 +352,23 @@ public final class Fetcher<K, V> {
             }
             default -> log.warn("Unexpected error {} fetching {}", error, tp);
         }
+        return null;
     }
 
     /** Drops buffered records of partitions no longer assigned (after a rebalance or assign). */
     public void clearBufferedDataForUnassigned() {
-        buffered.removeIf(f -> !subscriptions.isAssigned(f.partition));
+        buffered.removeIf(f -> dropIf(f, !subscriptions.isAssigned(f.partition)));
     }
 
     /** Buffered records of {@code tp} are dropped (a seek). */
     public void clearBuffered(TopicPartition tp) {
-        buffered.removeIf(f -> f.partition.equals(tp));
+        buffered.removeIf(f -> dropIf(f, f.partition.equals(tp)));
+    }
+
+    private static boolean dropIf(CompletedFetch fetch, boolean drop) {
+        if (drop) {
+            fetch.drain();
+        }
+        return drop;
     }
 }

@@ -3,6 +3,7 @@ package io.samsa.clients.consumer.internals;
 import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientResponse;
 import io.samsa.clients.internals.NodeTarget;
+import io.samsa.clients.internals.RequestSender;
 import io.samsa.common.Errors;
 import io.samsa.common.Node;
 import io.samsa.protocol.message.HeartbeatResponse;
@@ -21,9 +22,10 @@ final class HeartbeatParticipant implements ClientIoThread.Participant {
 
     private static final Logger log = LoggerFactory.getLogger(HeartbeatParticipant.class);
 
-    private final ClientIoThread io;
+    private final RequestSender sender;
     private final GroupState group;
     private final ApplicationThreadWaiter waiter;
+    private final ConsumerMetrics metrics;
     private final int heartbeatIntervalMs;
     private final int maxPollIntervalMs;
     private final int sessionTimeoutMs;
@@ -32,10 +34,12 @@ final class HeartbeatParticipant implements ClientIoThread.Participant {
     private long lastSendMs;
     private long lastSuccessMs = -1;
 
-    HeartbeatParticipant(ClientIoThread io, GroupState group, ApplicationThreadWaiter waiter, ConsumerSettings settings) {
-        this.io = io;
+    HeartbeatParticipant(RequestSender sender, GroupState group, ApplicationThreadWaiter waiter, ConsumerSettings settings,
+                         ConsumerMetrics metrics) {
+        this.sender = sender;
         this.group = group;
         this.waiter = waiter;
+        this.metrics = metrics;
         this.heartbeatIntervalMs = settings.heartbeatIntervalMs();
         this.maxPollIntervalMs = settings.maxPollIntervalMs();
         this.sessionTimeoutMs = settings.sessionTimeoutMs();
@@ -78,8 +82,8 @@ final class HeartbeatParticipant implements ClientIoThread.Participant {
         GroupState.Generation g = group.generation();
         inFlight = true;
         lastSendMs = nowMs;
-        io.send(NodeTarget.node(coordinator), GroupRequests.heartbeat(group.groupId(), g, group.groupInstanceId()),
-                nowMs + requestTimeoutMs).whenComplete((response, error) -> {
+        sender.send(NodeTarget.node(coordinator), GroupRequests.heartbeat(group.groupId(), g, group.groupInstanceId()),
+                nowMs + requestTimeoutMs, requestTimeoutMs).whenComplete((response, error) -> {
                     inFlight = false;
                     handle(coordinator, g, response, error);
                 });
@@ -92,6 +96,7 @@ final class HeartbeatParticipant implements ClientIoThread.Participant {
             waiter.signal();
             return;
         }
+        metrics.recordHeartbeat(response.latencyMs());
         Errors e = Errors.forCode(response.<HeartbeatResponse>bodyAs().errorCode());
         if (!g.equals(group.generation())) {
             return; // the member moved on while the heartbeat travelled
@@ -118,8 +123,8 @@ final class HeartbeatParticipant implements ClientIoThread.Participant {
                 + "too much time processing messages. Leaving the group.", maxPollIntervalMs);
         Node coordinator = group.coordinator();
         if (coordinator != null && group.groupInstanceId().isEmpty()) {
-            io.send(NodeTarget.node(coordinator), GroupRequests.leaveGroup(group.groupId(), g.memberId(),
-                    group.groupInstanceId(), "consumer poll timeout has expired"), nowMs + requestTimeoutMs);
+            sender.send(NodeTarget.node(coordinator), GroupRequests.leaveGroup(group.groupId(), g.memberId(),
+                    group.groupInstanceId(), "consumer poll timeout has expired"), nowMs + requestTimeoutMs, requestTimeoutMs);
         }
         group.resetGeneration("consumer poll timeout has expired", group.groupInstanceId().isEmpty());
         group.leftForPollTimeout();

@@ -4,11 +4,11 @@ import io.samsa.clients.consumer.CommitFailedException;
 import io.samsa.clients.consumer.OffsetAndMetadata;
 import io.samsa.clients.consumer.OffsetCommitCallback;
 import io.samsa.clients.consumer.RetriableCommitFailedException;
-import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientRequest;
 import io.samsa.clients.internals.ClientResponse;
 import io.samsa.clients.internals.ExponentialBackoff;
 import io.samsa.clients.internals.NodeTarget;
+import io.samsa.clients.internals.RequestSender;
 import io.samsa.common.Errors;
 import io.samsa.common.Node;
 import io.samsa.common.Time;
@@ -45,7 +45,7 @@ final class OffsetCommitter {
                              Exception error) {
     }
 
-    private final ClientIoThread io;
+    private final RequestSender sender;
     private final GroupState group;
     private final CoordinatorFinder finder;
     private final SubscriptionState subscriptions;
@@ -55,13 +55,15 @@ final class OffsetCommitter {
     private final ExponentialBackoff backoff;
     private final boolean autoCommit;
     private final long autoCommitIntervalMs;
+    private final ConsumerMetrics metrics;
     private final ConcurrentLinkedQueue<Completed> completed = new ConcurrentLinkedQueue<>();
     private long nextAutoCommitMs;
     private int asyncInFlight;
 
-    OffsetCommitter(ClientIoThread io, GroupState group, CoordinatorFinder finder, SubscriptionState subscriptions,
-                    ApplicationThreadWaiter waiter, Time time, ConsumerSettings settings) {
-        this.io = io;
+    OffsetCommitter(RequestSender sender, GroupState group, CoordinatorFinder finder, SubscriptionState subscriptions,
+                    ApplicationThreadWaiter waiter, Time time, ConsumerSettings settings, ConsumerMetrics metrics) {
+        this.sender = sender;
+        this.metrics = metrics;
         this.group = group;
         this.finder = finder;
         this.subscriptions = subscriptions;
@@ -250,11 +252,12 @@ final class OffsetCommitter {
             }
             return r;
         });
-        return io.send(NodeTarget.node(coordinator), request, deadlineMs).handle((response, t) -> {
+        return sender.send(NodeTarget.node(coordinator), request, deadlineMs, requestTimeoutMs).handle((response, t) -> {
             if (t != null) {
                 group.coordinatorUnknown(coordinator);
                 return new RetriableCommitFailedException("Offset commit failed: " + t.getMessage(), t);
             }
+            metrics.recordCommit(response.latencyMs());
             return outcome(response, coordinator, g);
         });
     }

@@ -4,12 +4,12 @@ import io.samsa.clients.consumer.ConsumerPartitionAssignor;
 import io.samsa.clients.consumer.ConsumerPartitionAssignor.Assignment;
 import io.samsa.clients.consumer.ConsumerPartitionAssignor.RebalanceProtocol;
 import io.samsa.clients.consumer.ConsumerPartitionAssignor.Subscription;
-import io.samsa.clients.internals.ClientIoThread;
 import io.samsa.clients.internals.ClientMetadata;
 import io.samsa.clients.internals.ClientRequest;
 import io.samsa.clients.internals.ClientResponse;
 import io.samsa.clients.internals.ExponentialBackoff;
 import io.samsa.clients.internals.NodeTarget;
+import io.samsa.clients.internals.RequestSender;
 import io.samsa.common.Errors;
 import io.samsa.common.Node;
 import io.samsa.common.Time;
@@ -47,7 +47,7 @@ final class RebalanceDriver {
 
     private static final Logger log = LoggerFactory.getLogger(RebalanceDriver.class);
 
-    private final ClientIoThread io;
+    private final RequestSender sender;
     private final ClientMetadata metadata;
     private final GroupState group;
     private final CoordinatorFinder finder;
@@ -59,6 +59,9 @@ final class RebalanceDriver {
     private final Time time;
     private final ConsumerSettings settings;
     private final ExponentialBackoff backoff;
+    private final ConsumerMetrics metrics;
+    /** When the rebalance under way sent its first JoinGroup; -1 when none is under way (retries keep it). */
+    private long rebalanceStartMs = -1;
     private CompletableFuture<ClientResponse> joinInFlight;
     private CompletableFuture<ClientResponse> syncInFlight;
     private GroupState.Generation joinedGeneration;
@@ -70,11 +73,13 @@ final class RebalanceDriver {
     private Map<String, Integer> assignedOverCounts = Map.of();
     private boolean leader;
 
-    RebalanceDriver(ClientIoThread io, GroupState group, CoordinatorFinder finder, SubscriptionState subscriptions,
-                    Assignors assignors, OffsetCommitter committer, RebalanceListenerInvoker listeners,
-                    ApplicationThreadWaiter waiter, Time time, ConsumerSettings settings) {
-        this.io = io;
-        this.metadata = io.metadata();
+    RebalanceDriver(RequestSender sender, ClientMetadata metadata, GroupState group, CoordinatorFinder finder,
+                    SubscriptionState subscriptions, Assignors assignors, OffsetCommitter committer,
+                    RebalanceListenerInvoker listeners, ApplicationThreadWaiter waiter, Time time, ConsumerSettings settings,
+                    ConsumerMetrics metrics) {
+        this.sender = sender;
+        this.metadata = metadata;
+        this.metrics = metrics;
         this.group = group;
         this.finder = finder;
         this.subscriptions = subscriptions;
@@ -218,8 +223,11 @@ final class RebalanceDriver {
         int timeout = Math.max(settings.requestTimeoutMs(), rebalance + 5_000);
         log.info("(Re-)joining group {} ({})", groupId, reason);
         group.rebalancing();
+        if (rebalanceStartMs < 0) {
+            rebalanceStartMs = time.milliseconds();
+        }
         joinedCoordinator = coordinator;
-        joinInFlight = waiter.watch(io.send(NodeTarget.node(coordinator), request, time.milliseconds() + timeout, timeout));
+        joinInFlight = waiter.watch(sender.send(NodeTarget.node(coordinator), request, time.milliseconds() + timeout, timeout));
     }
 
     private void onJoinResponse(CompletableFuture<ClientResponse> done) {
@@ -351,7 +359,7 @@ final class RebalanceDriver {
             return r;
         });
         int timeout = Math.max(settings.requestTimeoutMs(), settings.maxPollIntervalMs() + 5_000);
-        syncInFlight = waiter.watch(io.send(NodeTarget.node(joinedCoordinator), request, time.milliseconds() + timeout, timeout));
+        syncInFlight = waiter.watch(sender.send(NodeTarget.node(joinedCoordinator), request, time.milliseconds() + timeout, timeout));
     }
 
     private RuntimeException onSyncResponse(CompletableFuture<ClientResponse> done) {
@@ -370,6 +378,8 @@ final class RebalanceDriver {
             case NONE -> {
                 group.stable(joinedGeneration);
                 needsPrepare = true;
+                metrics.recordRebalance(rebalanceStartMs, time.milliseconds());
+                rebalanceStartMs = -1;
                 return complete(ConsumerProtocol.deserializeAssignment(body.assignment().duplicate()));
             }
             case REBALANCE_IN_PROGRESS -> group.joinFailed();
@@ -429,8 +439,9 @@ final class RebalanceDriver {
         String memberId = g.isNone() ? group.memberId() : g.memberId();
         if (coordinator != null && !memberId.isEmpty() && group.groupInstanceId().isEmpty()) {
             log.info("Member {} sending LeaveGroup request to coordinator {} due to {}", memberId, coordinator, reason);
-            CompletableFuture<ClientResponse> f = io.send(NodeTarget.node(coordinator),
-                    GroupRequests.leaveGroup(group.groupId(), memberId, group.groupInstanceId(), reason), deadlineMs);
+            CompletableFuture<ClientResponse> f = sender.send(NodeTarget.node(coordinator),
+                    GroupRequests.leaveGroup(group.groupId(), memberId, group.groupInstanceId(), reason), deadlineMs,
+                    settings.requestTimeoutMs());
             try {
                 waiter.awaitDone(f, deadlineMs);
             } catch (RuntimeException e) {

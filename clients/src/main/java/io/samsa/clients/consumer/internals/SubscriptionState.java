@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * the partitions assigned to it, and per partition its position, its fetch state (needs a committed
  * offset, needs a reset, needs validation, fetching), pause flag and the watermarks of the last
  * fetch. Owned by the application thread: not thread-safe, and never touched by the I/O thread
- * (fetch and offset answers reach it through the application thread).
+ * (fetch and offset answers reach it through the application thread); only
+ * {@link #numAssignedPartitions} may be read from any thread (by the metrics).
  */
 public final class SubscriptionState {
 
@@ -57,6 +58,8 @@ public final class SubscriptionState {
     private ConsumerRebalanceListener listener = new NoOpListener();
     private final Map<TopicPartition, PartitionState> assignment = new LinkedHashMap<>();
     private int assignmentVersion;
+    /** The assignment's size, for the {@code assigned-partitions} metric that any thread may read. */
+    private volatile int assignedCount;
 
     public SubscriptionState(OffsetResetStrategy defaultResetStrategy) {
         this.defaultResetStrategy = defaultResetStrategy;
@@ -128,6 +131,7 @@ public final class SubscriptionState {
             assignment.computeIfAbsent(tp, k -> new PartitionState());
         }
         assignmentVersion++;
+        assignedCount = assignment.size();
     }
 
     public void unsubscribe() {
@@ -137,6 +141,7 @@ public final class SubscriptionState {
         listener = new NoOpListener();
         assignment.clear();
         assignmentVersion++;
+        assignedCount = 0;
     }
 
     private void setType(Type wanted) {
@@ -178,6 +183,11 @@ public final class SubscriptionState {
 
     public Set<TopicPartition> assignedPartitions() {
         return Set.copyOf(assignment.keySet());
+    }
+
+    /** How many partitions are assigned; the one method any thread may call. */
+    public int numAssignedPartitions() {
+        return assignedCount;
     }
 
     public List<TopicPartition> assignedPartitionsList() {
@@ -311,13 +321,17 @@ public final class SubscriptionState {
 
     /** Partitions to fetch from: assigned, positioned, not paused, not being revoked. */
     public List<TopicPartition> fetchablePartitions() {
-        List<TopicPartition> out = new ArrayList<>();
-        assignment.forEach((tp, s) -> {
-            if (isFetchable(s)) {
-                out.add(tp);
+        return fetchablePartitions(new ArrayList<>());
+    }
+
+    /** Appends the fetchable partitions, in assignment order, to {@code into} (a list the fetcher reuses); returns it. */
+    public List<TopicPartition> fetchablePartitions(List<TopicPartition> into) {
+        for (Map.Entry<TopicPartition, PartitionState> e : assignment.entrySet()) {
+            if (isFetchable(e.getValue())) {
+                into.add(e.getKey());
             }
-        });
-        return out;
+        }
+        return into;
     }
 
     public boolean isFetchable(TopicPartition tp) {
@@ -393,12 +407,18 @@ public final class SubscriptionState {
 
     /** Lag to the high watermark (or the last stable offset under read_committed), if known. */
     public Optional<Long> lag(TopicPartition tp, boolean readCommitted) {
+        long lag = lagOrMin(tp, readCommitted);
+        return lag == Long.MIN_VALUE ? Optional.empty() : Optional.of(lag);
+    }
+
+    /** {@link #lag} unboxed, for the fetcher's per-poll metric: {@code Long.MIN_VALUE} when unknown. */
+    public long lagOrMin(TopicPartition tp, boolean readCommitted) {
         PartitionState s = assignment.get(tp);
         if (s == null || s.position == null) {
-            return Optional.empty();
+            return Long.MIN_VALUE;
         }
         Long end = readCommitted ? s.lastStableOffset : s.highWatermark;
-        return end == null ? Optional.empty() : Optional.of(end - s.position.offset());
+        return end == null ? Long.MIN_VALUE : end - s.position.offset();
     }
 
     /** Kafka's listener when none is given. */

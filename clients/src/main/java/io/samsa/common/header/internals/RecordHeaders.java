@@ -4,6 +4,7 @@ import io.samsa.common.header.Header;
 import io.samsa.common.header.Headers;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -11,20 +12,21 @@ import java.util.Objects;
 
 /**
  * The standard {@link Headers}: a list of headers that becomes read-only once
- * {@link #setReadOnly()} is called (the producer does so when a record is sent). Not thread-safe;
- * the read-only flag is volatile so that a producer thread that froze the headers makes later
- * changes fail in any thread.
+ * {@link #setReadOnly()} is called (the producer does so when a record is sent). The list is made
+ * on the first {@code add}, since most records the consumer returns have no headers. Not
+ * thread-safe; the read-only flag is volatile so that a producer thread that froze the headers
+ * makes later changes fail in any thread.
  */
 public final class RecordHeaders implements Headers {
 
     private static final Header[] NONE = new Header[0];
 
-    private final List<Header> headers;
+    /** Null until a header is added. */
+    private List<Header> headers;
     private volatile boolean readOnly;
 
     /** No headers yet. */
     public RecordHeaders() {
-        this.headers = new ArrayList<>();
     }
 
     /** Headers holding a copy of {@code headers} (null means none). */
@@ -34,19 +36,25 @@ public final class RecordHeaders implements Headers {
 
     /** Headers holding a copy of {@code headers} (null means none). */
     public RecordHeaders(Iterable<Header> headers) {
-        this.headers = new ArrayList<>();
         if (headers != null) {
             for (Header h : headers) {
-                this.headers.add(Objects.requireNonNull(h, "header"));
+                list().add(Objects.requireNonNull(h, "header"));
             }
         }
+    }
+
+    private List<Header> list() {
+        if (headers == null) {
+            headers = new ArrayList<>();
+        }
+        return headers;
     }
 
     @Override
     public Headers add(Header header) {
         Objects.requireNonNull(header, "header");
         checkWritable();
-        headers.add(header);
+        list().add(header);
         return this;
     }
 
@@ -59,13 +67,18 @@ public final class RecordHeaders implements Headers {
     public Headers remove(String key) {
         checkWritable();
         requireKey(key);
-        headers.removeIf(h -> h.key().equals(key));
+        if (headers != null) {
+            headers.removeIf(h -> h.key().equals(key));
+        }
         return this;
     }
 
     @Override
     public Header lastHeader(String key) {
         requireKey(key);
+        if (headers == null) {
+            return null;
+        }
         for (int i = headers.size() - 1; i >= 0; i--) {
             if (headers.get(i).key().equals(key)) {
                 return headers.get(i);
@@ -77,12 +90,12 @@ public final class RecordHeaders implements Headers {
     @Override
     public Iterable<Header> headers(String key) {
         requireKey(key);
-        return () -> new WithKey(headers.iterator(), key);
+        return () -> new WithKey(all(), key);
     }
 
     @Override
     public Iterator<Header> iterator() {
-        Iterator<Header> it = headers.iterator();
+        Iterator<Header> it = all();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -104,7 +117,16 @@ public final class RecordHeaders implements Headers {
 
     @Override
     public Header[] toArray() {
-        return headers.isEmpty() ? NONE : headers.toArray(NONE);
+        return headers == null || headers.isEmpty() ? NONE : headers.toArray(NONE);
+    }
+
+    private Iterator<Header> all() {
+        return headers == null ? Collections.emptyIterator() : headers.iterator();
+    }
+
+    /** The headers as a list, for equality: none and an emptied list are the same. */
+    private List<Header> asList() {
+        return headers == null ? List.of() : headers;
     }
 
     /** Makes every later {@code add} or {@code remove} throw {@link IllegalStateException}. */
@@ -131,17 +153,17 @@ public final class RecordHeaders implements Headers {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RecordHeaders other && headers.equals(other.headers);
+        return o instanceof RecordHeaders other && asList().equals(other.asList());
     }
 
     @Override
     public int hashCode() {
-        return headers.hashCode();
+        return asList().hashCode();
     }
 
     @Override
     public String toString() {
-        return "RecordHeaders(headers = " + headers + ", isReadOnly = " + readOnly + ")";
+        return "RecordHeaders(headers = " + asList() + ", isReadOnly = " + readOnly + ")";
     }
 
     /** The headers of one key, read-only (use {@link #remove(String)} to drop them). */

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,7 +56,14 @@ class CompletedFetchTest {
     }
 
     private static List<ConsumerRecord<String, String>> read(CompletedFetch f, int max) {
-        return f.fetchRecords(new StringDeserializer(), new StringDeserializer(), max);
+        return read(f, new StringDeserializer(), max);
+    }
+
+    private static List<ConsumerRecord<String, String>> read(CompletedFetch f, Deserializer<String> values, int max) {
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        int added = f.fetchRecords(new StringDeserializer(), values, max, out);
+        assertEquals(out.size(), added);
+        return out;
     }
 
     @Test
@@ -80,12 +89,12 @@ class CompletedFetchTest {
             }
             return s;
         };
-        List<ConsumerRecord<String, String>> first = f.fetchRecords(new StringDeserializer(), failsOnV2, 10);
+        List<ConsumerRecord<String, String>> first = read(f, failsOnV2, 10);
         assertEquals(List.of(0L, 1L), first.stream().map(ConsumerRecord::offset).toList());
         assertEquals(2, f.nextFetchOffset());
         for (int attempt = 0; attempt < 2; attempt++) {
             RecordDeserializationException e = assertThrows(RecordDeserializationException.class,
-                    () -> f.fetchRecords(new StringDeserializer(), failsOnV2, 10));
+                    () -> read(f, failsOnV2, 10));
             assertEquals(TP, e.topicPartition());
             assertEquals(2, e.offset());
             assertEquals(RecordDeserializationException.DeserializationExceptionOrigin.VALUE, e.origin());
@@ -115,5 +124,24 @@ class CompletedFetchTest {
         data.put(data.limit() - 1, (byte) (data.get(data.limit() - 1) ^ 0x5a));
         CompletedFetch f = new CompletedFetch(TP, 0, data, null, true, false);
         assertThrows(RuntimeException.class, () -> read(f, 10));
+    }
+
+    @Test
+    void recordsCarryTheirBatchsLeaderEpochAndNoHeadersUnlessTheyHaveSome() {
+        MemoryRecords epoch3 = MemoryRecords.builder(CompressionType.NONE, 0).partitionLeaderEpoch(3)
+                .append(1, "k0".getBytes(StandardCharsets.UTF_8), "v0".getBytes(StandardCharsets.UTF_8))
+                .append(2, "k1".getBytes(StandardCharsets.UTF_8), "v1".getBytes(StandardCharsets.UTF_8)).build();
+        MemoryRecords epoch5 = MemoryRecords.builder(CompressionType.NONE, 2).partitionLeaderEpoch(5)
+                .append(3, ByteBuffer.wrap("k2".getBytes(StandardCharsets.UTF_8)), null,
+                        new io.samsa.record.Header[] {new io.samsa.record.Header("h", new byte[] {9})}).build();
+        CompletedFetch f = new CompletedFetch(TP, 0, concat(epoch3, epoch5), null, true, false);
+        List<ConsumerRecord<String, String>> records = read(f, 10);
+        assertEquals(List.of(Optional.of(3), Optional.of(3), Optional.of(5)),
+                records.stream().map(ConsumerRecord::leaderEpoch).toList());
+        assertEquals(Optional.of(5), f.lastEpoch());
+        assertEquals(0, records.get(0).headers().toArray().length);
+        records.get(0).headers().add("added", new byte[] {1});
+        assertEquals(0, records.get(1).headers().toArray().length, "each record's headers are its own");
+        assertEquals(9, records.get(2).headers().lastHeader("h").value()[0]);
     }
 }

@@ -26,6 +26,7 @@ class HeartbeatParticipantTest {
     private final NetworkClient network = new NetworkClient("test", NetworkClientSettings.defaults(), time);
     private final ClientIoThread io = new ClientIoThread("test-io", network,
             new ClientMetadata(List.of(new Node(-1, "localhost", 9)), 300_000, 100, time), false, 30_000, time);
+    private final ConsumerMetrics metrics = new ConsumerMetrics("test", true, time, () -> 0);
 
     @AfterEach
     void close() {
@@ -52,7 +53,7 @@ class HeartbeatParticipantTest {
     void aMemberThatPollsStaysInTheGroup() {
         GroupState group = stableMember(Optional.empty());
         HeartbeatParticipant heartbeat = new HeartbeatParticipant(io, group, new ApplicationThreadWaiter(time),
-                settings(Optional.empty()));
+                settings(Optional.empty()), metrics);
         for (int i = 0; i < 30; i++) {
             time.advance(1000);
             group.polled(time.milliseconds());
@@ -66,7 +67,7 @@ class HeartbeatParticipantTest {
     void aMemberThatStopsPollingLeavesAfterMaxPollInterval() {
         GroupState group = stableMember(Optional.empty());
         HeartbeatParticipant heartbeat = new HeartbeatParticipant(io, group, new ApplicationThreadWaiter(time),
-                settings(Optional.empty()));
+                settings(Optional.empty()), metrics);
         time.advance(9_999);
         long wait = heartbeat.poll(time.milliseconds());
         assertEquals(GroupState.Phase.STABLE, group.phase());
@@ -84,7 +85,7 @@ class HeartbeatParticipantTest {
     void aStaticMemberKeepsItsMemberIdWhenItStopsPolling() {
         GroupState group = stableMember(Optional.of("instance-1"));
         HeartbeatParticipant heartbeat = new HeartbeatParticipant(io, group, new ApplicationThreadWaiter(time),
-                settings(Optional.of("instance-1")));
+                settings(Optional.of("instance-1")), metrics);
         time.advance(10_000);
         heartbeat.poll(time.milliseconds());
         assertEquals(GroupState.Phase.UNJOINED, group.phase());
