@@ -116,7 +116,7 @@ class KafkaJavaClientsSystemTest {
         String topic = "java-times";
         Topics.create(SHARED.admin(), topic, 1);
         TopicPartition tp = new TopicPartition(topic, 0);
-        long base = 1_700_000_000_000L;
+        long base = System.currentTimeMillis() - 3_600_000L; // recent: a fixed old date is past retention
         // Six records in two batches (a linger longer than the test: only flush() sends): timestamps
         // base, +10, ..., +50.
         try (KafkaProducer<String, String> producer = ClientConfigs.producer(SHARED.broker(), "all", "none", 600_000)) {

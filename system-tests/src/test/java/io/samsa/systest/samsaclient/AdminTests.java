@@ -425,7 +425,7 @@ interface AdminTests {
     default void offsetsAreListedAndRecordsDeleted() {
         String topic = "admin-offsets";
         TopicPartition tp = new TopicPartition(topic, 0);
-        long t0 = 1_700_000_000_000L;
+        long t0 = ClientSuiteDeployment.RECENT_TIMESTAMP;
         try (Admin admin = admin()) {
             createTopic(admin, topic, 1);
             produce(topic, 0, 10, t0);
@@ -544,7 +544,7 @@ interface AdminTests {
         try (Admin admin = admin()) {
             get(admin.createTopics(List.of(new NewTopic(topic, Map.of(0, from)))).all());
             awaitLeaders(admin, topic, 1);
-            produce(topic, 0, 20, 1_700_000_000_000L);
+            produce(topic, 0, 20, ClientSuiteDeployment.RECENT_TIMESTAMP);
 
             get(admin.alterPartitionReassignments(Map.of(tp, Optional.of(new NewPartitionReassignment(to)))).all());
             PartitionReassignment inFlight = get(admin.listPartitionReassignments().reassignments()).get(tp);

@@ -28,6 +28,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClientSuiteDeployment implements AutoCloseable {
 
+    /**
+     * A base for the record timestamps the suite sets explicitly: an hour ago. Older timestamps (a
+     * fixed date) put the records past the default 7-day retention, and whichever broker runs its
+     * retention check mid-suite deletes them, active segment included, as Kafka does.
+     */
+    static final long RECENT_TIMESTAMP = System.currentTimeMillis() - 3_600_000L;
+
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     final BrokerUnderTest broker;

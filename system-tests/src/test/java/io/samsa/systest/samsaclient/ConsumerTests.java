@@ -92,7 +92,7 @@ interface ConsumerTests {
     }
 
     private void produce(String topic, int partition, int n) {
-        produce(topic, partition, n, "none", 1_700_000_000_000L);
+        produce(topic, partition, n, "none", ClientSuiteDeployment.RECENT_TIMESTAMP);
     }
 
     static List<ConsumerRecord<String, String>> pollUntil(SamsaConsumer<String, String> consumer, int count) {
@@ -170,7 +170,7 @@ interface ConsumerTests {
                 assertEquals(i, r.offset());
                 assertEquals("k" + i, r.key());
                 assertEquals("v" + i, r.value());
-                assertEquals(1_700_000_000_000L + i, r.timestamp());
+                assertEquals(ClientSuiteDeployment.RECENT_TIMESTAMP + i, r.timestamp());
                 assertEquals("hv" + i, new String(r.headers().lastHeader("h").value(), StandardCharsets.UTF_8));
             }
             assertEquals(100, consumer.position(tp));
@@ -459,7 +459,7 @@ interface ConsumerTests {
     default void everyCodecIsReadIdentically(String codec) {
         String topic = "c-codec-" + codec;
         deployment().createTopic(topic, 1);
-        produce(topic, 0, 500, codec, 1_650_000_000_000L);
+        produce(topic, 0, 500, codec, ClientSuiteDeployment.RECENT_TIMESTAMP);
         TopicPartition tp = new TopicPartition(topic, 0);
         try (SamsaConsumer<String, String> consumer = samsa(consumerProps(null))) {
             consumer.assign(List.of(tp));
@@ -472,7 +472,7 @@ interface ConsumerTests {
                 assertEquals(n, r.offset());
                 assertEquals("k" + n, r.key());
                 assertEquals("v" + n, r.value());
-                assertEquals(1_650_000_000_000L + n, r.timestamp());
+                assertEquals(ClientSuiteDeployment.RECENT_TIMESTAMP + n, r.timestamp());
                 assertEquals("hv" + n, new String(r.headers().lastHeader("h").value(), StandardCharsets.UTF_8));
             }
         }

@@ -59,10 +59,11 @@ interface ProducerTests {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, codec);
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         int n = 2000;
+        long base = ClientSuiteDeployment.RECENT_TIMESTAMP;
         List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
         try (Producer<String, String> producer = new SamsaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < n; i++) {
-                ProducerRecord<String, String> r = new ProducerRecord<>(topic, 0, 1_700_000_000_000L + i, "k" + i, "value-" + i);
+                ProducerRecord<String, String> r = new ProducerRecord<>(topic, 0, base + i, "k" + i, "value-" + i);
                 r.headers().add("h", ("hv" + i).getBytes(StandardCharsets.UTF_8));
                 futures.add(producer.send(r));
             }
@@ -72,7 +73,7 @@ interface ProducerTests {
             RecordMetadata m = futures.get(i).get();
             assertEquals(i, m.offset(), "offset of record " + i);
             assertEquals(0, m.partition());
-            assertEquals(1_700_000_000_000L + i, m.timestamp());
+            assertEquals(base + i, m.timestamp());
         }
         List<ConsumerRecord<byte[], byte[]>> read = deployment().readWithKafkaConsumer(topic, 1, n);
         assertEquals(n, read.size(), "exactly the records sent");
@@ -81,7 +82,7 @@ interface ProducerTests {
             assertEquals(i, r.offset());
             assertEquals("k" + i, new String(r.key(), StandardCharsets.UTF_8));
             assertEquals("value-" + i, new String(r.value(), StandardCharsets.UTF_8));
-            assertEquals(1_700_000_000_000L + i, r.timestamp());
+            assertEquals(base + i, r.timestamp());
             assertEquals("hv" + i, new String(r.headers().lastHeader("h").value(), StandardCharsets.UTF_8));
         }
     }
