@@ -1,5 +1,7 @@
 package io.samsa.tools;
 
+import io.samsa.tools.cli.CommandLine;
+import io.samsa.tools.cli.UsageException;
 import joptsimple.OptionException;
 import joptsimple.OptionParser;
 import joptsimple.OptionSet;
@@ -102,7 +104,7 @@ public record ConsumerPerformanceOptions(String bootstrapServers, String topic, 
             return read(p.parser.parse(args), p);
         } catch (OptionException e) {
             // Also a value that is not a number: jopt-simple converts values when they are read.
-            throw new UsageException(e.getMessage());
+            throw CommandLine.usageError(e, p.parser);
         }
     }
 
