@@ -53,7 +53,7 @@ public record ConsumerPerformanceOptions(String bootstrapServers, String topic, 
     static final String DEFAULT_GROUP_PREFIX = "perf-consumer-";
 
     private static final class Parser {
-        final OptionParser parser = new OptionParser();
+        final OptionParser parser = CommandLine.parser();
         final OptionSpec<Void> help = parser.accepts("help", "Print this help.").forHelp();
         final OptionSpec<String> bootstrapServer = parser.accepts("bootstrap-server", "REQUIRED unless --broker-list "
                 + "(deprecated) is given. The server(s) to connect to.").withRequiredArg().describedAs("server to connect to");

@@ -32,7 +32,7 @@ public record ProducerPerformanceOptions(String topic, long numRecords, Integer 
                                          String transactionalId, long transactionDurationMs) {
 
     private static final class Parser {
-        final OptionParser parser = new OptionParser();
+        final OptionParser parser = CommandLine.parser();
         final OptionSpec<Void> help = parser.accepts("help", "Print this help.").forHelp();
         final OptionSpec<String> topic = parser.accepts("topic", "Produce records to this topic.")
                 .withRequiredArg().describedAs("TOPIC");

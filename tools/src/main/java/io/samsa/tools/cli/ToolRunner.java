@@ -11,8 +11,8 @@ import java.io.PrintStream;
  *   <li>any failure while running prints one line, {@code <tool>: <message>} (see
  *       {@link FailureMessages}), on standard error and exits {@value ExitStatus#FAILURE}; its stack
  *       trace follows only when the tool's options say {@code --verbose}, which also raises the log
- *       level of {@code config/tools-logback.xml} (the system property {@value #LOG_LEVEL_PROPERTY},
- *       read when logging starts, which is after the command line is parsed).
+ *       level of {@code config/tools-logback.xml} to INFO and lets it print exceptions (system
+ *       properties read when logging starts, which is after the command line is parsed).
  * </ul>
  * Stateless.
  */
@@ -20,6 +20,8 @@ public final class ToolRunner {
 
     /** The tools' log level, as {@code config/tools-logback.xml} reads it. */
     public static final String LOG_LEVEL_PROPERTY = "samsa.tools.log.level";
+    /** How {@code config/tools-logback.xml} prints a logged exception (by default, not at all). */
+    public static final String LOG_EXCEPTIONS_PROPERTY = "samsa.tools.log.exceptions";
 
     private ToolRunner() {
     }
@@ -48,6 +50,7 @@ public final class ToolRunner {
         boolean verbose = tool.verbose(options);
         if (verbose && System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "INFO");
+            System.setProperty(LOG_EXCEPTIONS_PROPERTY, "%ex");
         }
         try {
             tool.run(options, out, err);
