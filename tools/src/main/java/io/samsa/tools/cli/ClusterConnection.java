@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -118,9 +119,20 @@ public final class ClusterConnection implements AutoCloseable {
         return cluster;
     }
 
-    /** How long to wait for a call's futures: the client's own timeout and a little more. */
-    public long waitMs() {
-        return timeoutMs + GRACE_MS;
+    /**
+     * The value of an admin call's future, waiting at most the client's own timeout and a little
+     * more (the client fails its calls itself at the timeout; this only guards against a future
+     * that never completes).
+     *
+     * @throws ExecutionException   the call's failure, which {@link FailureMessages} reports
+     * @throws ToolFailure          when the future has not completed in time
+     */
+    public <T> T await(Future<T> future) throws ExecutionException, InterruptedException {
+        try {
+            return future.get(timeoutMs + GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ToolFailure("the cluster did not answer within " + timeoutMs + " ms (--timeout MS waits longer)", e);
+        }
     }
 
     @Override
