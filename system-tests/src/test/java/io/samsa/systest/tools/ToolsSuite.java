@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samsa's command-line tools (topics, cluster, the perf tests), run as processes from {@code bin/}, against one three-broker
- * deployment per subclass: every test interface it implements runs on the broker kind the subclass
- * names, so the same assertions hold on Samsa and on Apache Kafka 3.9.1 (the tools speak only the
- * Kafka protocol). Tests that break the cluster (a killed broker) are ordered last
+ * Samsa's command-line tools (topics, cluster, the perf tests), run as processes from
+ * {@code bin/}, against one three-broker deployment per subclass: every test interface it
+ * implements runs on the broker kind the subclass names, so the same assertions hold on Samsa and
+ * on Apache Kafka 3.9.1 (the tools speak only the Kafka protocol). Tests that break the cluster (a killed broker) are ordered last
  * ({@code @Order(Integer.MAX_VALUE)}); the rest do not depend on each other.
  */
 @Tag("system")
