@@ -12,14 +12,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Prints {@code --describe}'s result. As text, exactly as Kafka 3.9's {@code kafka-topics}: per
+ * Prints {@code --describe}'s result. As text, as Kafka 3.9's {@code kafka-topics} does: per
  * topic a line {@code Topic: t\tTopicId: id\tPartitionCount: n\tReplicationFactor: r\tConfigs: k=v,...}
  * (no TopicId when the cluster has none), then per partition
  * {@code \tTopic: t\tPartition: p\tLeader: l\tReplicas: a,b\tIsr: a,b\tElr: N/A\tLastKnownElr: N/A}
  * ({@code Leader: none} without one; {@code Adding Replicas} and {@code Removing Replicas} after
  * the ISR while a move is under way; ZooKeeper-mode clusters have no ELR). A partition filter
  * hides the topic lines and shows only the partitions it selects; {@code --topics-with-overrides}
- * shows only topic lines. As JSON, one document {@code {"topics": [...]}} holding the same
+ * shows only topic lines. Configs are sorted by name (see {@link TopicState#nonDefaultConfigs()}). As JSON, one document {@code {"topics": [...]}} holding the same
  * selection: each topic with {@code name}, {@code topicId} (null when none), {@code internal},
  * {@code partitionCount}, {@code replicationFactor}, {@code configs} (the non-default values, as
  * {@code Configs:}) and {@code partitions}, each with {@code partition}, {@code leader} (null when

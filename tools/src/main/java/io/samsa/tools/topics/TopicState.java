@@ -3,6 +3,7 @@ package io.samsa.tools.topics;
 import io.samsa.clients.admin.ConfigEntry;
 import io.samsa.common.Uuid;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,10 +19,12 @@ record TopicState(String name, Uuid topicId, boolean internal, List<PartitionSta
 
     /**
      * The entries Kafka's tool prints after {@code Configs:}: every value that is not the built-in
-     * default, so a broker's static {@code min.insync.replicas} shows too, in the broker's order.
+     * default, so a broker's static {@code min.insync.replicas} shows too. Sorted by name, where
+     * Kafka's tool keeps the order its broker happens to answer in (a hash map's), so the line is
+     * the same whichever broker answers.
      */
     List<ConfigEntry> nonDefaultConfigs() {
-        return configs.stream().filter(e -> !e.isDefault()).toList();
+        return configs.stream().filter(e -> !e.isDefault()).sorted(Comparator.comparing(ConfigEntry::name)).toList();
     }
 
     /**

@@ -26,13 +26,14 @@ class TopicDescriptionPrinterTest {
             new PartitionState(0, 1, List.of(1, 2, 3), List.of(1, 2, 3), null, 2),
             new PartitionState(1, 2, List.of(2, 3, 1), List.of(2, 3), null, 2),
             new PartitionState(2, null, List.of(3, 1, 2), List.of(3), null, 2)),
-            List.of(entry("cleanup.policy", "delete", ConfigSource.DEFAULT_CONFIG),
-                    entry("min.insync.replicas", "2", ConfigSource.STATIC_BROKER_CONFIG),
-                    entry("retention.ms", "1000", ConfigSource.DYNAMIC_TOPIC_CONFIG)));
+            List.of(entry("retention.ms", "1000", ConfigSource.DYNAMIC_TOPIC_CONFIG),
+                    entry("cleanup.policy", "delete", ConfigSource.DEFAULT_CONFIG),
+                    entry("min.insync.replicas", "2", ConfigSource.STATIC_BROKER_CONFIG)));
     private static final TopicState PLAIN = new TopicState("plain", Uuid.ZERO, false, List.of(
             new PartitionState(0, 4, List.of(4), List.of(4), null, 1)),
             List.of(entry("min.insync.replicas", "2", ConfigSource.STATIC_BROKER_CONFIG)));
 
+    /** Kafka's lines, configs sorted by name whatever order the broker answered in. */
     @Test
     void textIsKafkasToTheCharacter() {
         assertEquals("Topic: orders\tTopicId: " + ID + "\tPartitionCount: 3\tReplicationFactor: 3\t"
