@@ -62,9 +62,4 @@ public final class CommonOptions {
         return new CommonSettings(servers, set.has(commandConfig) ? Path.of(set.valueOf(commandConfig)) : null,
                 timeoutMs, set.has(verbose), format);
     }
-
-    /** The {@code --output} option, for tools that accept {@code json} only with some actions. */
-    public OptionSpec<String> outputSpec() {
-        return output;
-    }
 }

@@ -1,5 +1,6 @@
 package io.samsa.tools.cli;
 
+import io.samsa.common.errors.TimeoutException;
 import io.samsa.common.errors.TopicExistsException;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,12 @@ class ToolRunnerTest {
             }
         }, "--ok"));
         assertEquals("fake: Topic 't' already exists.\n", err());
+    }
+
+    @Test
+    void aTimeoutSaysHowToWaitLonger() {
+        assertEquals(1, run(new FakeTool(new TimeoutException("listTopics timed out")), "--ok"));
+        assertEquals("fake: listTopics timed out (--timeout MS waits longer)\n", err());
     }
 
     @Test
