@@ -12,12 +12,15 @@ import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.errors.SamsaException;
 import io.samsa.common.serialization.ByteArrayDeserializer;
+import io.samsa.tools.cli.ClientProperties;
+import io.samsa.tools.cli.Tool;
+import io.samsa.tools.cli.ToolFailure;
+import io.samsa.tools.cli.ToolRunner;
+import io.samsa.tools.cli.UsageException;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.util.Collection;
@@ -41,7 +44,7 @@ import java.util.TimeZone;
  * deserializers, and {@code client.id} {@value #DEFAULT_CLIENT_ID} unless the file names one;
  * auto-commit keeps the consumer's default (on), as in Kafka's tool.
  *
- * <p>Exit status: 0 after a run, also one that gave up early (it prints Kafka's {@code WARNING:
+ * <p>Exit status ({@link ToolRunner}): 0 after a run, also one that gave up early (it prints Kafka's {@code WARNING:
  * Exiting before consuming the expected number of messages} line), and for {@code --help} or no
  * arguments; 2 for a bad command line (one error line and the usage on standard error); 1 when the
  * consumer could not be created or failed during the run.
@@ -54,7 +57,7 @@ public final class ConsumerPerformance {
     static final String DEFAULT_CLIENT_ID = "perf-consumer-client";
     /** Kafka's tool polls 100 ms at a time; one Duration for every poll. */
     static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
-    private static final String TOOL = "consumer-performance";
+    private static final Tool<ConsumerPerformanceOptions> TOOL = new Program();
 
     private final Time time;
     private final PrintStream out;
@@ -68,40 +71,12 @@ public final class ConsumerPerformance {
     }
 
     public static void main(String[] args) {
-        int status = execute(args, System.out, System.err);
-        if (status != ToolExit.OK) {
-            System.exit(status);
-        }
+        ToolRunner.main(TOOL, args);
     }
 
     /** The whole program, with its streams given: parses, creates the consumer, runs; returns the exit status. */
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        ConsumerPerformanceOptions options;
-        try {
-            options = args.length == 0 ? null : ConsumerPerformanceOptions.parse(args);
-        } catch (UsageException e) {
-            return ToolExit.misuse(TOOL, e, ConsumerPerformanceOptions::printHelp, err);
-        }
-        if (options == null) {
-            return ToolExit.help(TOOL, ConsumerPerformanceOptions::printHelp, out, err);
-        }
-        if (options.deprecatedThreads()) {
-            out.println("WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test");
-        }
-        Consumer<byte[], byte[]> consumer;
-        try {
-            consumer = new SamsaConsumer<>(consumerProps(options), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        } catch (IOException | SamsaException | IllegalArgumentException e) {
-            err.println(TOOL + ": error: " + e.getMessage());
-            return ToolExit.FAILURE;
-        }
-        try {
-            new ConsumerPerformance(Time.SYSTEM, out, TimeZone.getDefault()).run(options, consumer);
-        } catch (RuntimeException e) {
-            err.println(TOOL + ": error: " + e);
-            return ToolExit.FAILURE;
-        }
-        return ToolExit.OK;
+        return ToolRunner.execute(TOOL, args, out, err);
     }
 
     /**
@@ -180,12 +155,10 @@ public final class ConsumerPerformance {
      * The consumer's configs: the --consumer.config file, then the flags' settings over it (see the
      * class comment). Deserializers are the tool's (byte arrays), whatever the file says.
      */
-    static Properties consumerProps(ConsumerPerformanceOptions options) throws IOException {
+    static Properties consumerProps(ConsumerPerformanceOptions options) {
         Properties props = new Properties();
         if (options.consumerConfigFile() != null) {
-            try (Reader r = Files.newBufferedReader(options.consumerConfigFile(), StandardCharsets.UTF_8)) {
-                props.load(r);
-            }
+            props.putAll(ClientProperties.load(options.consumerConfigFile(), "--consumer.config"));
         }
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, options.groupId());
@@ -199,6 +172,44 @@ public final class ConsumerPerformance {
             props.put(ConsumerConfig.CLIENT_ID_CONFIG, DEFAULT_CLIENT_ID);
         }
         return props;
+    }
+
+    /** The command line's side of the tool: what {@link ToolRunner} parses, prints and runs. Stateless. */
+    private static final class Program implements Tool<ConsumerPerformanceOptions> {
+
+        @Override
+        public String name() {
+            return "samsa-consumer-perf-test";
+        }
+
+        /** No arguments at all print the usage, as with Kafka's tool. */
+        @Override
+        public ConsumerPerformanceOptions parse(String[] args) throws UsageException {
+            return args.length == 0 ? null : ConsumerPerformanceOptions.parse(args);
+        }
+
+        @Override
+        public void printUsage(PrintStream out) {
+            try {
+                ConsumerPerformanceOptions.printHelp(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void run(ConsumerPerformanceOptions options, PrintStream out, PrintStream err) {
+            if (options.deprecatedThreads()) {
+                out.println("WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test");
+            }
+            Consumer<byte[], byte[]> consumer;
+            try {
+                consumer = new SamsaConsumer<>(consumerProps(options), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            } catch (SamsaException | IllegalArgumentException e) {
+                throw new ToolFailure("cannot create the consumer: " + e.getMessage(), e);
+            }
+            new ConsumerPerformance(Time.SYSTEM, out, TimeZone.getDefault()).run(options, consumer);
+        }
     }
 
     /**

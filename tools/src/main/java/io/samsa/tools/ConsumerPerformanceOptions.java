@@ -1,5 +1,7 @@
 package io.samsa.tools;
 
+import io.samsa.tools.cli.CommandLine;
+import io.samsa.tools.cli.UsageException;
 import joptsimple.OptionException;
 import joptsimple.OptionParser;
 import joptsimple.OptionSet;
@@ -51,7 +53,7 @@ public record ConsumerPerformanceOptions(String bootstrapServers, String topic, 
     static final String DEFAULT_GROUP_PREFIX = "perf-consumer-";
 
     private static final class Parser {
-        final OptionParser parser = new OptionParser();
+        final OptionParser parser = CommandLine.parser();
         final OptionSpec<Void> help = parser.accepts("help", "Print this help.").forHelp();
         final OptionSpec<String> bootstrapServer = parser.accepts("bootstrap-server", "REQUIRED unless --broker-list "
                 + "(deprecated) is given. The server(s) to connect to.").withRequiredArg().describedAs("server to connect to");
@@ -102,7 +104,7 @@ public record ConsumerPerformanceOptions(String bootstrapServers, String topic, 
             return read(p.parser.parse(args), p);
         } catch (OptionException e) {
             // Also a value that is not a number: jopt-simple converts values when they are read.
-            throw new UsageException(e.getMessage());
+            throw CommandLine.usageError(e, p.parser);
         }
     }
 

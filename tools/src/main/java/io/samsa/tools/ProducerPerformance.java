@@ -9,10 +9,15 @@ import io.samsa.clients.producer.SamsaProducer;
 import io.samsa.common.Time;
 import io.samsa.common.errors.SamsaException;
 import io.samsa.common.serialization.ByteArraySerializer;
+import io.samsa.tools.cli.ClientProperties;
+import io.samsa.tools.cli.Tool;
+import io.samsa.tools.cli.ToolFailure;
+import io.samsa.tools.cli.ToolRunner;
+import io.samsa.tools.cli.UsageException;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -33,10 +38,10 @@ import java.util.regex.Pattern;
  * waits for every acknowledgement) and the summary line printed; see {@link ProducerPerfStats}.
  * Progress lines go to standard output every 5 s, errors to standard error.
  *
- * <p>Exit status: 0 after a run (failed sends are printed and left out of the counts) and for
- * {@code --help} or no arguments (which print the usage); 2 for a bad command line (an unknown or
- * missing option, a bad value: one error line and the usage on standard error); 1 for a producer
- * that could not be created.
+ * <p>Exit status ({@link ToolRunner}): 0 after a run (failed sends are printed and left out of the
+ * counts) and for {@code --help} or no arguments (which print the usage); 2 for a bad command line
+ * (an unknown or missing option, a bad value: one error line and the usage on standard error); 1
+ * for a producer that could not be created or a payload file that could not be read.
  *
  * <p>Not thread-safe: an instance does one run at a time, on the calling thread (its statistics
  * are updated from the producer's I/O thread, see {@link ProducerPerfStats}).
@@ -45,7 +50,7 @@ public final class ProducerPerformance {
 
     static final long REPORTING_INTERVAL_MS = 5_000;
     static final String DEFAULT_CLIENT_ID = "perf-producer-client";
-    private static final String TOOL = "producer-performance";
+    private static final Tool<ProducerPerformanceOptions> TOOL = new Program();
 
     private final Time time;
     private final PrintStream out;
@@ -56,34 +61,12 @@ public final class ProducerPerformance {
     }
 
     public static void main(String[] args) {
-        int status = execute(args, System.out, System.err);
-        if (status != ToolExit.OK) {
-            System.exit(status);
-        }
+        ToolRunner.main(TOOL, args);
     }
 
     /** The whole program, with its streams given: parses, creates the producer, runs; returns the exit status. */
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        ProducerPerformanceOptions options;
-        try {
-            options = args.length == 0 ? null : ProducerPerformanceOptions.parse(args);
-        } catch (UsageException e) {
-            return ToolExit.misuse(TOOL, e, ProducerPerformanceOptions::printHelp, err);
-        }
-        if (options == null) {
-            return ToolExit.help(TOOL, ProducerPerformanceOptions::printHelp, out, err);
-        }
-        Producer<byte[], byte[]> producer;
-        List<byte[]> payloads;
-        try {
-            payloads = readPayloads(options, out);
-            producer = new SamsaProducer<>(producerProps(options), new ByteArraySerializer(), new ByteArraySerializer());
-        } catch (IOException | SamsaException | IllegalArgumentException e) {
-            err.println(TOOL + ": error: " + e.getMessage());
-            return ToolExit.FAILURE;
-        }
-        new ProducerPerformance(Time.SYSTEM, out).run(options, producer, payloads);
-        return ToolExit.OK;
+        return ToolRunner.execute(TOOL, args, out, err);
     }
 
     /** Sends the records, closes (or with --print-metrics flushes) the producer and prints the summary. */
@@ -138,7 +121,7 @@ public final class ProducerPerformance {
         }
         out.println("Reading payloads from: " + options.payloadFile().toAbsolutePath());
         if (Files.notExists(options.payloadFile()) || Files.size(options.payloadFile()) == 0) {
-            throw new IllegalArgumentException("File does not exist or empty file provided.");
+            throw new ToolFailure("File does not exist or empty file provided.");
         }
         String text = Files.readString(options.payloadFile(), StandardCharsets.UTF_8);
         String[] pieces = text.split(Pattern.quote(options.payloadDelimiter()));
@@ -154,12 +137,10 @@ public final class ProducerPerformance {
      * {@code client.id} {@value #DEFAULT_CLIENT_ID} unless one was given. Serializers are the tool's
      * (byte arrays), whatever the configs say.
      */
-    static Properties producerProps(ProducerPerformanceOptions options) throws IOException {
+    static Properties producerProps(ProducerPerformanceOptions options) {
         Properties props = new Properties();
         if (options.producerConfigFile() != null) {
-            try (Reader r = Files.newBufferedReader(options.producerConfigFile(), StandardCharsets.UTF_8)) {
-                props.load(r);
-            }
+            props.putAll(ClientProperties.load(options.producerConfigFile(), "--producer.config"));
         }
         for (String prop : options.producerProps()) {
             int eq = prop.indexOf('=');
@@ -171,6 +152,42 @@ public final class ProducerPerformance {
             props.put(ProducerConfig.CLIENT_ID_CONFIG, DEFAULT_CLIENT_ID);
         }
         return props;
+    }
+
+    /** The command line's side of the tool: what {@link ToolRunner} parses, prints and runs. Stateless. */
+    private static final class Program implements Tool<ProducerPerformanceOptions> {
+
+        @Override
+        public String name() {
+            return "samsa-producer-perf-test";
+        }
+
+        /** No arguments at all print the usage, as with Kafka's tool. */
+        @Override
+        public ProducerPerformanceOptions parse(String[] args) throws UsageException {
+            return args.length == 0 ? null : ProducerPerformanceOptions.parse(args);
+        }
+
+        @Override
+        public void printUsage(PrintStream out) {
+            try {
+                ProducerPerformanceOptions.printHelp(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void run(ProducerPerformanceOptions options, PrintStream out, PrintStream err) throws IOException {
+            List<byte[]> payloads = readPayloads(options, out);
+            Producer<byte[], byte[]> producer;
+            try {
+                producer = new SamsaProducer<>(producerProps(options), new ByteArraySerializer(), new ByteArraySerializer());
+            } catch (SamsaException | IllegalArgumentException e) {
+                throw new ToolFailure("cannot create the producer: " + e.getMessage(), e);
+            }
+            new ProducerPerformance(Time.SYSTEM, out).run(options, producer, payloads);
+        }
     }
 
     /** Times one record from its send call to its acknowledgement; runs on the producer's I/O thread. */

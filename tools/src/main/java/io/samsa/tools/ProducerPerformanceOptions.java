@@ -1,5 +1,7 @@
 package io.samsa.tools;
 
+import io.samsa.tools.cli.CommandLine;
+import io.samsa.tools.cli.UsageException;
 import joptsimple.OptionException;
 import joptsimple.OptionParser;
 import joptsimple.OptionSet;
@@ -30,7 +32,7 @@ public record ProducerPerformanceOptions(String topic, long numRecords, Integer 
                                          String transactionalId, long transactionDurationMs) {
 
     private static final class Parser {
-        final OptionParser parser = new OptionParser();
+        final OptionParser parser = CommandLine.parser();
         final OptionSpec<Void> help = parser.accepts("help", "Print this help.").forHelp();
         final OptionSpec<String> topic = parser.accepts("topic", "Produce records to this topic.")
                 .withRequiredArg().describedAs("TOPIC");
@@ -71,7 +73,7 @@ public record ProducerPerformanceOptions(String topic, long numRecords, Integer 
             return read(p.parser.parse(args), p);
         } catch (OptionException e) {
             // Also a value that is not a number: jopt-simple converts values when they are read.
-            throw new UsageException(e.getMessage());
+            throw CommandLine.usageError(e, p.parser);
         }
     }
 

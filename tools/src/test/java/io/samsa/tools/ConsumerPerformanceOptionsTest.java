@@ -1,5 +1,6 @@
 package io.samsa.tools;
 
+import io.samsa.tools.cli.UsageException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

@@ -9,6 +9,7 @@ import io.samsa.common.MetricName;
 import io.samsa.common.MockTime;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.errors.TopicAuthorizationException;
+import io.samsa.tools.cli.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -224,7 +225,7 @@ class ConsumerPerformanceTest {
             int status = ConsumerPerformance.execute(args, out, new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(2, status, String.join(" ", args));
             List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
-            assertTrue(lines.get(0).startsWith("consumer-performance: error: "), lines.get(0));
+            assertTrue(lines.get(0).startsWith("samsa-consumer-perf-test: error: "), lines.get(0));
             assertTrue(lines.stream().skip(1).anyMatch(l -> l.contains("--bootstrap-server")), "the usage follows the error");
         }
         assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing on standard output");
@@ -244,7 +245,8 @@ class ConsumerPerformanceTest {
                 "1", "--consumer.config", dir.resolve("missing.properties").toString()}, out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(1, status);
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("consumer-performance: error: "), err.toString());
+        assertEquals("samsa-consumer-perf-test: --consumer.config " + dir.resolve("missing.properties") + ": no such file",
+                err.toString(StandardCharsets.UTF_8).strip(), "one line, no stack trace");
     }
 
     private void run(ScriptedConsumer consumer, String... args) throws UsageException {

@@ -85,7 +85,7 @@ class ProducerPerformanceTest {
             int status = ProducerPerformance.execute(args, out, new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(2, status, String.join(" ", args));
             List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
-            assertTrue(lines.get(0).startsWith("producer-performance: error: "), lines.get(0));
+            assertTrue(lines.get(0).startsWith("samsa-producer-perf-test: error: "), lines.get(0));
             assertTrue(lines.stream().anyMatch(l -> l.contains("--producer-props")), "the usage follows the error");
         }
         assertEquals("", bytes.toString(StandardCharsets.UTF_8), "nothing on standard output");

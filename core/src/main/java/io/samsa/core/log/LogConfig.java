@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static io.samsa.common.config.ConfigDef.atLeast;
 import static io.samsa.common.config.ConfigDef.between;
@@ -158,6 +159,13 @@ public final class LogConfig extends AbstractConfig {
     private static final Map<String, String> BROKER_KEYS = brokerKeys();
 
     private static final LogConfig DEFAULTS = new LogConfig(Map.of());
+
+    /** The name of every topic-level key (the same as {@code io.samsa.common.config.TopicConfig.names()}). */
+    public static Set<String> configNames() {
+        Set<String> names = new TreeSet<>();
+        DEF.keys().forEach(k -> names.add(k.name()));
+        return names;
+    }
 
     // Read on every append and roll check, so parsed once.
     private final int segmentBytes;

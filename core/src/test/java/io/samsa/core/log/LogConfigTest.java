@@ -1,10 +1,12 @@
 package io.samsa.core.log;
 
 import io.samsa.common.config.ConfigException;
+import io.samsa.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogConfigTest {
+
+    @Test
+    void definesEveryTopicConfigNameTheClientsKnowAndNoOther() {
+        assertEquals(new TreeSet<>(TopicConfig.names()), LogConfig.configNames());
+    }
 
     @Test
     void defaultsAreKafkas() {

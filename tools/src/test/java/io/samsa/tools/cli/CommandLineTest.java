@@ -1,0 +1,70 @@
+package io.samsa.tools.cli;
+
+import joptsimple.OptionException;
+import joptsimple.OptionParser;
+import joptsimple.OptionSet;
+import joptsimple.OptionSpec;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandLineTest {
+
+    private final OptionParser parser = CommandLine.parser();
+    private final OptionSpec<String> topic = parser.accepts("topic", "The topic.").withRequiredArg();
+    private final OptionSpec<Integer> partitions = parser.accepts("partitions", "How many.").withRequiredArg().ofType(Integer.class);
+    private final OptionSpec<Void> list = parser.accepts("list", "List.");
+
+    @Test
+    void anUnknownOptionIsNamedWithASuggestion() {
+        assertEquals("unknown option --topci; did you mean --topic?", message("--topci", "t"));
+        assertEquals("unknown option --bogus", message("--bogus"));
+    }
+
+    @Test
+    void aMissingValueOrAStrayArgumentIsAUsageError() {
+        assertEquals("--topic needs a value", message("--topic"));
+        assertEquals("unexpected argument(s): b c", message("--topic", "a", "b", "c"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsAUsageErrorWhenRead() throws UsageException {
+        OptionSet set = CommandLine.parse(parser, "--partitions", "many");
+        OptionException e = assertThrows(OptionException.class, () -> set.valueOf(partitions));
+        assertEquals("--partitions takes a number, not 'many'", CommandLine.usageError(e, parser).getMessage());
+    }
+
+    @Test
+    void abbreviationsOfLongOptionsWork() throws UsageException {
+        OptionSet set = CommandLine.parse(parser, "--top", "t", "--li");
+        assertEquals("t", set.valueOf(topic));
+        assertTrue(set.has(list));
+    }
+
+    @Test
+    void requireNamesTheMissingOption() throws UsageException {
+        OptionSet set = CommandLine.parse(parser, "--list");
+        assertEquals("missing required option --topic",
+                assertThrows(UsageException.class, () -> CommandLine.require(set, topic)).getMessage());
+        assertEquals("--partitions", CommandLine.flag(partitions));
+    }
+
+    @Test
+    void theUsageIsTheDescriptionThenTheOptions() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CommandLine.printUsage(parser, "Does things.", new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String usage = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(usage.startsWith("Does things.\n\n"), usage);
+        assertTrue(usage.contains("--partitions") && usage.contains("The topic."), usage);
+    }
+
+    private String message(String... args) {
+        return assertThrows(UsageException.class, () -> CommandLine.parse(parser, args)).getMessage();
+    }
+}
