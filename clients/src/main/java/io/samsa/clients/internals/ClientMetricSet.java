@@ -7,41 +7,14 @@ import io.samsa.common.Time;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * A client's metrics as Kafka's clients name them (group {@code producer-metrics} or
- * {@code consumer-metrics}, tag {@code client-id}): lifetime counters and averages kept with
- * adders, so recording from the application and I/O threads takes no lock; {@link Sensor}s for
- * Kafka's windowed rates, averages and maxima; and gauges read on demand. Thread-safe.
+ * A client's metrics as Kafka's clients name them (a group such as {@code producer-metrics} or
+ * {@code consumer-metrics}, tag {@code client-id}): {@link Sensor}s for Kafka's windowed rates,
+ * averages and maxima and for lifetime totals, and gauges read on demand. Thread-safe.
  */
 public final class ClientMetricSet {
-
-    /** A running total; its average over recorded events is another metric. */
-    public static final class Total {
-        private final DoubleAdder sum = new DoubleAdder();
-        private final LongAdder count = new LongAdder();
-
-        public void record(double value) {
-            sum.add(value);
-            count.increment();
-        }
-
-        public void increment() {
-            record(1);
-        }
-
-        double sum() {
-            return sum.sum();
-        }
-
-        double average() {
-            long n = count.sum();
-            return n == 0 ? Double.NaN : sum.sum() / (double) n;
-        }
-    }
 
     /** Kafka's {@code metrics.sample.window.ms} default: a sample covers 30 s. */
     static final long SAMPLE_WINDOW_MS = 30_000;
@@ -67,20 +40,6 @@ public final class ClientMetricSet {
     /** A new sensor; its stats become metrics as they are added to it. */
     public Sensor sensor() {
         return new Sensor();
-    }
-
-    /** A counter reported as {@code <name>-total}. */
-    public Total total(String name, String description) {
-        Total t = new Total();
-        gauge(name + "-total", description, t::sum);
-        return t;
-    }
-
-    /** A value reported as its average ({@code <name>-avg}). */
-    public Total average(String name, String description) {
-        Total t = new Total();
-        gauge(name + "-avg", description, t::average);
-        return t;
     }
 
     public synchronized void gauge(String name, String description, Supplier<Object> value) {

@@ -180,7 +180,6 @@ public final class Sender implements ClientIoThread.Participant {
         if (settings.acks() == 0) {
             request = request.withoutResponse();
         }
-        metrics.requests.increment();
         metrics.recordsPerRequest.record(records);
         inFlightByNode.computeIfAbsent(node.id(), k -> new ArrayList<>()).addAll(batches);
         boolean expectResponse = request.expectResponse();
