@@ -20,11 +20,11 @@ final class NodeConnection {
 
     enum State { CONNECTING, CHECKING_API_VERSIONS, READY, CLOSED }
 
+    private static final ByteBuffer[] NO_BUFFERS = new ByteBuffer[0];
+
     final Node node;
     private final SocketChannel channel;
     private final SelectionKey key;
-    private static final ByteBuffer[] NO_BUFFERS = new ByteBuffer[0];
-
     private final ArrayDeque<ByteBuffer> outgoing = new ArrayDeque<>();
     final ArrayDeque<InFlightRequest> inFlight = new ArrayDeque<>();
     private final ByteBuffer sizeBuffer = ByteBuffer.allocate(4);
