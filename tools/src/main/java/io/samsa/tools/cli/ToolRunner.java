@@ -6,7 +6,8 @@ import java.io.PrintStream;
  * Runs a {@link Tool} the same way for every Samsa tool: parse, run, exit status.
  * <ul>
  *   <li>a bad command line prints {@code <tool>: error: <why>} and the usage on standard error and
- *       exits {@value ExitStatus#USAGE};
+ *       exits {@value ExitStatus#USAGE}, whether parsing found it or running did (a config key only
+ *       the cluster knows is wrong);
  *   <li>{@code --help} prints the usage on standard output and exits {@value ExitStatus#OK};
  *   <li>any failure while running prints one line, {@code <tool>: <message>} (see
  *       {@link FailureMessages}), on standard error and exits {@value ExitStatus#FAILURE}; its stack
@@ -56,6 +57,10 @@ public final class ToolRunner {
             tool.run(options, out, err);
             out.flush();
             return ExitStatus.OK;
+        } catch (UsageException e) {
+            // A command line that only the cluster could show wrong, such as a key the broker does not have.
+            out.flush();
+            return usageError(tool, e.getMessage(), err);
         } catch (Throwable t) {
             if (t instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -81,6 +81,14 @@ class ToolRunnerTest {
     }
 
     @Test
+    void aCommandLineFoundWrongWhileRunningIsAUsageErrorToo() {
+        assertEquals(2, run(new FakeTool(new UsageException("unknown broker config 'log.retension.ms'")), "--ok"));
+        List<String> lines = err().lines().toList();
+        assertEquals("fake: error: unknown broker config 'log.retension.ms'", lines.get(0));
+        assertEquals("Usage: fake --ok", lines.get(1));
+    }
+
+    @Test
     void verbosePrintsTheStackTraceAfterTheLine() {
         assertEquals(1, run(new FakeTool(new ToolFailure("it failed", new RuntimeException("inner"))), "--ok", "--verbose"));
         List<String> lines = err().lines().toList();
