@@ -3,6 +3,7 @@ package io.samsa.core.server;
 import io.samsa.common.Time;
 import io.samsa.common.Uuid;
 import io.samsa.core.controller.Controller;
+import io.samsa.core.controller.ControllerMetrics;
 import io.samsa.core.coordinator.group.CoordinatorThread;
 import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.coordinator.group.OffsetsTopic;
@@ -12,6 +13,7 @@ import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
+import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.replication.ReplicationConfig;
@@ -72,6 +74,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -114,6 +117,8 @@ public final class SamsaServer {
     /** How long a request to the controller waits before it is tried again (no controller known, connection lost). */
     private static final long CONTROLLER_RETRY_BACKOFF_MS = 100;
     private final FaultHooks faultHooks = new FaultHooks();
+    /** Published over JMX from startup to shutdown. */
+    private final BrokerMetrics metrics = new BrokerMetrics();
     private volatile boolean started;
     private boolean shutDown;
 
@@ -141,6 +146,7 @@ public final class SamsaServer {
             log.warn("The configuration '{}' was supplied but isn't a known config.", key);
         }
         log.info("Starting Samsa broker {}", brokerId);
+        metrics.startJmx(ManagementFactory.getPlatformMBeanServer());
 
         zk = SamsaZkClient.connect(new ZkClientSettings(config.zkConnect(), config.zkSessionTimeoutMs(),
                 config.zkConnectionTimeoutMs()), time);
@@ -179,7 +185,7 @@ public final class SamsaServer {
         toController.start();
         replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig, time, requestTimer, replication,
                 new AlterPartitionSender(brokerId, this::brokerEpoch, toController, requestTimer),
-                id -> metadataCache.snapshot().broker(id).isPresent());
+                id -> metadataCache.snapshot().broker(id).isPresent(), metrics);
         replicaManager.startup();
         ZkAdminManager topicAdmin = new ZkAdminManager(zk, config, topicConfigs);
         // The offsets topic keeps the partition count it was created with, whatever the config says now (as in Kafka).
@@ -276,6 +282,7 @@ public final class SamsaServer {
         }
         controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName(), scheduler);
         controllerRole.start();
+        new ControllerMetrics(metrics, this::isController);
         controllerProbe = new RefusedConnectionProbe("controller-probe-" + brokerId, BrokerControllerRole.PROBE_INTERVAL_MS,
                 BrokerControllerRole.REFUSALS_TO_FAIL, this::controllerProbeTarget, t -> zk.controllerStore().deleteIfHeldBy(t.id()));
         controllerProbe.start();
@@ -308,6 +315,11 @@ public final class SamsaServer {
 
     public GroupCoordinator groupCoordinator() {
         return groupCoordinator;
+    }
+
+    /** This broker's metrics (what JMX shows, when this is the only broker in the JVM). */
+    public BrokerMetrics metrics() {
+        return metrics;
     }
 
     /** Fault injection for tests. */
@@ -381,6 +393,7 @@ public final class SamsaServer {
         closeQuietly("log scheduler", () -> { if (scheduler != null) scheduler.shutdown(); });
         closeQuietly("broker registration", () -> { if (registration != null) registration.close(); });
         closeQuietly("ZooKeeper client", () -> { if (zk != null) zk.close(); });
+        closeQuietly("metrics reporter", metrics::close);
         log.info("Samsa broker {} shut down", config.brokerId());
     }
 
