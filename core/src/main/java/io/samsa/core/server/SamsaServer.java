@@ -14,6 +14,7 @@ import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
 import io.samsa.core.metrics.BrokerMetrics;
+import io.samsa.core.network.RequestMetrics;
 import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.replication.ReplicationConfig;
@@ -261,7 +262,7 @@ public final class SamsaServer {
         socketServer = new SocketServer(new SocketServer.Settings(config.getInt(BrokerConfig.NUM_NETWORK_THREADS),
                 config.getInt(BrokerConfig.SOCKET_REQUEST_MAX_BYTES), config.getInt(BrokerConfig.SOCKET_SEND_BUFFER_BYTES),
                 config.getInt(BrokerConfig.SOCKET_RECEIVE_BUFFER_BYTES), config.getLong(BrokerConfig.CONNECTIONS_MAX_IDLE_MS)),
-                new RequestDispatcher(registry, apiVersions), handlerPool, time);
+                new RequestDispatcher(registry, apiVersions), handlerPool, time, new RequestMetrics(metrics));
         List<SocketServer.Listener> listeners = new ArrayList<>();
         for (EndPoint e : config.listeners()) {
             listeners.add(new SocketServer.Listener(e.listenerName(), e.host(), e.port()));
