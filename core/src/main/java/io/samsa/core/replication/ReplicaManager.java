@@ -8,12 +8,14 @@ import io.samsa.core.log.ListOffsetsTimestamps;
 import io.samsa.core.log.Log;
 import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogManager;
+import io.samsa.core.log.LogMetrics;
 import io.samsa.core.log.LogOffsetMetadata;
 import io.samsa.core.log.Scheduler;
 import io.samsa.core.log.StorageException;
 import io.samsa.core.log.TimestampAndOffset;
 import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.core.purgatory.DelayedOperationPurgatory;
+import io.samsa.core.purgatory.PurgatoryMetrics;
 import io.samsa.core.timer.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +61,9 @@ public final class ReplicaManager {
     private final Scheduler scheduler;
     private final ReplicationConfig config;
     private final PartitionEnv partitionEnv;
-    private final ReplicaManagerMetrics metrics;
+    private final ReplicaManagerMetrics replicaMetrics;
     private final BrokerTopicMetrics topicMetrics;
+    private final LogMetrics logMetrics;
     private final ReplicaFetcherManager fetchers;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     /** Partitions whose log dir failed: answered KAFKA_STORAGE_ERROR until the broker restarts. */
@@ -118,10 +121,11 @@ public final class ReplicaManager {
         this.time = time;
         this.scheduler = timer;
         this.config = config;
-        this.metrics = new ReplicaManagerMetrics(metrics, partitions::values, () -> offlinePartitions);
+        this.replicaMetrics = new ReplicaManagerMetrics(metrics, partitions::values, () -> offlinePartitions);
         this.topicMetrics = new BrokerTopicMetrics(metrics);
+        this.logMetrics = new LogMetrics(metrics);
         this.partitionEnv = new PartitionEnv(brokerId, time, config.replicaLagTimeMaxMs(), alterPartitions, isBrokerAlive,
-                this::completeDelayedRequests, this.metrics);
+                this::completeDelayedRequests, replicaMetrics);
         this.fetchers = new ReplicaFetcherManager(this, config, time);
         logManager.addOfflineListener(dir -> logDirFailureHandler.execute(() -> onLogDirOffline(dir)));
         this.producePurgatory = new DelayedOperationPurgatory<>("Produce", new Timer("produce-purgatory", time, timer),
@@ -130,6 +134,9 @@ public final class ReplicaManager {
                 FETCH_PURGE_INTERVAL);
         this.deleteRecordsPurgatory = new DelayedOperationPurgatory<>("DeleteRecords",
                 new Timer("delete-records-purgatory", time, timer), DELETE_RECORDS_PURGE_INTERVAL);
+        PurgatoryMetrics.register(metrics, producePurgatory);
+        PurgatoryMetrics.register(metrics, fetchPurgatory);
+        PurgatoryMetrics.register(metrics, deleteRecordsPurgatory);
     }
 
     public int brokerId() {
@@ -176,6 +183,7 @@ public final class ReplicaManager {
             fetchers.removePartitions(lost);
             for (TopicPartition tp : lost) {
                 partitions.remove(tp);
+                logMetrics.remove(tp);
                 offlinePartitions.add(tp);
                 completeDelayedRequests(tp);
                 for (LeadershipListener l : leadershipListeners) {
@@ -289,8 +297,12 @@ public final class ReplicaManager {
                     continue;
                 }
                 try {
-                    Partition p = partitions.computeIfAbsent(tp, k -> new Partition(k, state.topicId(),
-                            logManager.getOrCreateLog(k, topicConfigs.apply(k.topic())), partitionEnv));
+                    Partition p = partitions.computeIfAbsent(tp, k -> {
+                        Partition created = new Partition(k, state.topicId(), logManager.getOrCreateLog(k, topicConfigs.apply(k.topic())),
+                                partitionEnv);
+                        logMetrics.add(created.log());
+                        return created;
+                    });
                     (state.leader() == brokerId ? toLead : toFollow).put(p, state);
                     result.put(tp, Errors.NONE);
                 } catch (RuntimeException e) {
@@ -385,6 +397,7 @@ public final class ReplicaManager {
                 Partition p = partitions.remove(tp);
                 try {
                     if (delete) {
+                        logMetrics.remove(tp);
                         logManager.deleteLog(tp);
                     }
                     result.put(tp, Errors.NONE);

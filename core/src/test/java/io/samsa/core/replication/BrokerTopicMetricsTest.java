@@ -111,4 +111,28 @@ class BrokerTopicMetricsTest {
         assertEquals(0, g.get("kafka.server:type=ReplicaManager,name=OfflineReplicaCount").getValue());
         assertEquals(0, metrics.registry().meter("kafka.server:type=ReplicaManager,name=IsrShrinksPerSec").getCount());
     }
+
+    @Test
+    void logGaugesFollowThePartitionsLogUntilItIsDeleted() {
+        replicas.appendRecords(Map.of(tp, batch(3)), (short) 1, 1000, r -> { });
+        Map<String, com.codahale.metrics.Gauge> g = metrics.registry().getGauges();
+        assertEquals(3L, g.get("kafka.log:type=Log,name=LogEndOffset,topic=t,partition=0").getValue());
+        assertEquals(0L, g.get("kafka.log:type=Log,name=LogStartOffset,topic=t,partition=0").getValue());
+        assertEquals(1, g.get("kafka.log:type=Log,name=NumLogSegments,topic=t,partition=0").getValue());
+        assertEquals(replicas.partition(tp).orElseThrow().log().size(), g.get("kafka.log:type=Log,name=Size,topic=t,partition=0").getValue());
+        replicas.stopReplicas(1, List.of(tp), true);
+        assertNull(metrics.registry().getGauges().get("kafka.log:type=Log,name=LogEndOffset,topic=t,partition=0"));
+    }
+
+    @Test
+    void purgatoryGaugesCountWaitingFetches() {
+        Map<String, com.codahale.metrics.Gauge> g = metrics.registry().getGauges();
+        String size = "kafka.server:type=DelayedOperationPurgatory,name=PurgatorySize,delayedOperation=Fetch";
+        String delayed = "kafka.server:type=DelayedOperationPurgatory,name=NumDelayedOperations,delayedOperation=Fetch";
+        assertEquals(0, g.get(size).getValue());
+        replicas.fetchMessages(new FetchParams(500, 1, 1 << 20), List.of(new PartitionFetch(tp, 0, 1 << 20, -1)), r -> { });
+        assertEquals(1, g.get(size).getValue());
+        assertEquals(1, g.get(delayed).getValue());
+        assertNotNull(g.get("kafka.server:type=DelayedOperationPurgatory,name=PurgatorySize,delayedOperation=Produce"));
+    }
 }
