@@ -60,6 +60,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         return time;
     }
 
+    RequestMetrics metrics() {
+        return metrics;
+    }
+
     String listenerName() {
         return listenerName;
     }

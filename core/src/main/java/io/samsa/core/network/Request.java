@@ -119,6 +119,7 @@ public final class Request {
             throw new IllegalArgumentException("A " + response.getClass().getSimpleName() + " cannot answer " + this);
         }
         responseReady();
+        connection.metrics().recordErrors(apiKey, response);
         short headerVersion = apiKey.responseHeaderVersion(header.apiVersion());
         int size;
         try {

@@ -2,15 +2,18 @@ package io.samsa.core.network;
 
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
+import io.samsa.common.Errors;
 import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.core.metrics.KafkaMetricName;
 import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.Message;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Kafka's {@code kafka.network:type=RequestMetrics} per API ({@code request=Produce}, Kafka's API
- * names): RequestsPerSec per version ({@code request=Produce,version=9}, as Kafka 3.9 tags it) and
+ * names): RequestsPerSec per version ({@code request=Produce,version=9}, as Kafka 3.9 tags it),
+ * ErrorsPerSec per error in the responses ({@code request=Produce,error=NONE}) and
  * the time histograms in milliseconds, split where a request spends it: RequestQueueTimeMs (read,
  * waiting for a handler thread), LocalTimeMs (in the handler), RemoteTimeMs (parked, e.g. waiting
  * for replicas or for fetch data), ResponseQueueTimeMs (answer waiting for the network thread),
@@ -24,6 +27,7 @@ public final class RequestMetrics {
     /** Room for every version Kafka 3.9 serves of any API (Fetch goes to 17). */
     private static final int MAX_VERSIONS = 64;
     private static final long NANOS_PER_MS = 1_000_000L;
+    private static final int MAX_ERROR_CODE = maxErrorCode();
     /** A time not taken: that phase did not happen (no handler ran, no answer was written). */
     static final long UNSET = Long.MIN_VALUE;
 
@@ -31,6 +35,8 @@ public final class RequestMetrics {
     private static final class ApiMetrics {
         final KafkaMetricName base;
         final AtomicReferenceArray<Meter> requestsPerVersion = new AtomicReferenceArray<>(MAX_VERSIONS);
+        /** ErrorsPerSec by error code + 1 (UNKNOWN_SERVER_ERROR is -1). */
+        final AtomicReferenceArray<Meter> errors = new AtomicReferenceArray<>(MAX_ERROR_CODE + 2);
         final Histogram requestQueueTime;
         final Histogram localTime;
         final Histogram remoteTime;
@@ -95,6 +101,39 @@ public final class RequestMetrics {
         m.responseQueueTime.update(ms(responseDequeue - responseComplete));
         m.responseSendTime.update(ms(end - responseDequeue));
         m.totalTime.update(ms(end - startNanos));
+    }
+
+    /**
+     * Marks ErrorsPerSec ({@code request=<API>,error=<Kafka's error name>}) once for each error code in
+     * {@code response}, NONE included, as Kafka counts a response's errors.
+     */
+    void recordErrors(ApiKeys api, Message response) {
+        ApiMetrics m = api(api);
+        try {
+            ResponseErrors.forEach(response, code -> errorMeter(m, api, (short) code).mark());
+        } catch (RuntimeException e) {
+            // A message shape the walk cannot read must cost a metric, never the answer.
+        }
+    }
+
+    private Meter errorMeter(ApiMetrics m, ApiKeys api, short code) {
+        Errors error = Errors.forCode(code);
+        int i = error.code() + 1;
+        Meter meter = m.errors.get(i);
+        if (meter == null) {
+            meter = metrics.meter(KafkaMetricName.of(GROUP, TYPE, "ErrorsPerSec").withTag("request", api.apiName())
+                    .withTag("error", error.name()));
+            m.errors.set(i, meter);
+        }
+        return meter;
+    }
+
+    private static int maxErrorCode() {
+        int max = 0;
+        for (Errors e : Errors.values()) {
+            max = Math.max(max, e.code());
+        }
+        return max;
     }
 
     private Meter requests(ApiMetrics m, short version) {

@@ -91,6 +91,7 @@ class BrokerJmxMetricsTest {
         }
         assertEquals(records, produced);
         assertTrue((long) attribute("kafka.network:type=RequestMetrics,name=TotalTimeMs,request=Produce", "Count") >= records);
+        assertEquals((long) records, attribute("kafka.network:type=RequestMetrics,name=ErrorsPerSec,request=Produce,error=NONE", "Count"));
         assertTrue((long) attribute("kafka.network:type=RequestMetrics,name=LocalTimeMs,request=Fetch", "Count") > 0);
         assertTrue(attribute("kafka.network:type=RequestMetrics,name=TotalTimeMs,request=Metadata", "99thPercentile") instanceof Double);
 
