@@ -3,7 +3,6 @@ package io.samsa.core.server;
 import io.samsa.common.Time;
 import io.samsa.common.Uuid;
 import io.samsa.core.controller.Controller;
-import io.samsa.core.controller.ControllerMetrics;
 import io.samsa.core.coordinator.group.CoordinatorThread;
 import io.samsa.core.coordinator.group.GroupCoordinator;
 import io.samsa.core.coordinator.group.OffsetsTopic;
@@ -281,9 +280,8 @@ public final class SamsaServer {
         while (!registration.awaitRegistered(1, TimeUnit.SECONDS)) {
             // BrokerRegistration logs once why it is waiting (a previous session still holds the id).
         }
-        controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName(), scheduler);
+        controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName(), scheduler, metrics);
         controllerRole.start();
-        new ControllerMetrics(metrics, this::isController);
         controllerProbe = new RefusedConnectionProbe("controller-probe-" + brokerId, BrokerControllerRole.PROBE_INTERVAL_MS,
                 BrokerControllerRole.REFUSALS_TO_FAIL, this::controllerProbeTarget, t -> zk.controllerStore().deleteIfHeldBy(t.id()));
         controllerProbe.start();

@@ -99,6 +99,9 @@ class BrokerJmxMetricsTest {
         assertTrue((int) attribute("kafka.server:type=ReplicaManager,name=LeaderCount", "Value") >= 1);
         assertEquals(0, attribute("kafka.server:type=ReplicaManager,name=UnderReplicatedPartitions", "Value"));
         assertEquals(1, attribute("kafka.controller:type=KafkaController,name=ActiveControllerCount", "Value"));
+        assertEquals(0, attribute("kafka.controller:type=KafkaController,name=OfflinePartitionsCount", "Value"));
+        assertTrue((int) attribute("kafka.controller:type=KafkaController,name=GlobalTopicCount", "Value") >= 1);
+        assertTrue((int) attribute("kafka.controller:type=KafkaController,name=GlobalPartitionCount", "Value") >= 1);
         assertEquals((long) records, attribute("kafka.log:type=Log,name=LogEndOffset,topic=" + topic + ",partition=0", "Value"));
         assertTrue((long) attribute("kafka.log:type=Log,name=Size,topic=" + topic + ",partition=0", "Value") > 0);
         assertTrue(attribute("kafka.server:type=DelayedOperationPurgatory,name=PurgatorySize,delayedOperation=Fetch", "Value")
