@@ -187,7 +187,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 channel.write(parts.get(i), channel.voidPromise());
             }
             // The send ends when the last part has been written to the socket (Kafka's ResponseSendTimeMs).
-            channel.write(parts.get(last)).addListener(f -> recordMetrics(request, dequeued, time.nanoseconds()));
+            // A failed write still reaches exceptionCaught, as it did through the void promise.
+            channel.write(parts.get(last)).addListener(f -> {
+                recordMetrics(request, dequeued, time.nanoseconds());
+                if (!f.isSuccess()) {
+                    channel.pipeline().fireExceptionCaught(f.cause());
+                }
+            });
             channel.flush();
         }
         startNext();
