@@ -280,7 +280,7 @@ record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern incl
         if (set.has(p.formatterConfig)) {
             props.putAll(ClientProperties.load(Path.of(set.valueOf(p.formatterConfig)), "--formatter-config"));
         }
-        ClientProperties.override(props, set.valuesOf(p.property), "--property");
+        ClientProperties.overrideVerbatim(props, set.valuesOf(p.property), "--property");
         for (String key : new TreeSet<>(props.stringPropertyNames())) {
             if (!DefaultFormatter.KEYS.contains(key) && PREFIXES.stream().noneMatch(key::startsWith)) {
                 warnings.add("unknown --property '" + key + "' is ignored" + DidYouMean.hint(key, DefaultFormatter.KEYS));

@@ -153,7 +153,7 @@ record ConsoleProducerOptions(String bootstrapServer, String topic, Properties p
         if (set.has(p.readerConfig)) {
             reader.putAll(ClientProperties.load(Path.of(set.valueOf(p.readerConfig)), "--reader-config"));
         }
-        ClientProperties.override(reader, set.valuesOf(p.property), "--property");
+        ClientProperties.overrideVerbatim(reader, set.valuesOf(p.property), "--property");
         warnings.addAll(LineRecordReader.unknownKeyWarnings(reader));
         if (set.has(p.keySeparator)) {
             reader.setProperty("parse.key", "true");

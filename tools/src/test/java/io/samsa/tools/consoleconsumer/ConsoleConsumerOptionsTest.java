@@ -99,6 +99,15 @@ class ConsoleConsumerOptionsTest {
         assertEquals(List.of(), parse("--topic", "t", "--property", "value.deserializer.encoding=UTF-8").warnings());
     }
 
+    @Test
+    void propertyValuesKeepTheirSpaces() throws Exception {
+        RecordFormatter f = parse("--topic", "t", "--property", "print.key=true", "--property", "key.separator= | ").formatter();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        f.write(new io.samsa.clients.consumer.ConsumerRecord<>("t", 0, 0, "k".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "v".getBytes(java.nio.charset.StandardCharsets.UTF_8)), out);
+        assertEquals("k | v\n", out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static ConsoleConsumerOptions parse(String... args) throws UsageException {
         String[] all = new String[args.length + 2];
         all[0] = "--bootstrap-server";
