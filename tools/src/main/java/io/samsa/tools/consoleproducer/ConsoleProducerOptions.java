@@ -27,8 +27,9 @@ import java.util.Set;
  * {@code --key-separator SEP} (each line is {@code key SEP value}) and {@code --header-separator SEP}
  * (each line starts with {@code h1:v1,h2:v2 SEP}). As in Kafka, a flag given on the command line
  * wins over the same setting in {@code --producer.config}, and a flag's default applies only when
- * the file does not set it. In separators, {@code \t}, {@code \n} and {@code \\} stand for a tab,
- * a newline and a backslash. Immutable.
+ * the file does not set it; one exception: with {@code --sync}, {@code linger.ms} defaults to 0,
+ * since a record waited for alone never fills a batch. In separators, {@code \t}, {@code \n} and
+ * {@code \\} stand for a tab, a newline and a backslash. Immutable.
  *
  * @param producerProps   the producer's configuration, complete
  * @param readerProps     the line reader's configuration ({@link LineRecordReader#KEYS})
@@ -72,7 +73,7 @@ record ConsoleProducerOptions(String bootstrapServer, String topic, Properties p
         final OptionSpec<Long> retryBackoff = parser.accepts("retry-backoff-ms", "Wait before a retry "
                 + "(retry.backoff.ms).").withRequiredArg().ofType(Long.class).defaultsTo(100L).describedAs("ms");
         final OptionSpec<Long> linger = parser.accepts("timeout", "How long a record may wait for its batch to fill "
-                + "(linger.ms).").withRequiredArg().ofType(Long.class).defaultsTo(1000L).describedAs("ms");
+                + "(linger.ms; 0 unless given with --sync).").withRequiredArg().ofType(Long.class).defaultsTo(1000L).describedAs("ms");
         final OptionSpec<String> acks = parser.accepts("request-required-acks", "The acknowledgement to wait for: "
                 + "-1 (all), 0 or 1 (acks).").withRequiredArg().defaultsTo("-1").describedAs("acks");
         final OptionSpec<Integer> requestTimeout = parser.accepts("request-timeout-ms", "How long to wait for a "
@@ -186,7 +187,12 @@ record ConsoleProducerOptions(String bootstrapServer, String topic, Properties p
             producer.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, codec(set.has(p.compressionCodec)
                     ? set.valueOf(p.compressionCodec) : "none", set.has(p.compressionCodec)));
         }
-        merge(producer, ProducerConfig.LINGER_MS_CONFIG, set, p.linger);
+        if (set.has(p.linger) || !producer.containsKey(ProducerConfig.LINGER_MS_CONFIG)) {
+            // A record sent with --sync is waited for before the next line is read, so its batch
+            // can never fill: lingering would only delay each line by --timeout (Kafka's tool does).
+            producer.setProperty(ProducerConfig.LINGER_MS_CONFIG, !set.has(p.linger) && set.has(p.sync) ? "0"
+                    : String.valueOf(set.valueOf(p.linger)));
+        }
         merge(producer, ProducerConfig.ACKS_CONFIG, set, p.acks);
         merge(producer, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, set, p.requestTimeout);
         merge(producer, ProducerConfig.RETRIES_CONFIG, set, p.retries);

@@ -48,6 +48,8 @@ class ConsoleProducerOptionsTest {
         assertEquals("2000", p.getProperty("max.block.ms"));
         assertEquals("gzip", parse("--compression-codec").producerProps().getProperty("compression.type"),
                 "gzip when the flag has no value, as in Kafka");
+        assertEquals("0", parse("--sync").producerProps().getProperty("linger.ms"), "a record waited for alone never fills a batch");
+        assertEquals("20", parse("--sync", "--timeout", "20").producerProps().getProperty("linger.ms"));
     }
 
     @Test
