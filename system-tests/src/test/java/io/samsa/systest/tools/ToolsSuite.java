@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samsa's command-line tools (topics, cluster, the perf tests), run as processes from
+ * Samsa's command-line tools (topics, cluster, the perf tests, console producer and consumer, partition
+ * reassignment, log dump), run as processes from
  * {@code bin/}, against one three-broker deployment per subclass: every test interface it
  * implements runs on the broker kind the subclass names, so the same assertions hold on Samsa and
  * on Apache Kafka 3.9.1 (the tools speak only the Kafka protocol). Tests that break the cluster (a killed broker) are ordered last
@@ -23,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
-abstract class ToolsSuite implements TopicsToolTests, ClusterToolTests, PerfToolsTests {
+abstract class ToolsSuite implements TopicsToolTests, ClusterToolTests, PerfToolsTests, ConsoleToolsTests, ReassignToolTests,
+        DumpLogToolTests {
 
     private BrokerUnderTest broker;
     private SamsaTools tools;
