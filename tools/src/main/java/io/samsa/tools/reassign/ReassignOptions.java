@@ -32,11 +32,10 @@ import java.util.Set;
  *
  * @param brokers        {@code --broker-list}, in order, or empty
  * @param throttle       {@code --throttle} in bytes/s, or -1 for none
- * @param logDirThrottle {@code --replica-alter-log-dirs-throttle}, or -1
  */
 record ReassignOptions(ReassignAction action, CommonSettings common, Path reassignmentFile, Path topicsFile,
-                       List<Integer> brokers, boolean disableRackAware, long throttle, long logDirThrottle,
-                       boolean additional, boolean preserveThrottles, boolean await) {
+                       List<Integer> brokers, boolean disableRackAware, long throttle, boolean additional,
+                       boolean preserveThrottles, boolean await) {
 
     static final String DESCRIPTION = "samsa-reassign-partitions: moves partitions' replicas between brokers, with "
             + "Kafka's kafka-reassign-partitions actions and JSON files; --generate balances the brokers by bytes.\n"
@@ -147,7 +146,7 @@ record ReassignOptions(ReassignAction action, CommonSettings common, Path reassi
             }
             return new ReassignOptions(action, settings, path(set, reassignmentFile), path(set, topicsFile),
                     set.has(brokerList) ? brokers(set.valueOf(brokerList)) : List.of(), set.has(disableRackAware),
-                    throttleValue, -1, set.has(additional), set.has(preserveThrottles), set.has(await));
+                    throttleValue, set.has(additional), set.has(preserveThrottles), set.has(await));
         }
 
         private static Path path(OptionSet set, OptionSpec<String> spec) {
