@@ -42,6 +42,20 @@ public final class FileRecords implements Closeable {
         return new FileRecords(file, channel, (int) length);
     }
 
+    /**
+     * Opens an existing segment file for reading only, for tools that inspect a log without
+     * changing it (even one a running broker is appending to); appending to it fails.
+     */
+    public static FileRecords openReadOnly(File file) throws IOException {
+        FileChannel channel = FileChannel.open(file.toPath(), StandardOpenOption.READ);
+        long length = channel.size();
+        if (length > Integer.MAX_VALUE) {
+            channel.close();
+            throw new IOException("Segment file " + file + " is larger than 2 GiB: " + length);
+        }
+        return new FileRecords(file, channel, (int) length);
+    }
+
     public File file() {
         return file;
     }

@@ -20,16 +20,17 @@ import java.util.zip.CRC32C;
  *   count x (producerId int64, epoch int16, lastSequence int32, lastOffset int64,
  *            offsetDelta int32, timestamp int64, coordinatorEpoch int32, currentTxnFirstOffset int64)
  * </pre>
- * Only each producer's last batch is kept, as in Kafka. Stateless.
+ * Only each producer's last batch is kept, as in Kafka. Public for the offline dump tool, which
+ * reads snapshots. Stateless.
  */
-final class ProducerSnapshotFile {
+public final class ProducerSnapshotFile {
 
     static final short VERSION = 1;
     private static final int HEADER_SIZE = 2 + 4 + 4;
     private static final int ENTRY_SIZE = 8 + 2 + 4 + 8 + 4 + 8 + 4 + 8;
 
     /** One producer's row. */
-    record Entry(long producerId, short epoch, int lastSequence, long lastOffset, int offsetDelta, long timestamp,
+    public record Entry(long producerId, short epoch, int lastSequence, long lastOffset, int offsetDelta, long timestamp,
                  int coordinatorEpoch) {
     }
 
@@ -59,7 +60,7 @@ final class ProducerSnapshotFile {
     }
 
     /** Reads a snapshot; a corrupt or unknown-version file throws {@link IOException}. */
-    static List<Entry> read(File file) throws IOException {
+    public static List<Entry> read(File file) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file.toPath()));
         if (buf.remaining() < HEADER_SIZE) {
             throw new IOException("Producer snapshot " + file + " is truncated");

@@ -61,6 +61,9 @@ public interface BrokerUnderTest extends AutoCloseable {
     /** A broker process's combined stdout/stderr, for diagnosing a failure. */
     Path brokerLogFile(int brokerId);
 
+    /** Broker {@code brokerId}'s {@code log.dirs}: its partitions' directories, for tools that read log files. */
+    Path brokerDataDir(int brokerId);
+
     /** Kills one broker with SIGKILL, for tests of clients riding out a failure. */
     void kill9(int brokerId);
 

@@ -66,6 +66,11 @@ final class ClusterDeployment implements BrokerUnderTest {
     }
 
     @Override
+    public Path brokerDataDir(int brokerId) {
+        return cluster.brokerLogDir(brokerId);
+    }
+
+    @Override
     public void kill9(int brokerId) {
         cluster.kill9(brokerId);
     }

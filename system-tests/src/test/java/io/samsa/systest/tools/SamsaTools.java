@@ -45,6 +45,22 @@ final class SamsaTools {
         return ExternalCommand.run(command, null, TOOL_TIMEOUT);
     }
 
+    /** Runs {@code bin/<script>} with exactly {@code args}, {@code stdin} as its standard input. */
+    static CommandResult runWithInput(String script, String stdin, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessCluster.HOME.resolve("bin").resolve(script).toString());
+        command.addAll(List.of(args));
+        return ExternalCommand.run(command, stdin, TOOL_TIMEOUT);
+    }
+
+    /** The command line of {@code bin/<script> args...}, for a test that runs it in the background. */
+    static List<String> command(String script, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessCluster.HOME.resolve("bin").resolve(script).toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
     /** Runs {@code bin/<script> --bootstrap-server <the deployment> args...}. */
     CommandResult onCluster(String script, String... args) {
         List<String> all = new ArrayList<>(List.of("--bootstrap-server", broker.bootstrapServers()));

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samsa's command-line tools (topics, cluster, the perf tests, consumer groups, configs, get offsets,
- * delete records, leader election), run as processes from
+ * delete records, leader election, console producer and consumer, partition reassignment, log
+ * dump), run as processes from
  * {@code bin/}, against one three-broker deployment per subclass: every test interface it
  * implements runs on the broker kind the subclass names, so the same assertions hold on Samsa and
  * on Apache Kafka 3.9.1 (the tools speak only the Kafka protocol). Tests that break the cluster (a killed broker) are ordered last
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 abstract class ToolsSuite implements TopicsToolTests, ClusterToolTests, PerfToolsTests, ConsumerGroupsToolTests,
-        ConfigsToolTests, GetOffsetsToolTests, DeleteRecordsToolTests, LeaderElectionToolTests {
+        ConfigsToolTests, GetOffsetsToolTests, DeleteRecordsToolTests, LeaderElectionToolTests, ConsoleToolsTests,
+        ReassignToolTests, DumpLogToolTests {
 
     private BrokerUnderTest broker;
     private SamsaTools tools;

@@ -53,6 +53,20 @@ public final class ClientProperties {
     }
 
     /**
+     * As {@link #override}, but keeping the value exactly as given, spaces included: for settings
+     * such as a separator, where {@code key.separator= | } means a bar between two spaces.
+     */
+    public static void overrideVerbatim(Properties props, Collection<String> pairs, String option) throws UsageException {
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || pair.substring(0, eq).isBlank()) {
+                throw new UsageException(option + " takes key=value, not '" + pair + "'");
+            }
+            props.setProperty(pair.substring(0, eq).trim(), pair.substring(eq + 1));
+        }
+    }
+
+    /**
      * One warning per key of {@code props} not in {@code known}, saying where it came from and
      * what it was probably meant to be; the client ignores such keys.
      *

@@ -52,7 +52,29 @@ public final class ClusterConnection implements AutoCloseable {
      * @throws ToolFailure when the configuration is invalid or the cluster does not answer in time
      */
     public static ClusterConnection open(CommonSettings settings, Consumer<String> warnings) {
-        Properties props = adminProperties(settings, warnings);
+        return open(settings, adminProperties(settings, warnings));
+    }
+
+    /**
+     * As {@link #open(CommonSettings, Consumer)}, for a tool whose client is a producer or a
+     * consumer: the keys of {@code clientProperties} (its {@code --producer.config} or
+     * {@code --consumer.config} and overrides) that an admin client also knows, such as the
+     * security settings and {@code client.id}, configure the admin client too, so that it reaches
+     * the cluster the way the tool's client will.
+     */
+    public static ClusterConnection open(CommonSettings settings, Properties clientProperties, Consumer<String> warnings) {
+        Properties props = new Properties();
+        List<String> known = AdminClientConfig.configDef().keys().stream().map(ConfigDef.Key::name).toList();
+        for (String key : clientProperties.stringPropertyNames()) {
+            if (known.contains(key)) {
+                props.setProperty(key, clientProperties.getProperty(key));
+            }
+        }
+        props.putAll(adminProperties(settings, warnings));
+        return open(settings, props);
+    }
+
+    private static ClusterConnection open(CommonSettings settings, Properties props) {
         Admin admin;
         try {
             admin = Admin.create(props);
