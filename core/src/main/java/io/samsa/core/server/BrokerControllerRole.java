@@ -4,7 +4,6 @@ import io.samsa.common.Time;
 import io.samsa.core.controller.Controller;
 import io.samsa.core.controller.ControllerConfig;
 import io.samsa.core.log.Scheduler;
-import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.core.server.controllerchannel.ControllerChannelManager;
 import io.samsa.core.server.liveness.RefusedConnectionProbe;
 import io.samsa.zk.SamsaZkClient;
@@ -33,13 +32,12 @@ final class BrokerControllerRole implements AutoCloseable {
      * @param scheduler runs the leader balance check every {@code leader.imbalance.check.interval.seconds}
      *     when {@code auto.leader.rebalance.enable}
      */
-    BrokerControllerRole(SamsaZkClient zk, BrokerConfig config, Time time, String interBrokerListener, Scheduler scheduler,
-                         BrokerMetrics metrics) {
+    BrokerControllerRole(SamsaZkClient zk, BrokerConfig config, Time time, String interBrokerListener, Scheduler scheduler) {
         this.channel = new ControllerChannelManager(config.brokerId(), interBrokerListener);
         this.controller = new Controller(new ControllerConfig(config.brokerId(),
                 config.getBoolean(BrokerConfig.UNCLEAN_LEADER_ELECTION_ENABLE),
                 config.getBoolean(BrokerConfig.DELETE_TOPIC_ENABLE),
-                config.getInt(BrokerConfig.LEADER_IMBALANCE_PER_BROKER_PERCENTAGE)), zk, channel, time, metrics);
+                config.getInt(BrokerConfig.LEADER_IMBALANCE_PER_BROKER_PERCENTAGE)), zk, channel, time);
         this.probe = new RefusedConnectionProbe("controller-broker-probe-" + config.brokerId(), PROBE_INTERVAL_MS, REFUSALS_TO_FAIL,
                 channel::probeTargets, t -> controller.brokerUnreachable(t.id(), t.epoch()));
         this.scheduler = scheduler;
