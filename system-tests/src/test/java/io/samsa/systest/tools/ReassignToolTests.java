@@ -16,7 +16,6 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,34 +132,6 @@ interface ReassignToolTests {
     }
 
     @Test
-    default void aThrottledMoveIsListedAndCancelledWhileInProgress(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(tools().broker().kind().equals("kafka"), "Samsa enforces no throttle: its moves finish at once");
-        List<Integer> ids = tools().broker().brokerIds();
-        int a = ids.get(0);
-        int b = ids.get(1);
-        tools().onCluster("samsa-topics.sh", "--create", "--topic", "rt-slow", "--replica-assignment",
-                Integer.toString(a)).assertSuccess();
-        produce("rt-slow", 0, 3000, 1000);
-        Path plan = write(dir, "slow.json", "{\"version\":1,\"partitions\":[{\"topic\":\"rt-slow\",\"partition\":0,"
-                + "\"replicas\":[" + b + "]}]}");
-        reassign("--execute", "--reassignment-json-file", plan.toString(), "--throttle", "1").assertSuccess();
-        assertEquals(List.of("Current partition reassignments:", "rt-slow-0: replicas: " + b + "," + a + ". adding: " + b
-                + ". removing: " + a + "."), reassign("--list").assertSuccess().stdoutLines());
-        assertEquals("Reassignment of partition rt-slow-0 is still in progress.",
-                reassign("--verify", "--reassignment-json-file", plan.toString()).assertSuccess().stdoutLines().get(1));
-        assertEquals("Successfully cancelled partition reassignment for: rt-slow-0",
-                reassign("--cancel", "--reassignment-json-file", plan.toString()).assertSuccess().stdoutLines().get(0));
-        Wait.until("rt-slow back on " + a, Duration.ofSeconds(60), () -> {
-            try {
-                return describe("rt-slow").equals(List.of(List.of(a)));
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertEquals("", topicConfig("rt-slow", "leader.replication.throttled.replicas"), "--cancel lifts the throttles");
-    }
-
-    @Test
     default void badReassignmentInputIsOneLineOrTheUsage(@TempDir Path dir) throws IOException {
         List<Integer> ids = tools().broker().brokerIds();
         String brokers = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -205,11 +176,11 @@ interface ReassignToolTests {
 
     // --- helpers
 
-    private CommandResult reassign(String... args) {
+    default CommandResult reassign(String... args) {
         return tools().onCluster(REASSIGN, args);
     }
 
-    private static Path write(Path dir, String name, String text) throws IOException {
+    static Path write(Path dir, String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
 
@@ -230,7 +201,7 @@ interface ReassignToolTests {
         return Admin.create(p);
     }
 
-    private List<List<Integer>> describe(String topic) throws Exception {
+    default List<List<Integer>> describe(String topic) throws Exception {
         try (Admin admin = admin()) {
             TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
             List<List<Integer>> replicas = new ArrayList<>();
@@ -241,7 +212,7 @@ interface ReassignToolTests {
         }
     }
 
-    private String topicConfig(String topic, String key) throws Exception {
+    default String topicConfig(String topic, String key) throws Exception {
         try (Admin admin = admin()) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS);
@@ -250,7 +221,7 @@ interface ReassignToolTests {
         }
     }
 
-    private void produce(String topic, int partition, int records, int size) throws Exception {
+    default void produce(String topic, int partition, int records, int size) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, tools().broker().bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "1"); // rt-slow has one replica, below min.insync.replicas
