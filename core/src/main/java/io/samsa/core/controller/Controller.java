@@ -3,6 +3,7 @@ package io.samsa.core.controller;
 import io.samsa.common.Errors;
 import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
+import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.zk.ControllerElection;
 import io.samsa.zk.SamsaZkClient;
 import java.util.LinkedHashMap;
@@ -29,10 +30,17 @@ public final class Controller implements AutoCloseable {
     private final ControllerEventManager events;
     private final ControllerEventProcessor processor;
     private final ControllerElection election;
+    private final ControllerMetrics metrics;
     private volatile boolean started;
 
     public Controller(ControllerConfig config, SamsaZkClient zk, ControllerChannel channel, Time time) {
+        this(config, zk, channel, time, new BrokerMetrics());
+    }
+
+    /** As above, publishing Kafka's KafkaController gauges in {@code metrics}. */
+    public Controller(ControllerConfig config, SamsaZkClient zk, ControllerChannel channel, Time time, BrokerMetrics metrics) {
         this.config = config;
+        this.metrics = new ControllerMetrics(metrics, this::isActive);
         this.events = new ControllerEventManager("controller-event-thread-" + config.brokerId(), this::process, time);
         this.election = new ControllerElection(zk, config.brokerId(), new ControllerElection.Listener() {
             @Override
@@ -52,6 +60,7 @@ public final class Controller implements AutoCloseable {
 
     private void process(ControllerEvent event) {
         processor.process(event);
+        metrics.update(processor.context(), processor.isActive());
     }
 
     public synchronized void start() {

@@ -82,6 +82,11 @@ final class ControllerEventProcessor {
         this.reassignments = new ReassignmentManager(context, zk, partitions, this::onPartitionReassigned);
     }
 
+    /** The controller's state, for the metrics taken after each event. Event thread only. */
+    ControllerContext context() {
+        return context;
+    }
+
     boolean isActive() {
         return active;
     }

@@ -48,15 +48,17 @@ public final class SocketServer implements AutoCloseable {
     private final RequestProcessor processor;
     private final Executor handlerPool;
     private final Time time;
+    private final RequestMetrics metrics;
     private final Map<String, Channel> serverChannels = new LinkedHashMap<>();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
 
-    public SocketServer(Settings settings, RequestProcessor processor, Executor handlerPool, Time time) {
+    public SocketServer(Settings settings, RequestProcessor processor, Executor handlerPool, Time time, RequestMetrics metrics) {
         this.settings = settings;
         this.processor = processor;
         this.handlerPool = handlerPool;
         this.time = time;
+        this.metrics = metrics;
     }
 
     public synchronized void start(Iterable<Listener> listeners) throws InterruptedException {
@@ -86,7 +88,7 @@ public final class SocketServer implements AutoCloseable {
                                 ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, settings.connectionsMaxIdleMs(), TimeUnit.MILLISECONDS));
                             }
                             ch.pipeline().addLast("frames", new LengthFieldBasedFrameDecoder(settings.maxRequestBytes(), 0, 4, 0, 4, true));
-                            ch.pipeline().addLast("requests", new ConnectionHandler(listener.name(), processor, handlerPool, time));
+                            ch.pipeline().addLast("requests", new ConnectionHandler(listener.name(), processor, handlerPool, time, metrics));
                         }
                     });
             if (settings.sendBufferBytes() > 0) {

@@ -12,6 +12,8 @@ import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
+import io.samsa.core.metrics.BrokerMetrics;
+import io.samsa.core.network.RequestMetrics;
 import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.replication.ReplicationConfig;
@@ -72,6 +74,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -114,6 +117,8 @@ public final class SamsaServer {
     /** How long a request to the controller waits before it is tried again (no controller known, connection lost). */
     private static final long CONTROLLER_RETRY_BACKOFF_MS = 100;
     private final FaultHooks faultHooks = new FaultHooks();
+    /** Published over JMX from startup to shutdown. */
+    private final BrokerMetrics metrics = new BrokerMetrics();
     private volatile boolean started;
     private boolean shutDown;
 
@@ -141,6 +146,7 @@ public final class SamsaServer {
             log.warn("The configuration '{}' was supplied but isn't a known config.", key);
         }
         log.info("Starting Samsa broker {}", brokerId);
+        metrics.startJmx(ManagementFactory.getPlatformMBeanServer());
 
         zk = SamsaZkClient.connect(new ZkClientSettings(config.zkConnect(), config.zkSessionTimeoutMs(),
                 config.zkConnectionTimeoutMs()), time);
@@ -179,7 +185,7 @@ public final class SamsaServer {
         toController.start();
         replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig, time, requestTimer, replication,
                 new AlterPartitionSender(brokerId, this::brokerEpoch, toController, requestTimer),
-                id -> metadataCache.snapshot().broker(id).isPresent());
+                id -> metadataCache.snapshot().broker(id).isPresent(), metrics);
         replicaManager.startup();
         ZkAdminManager topicAdmin = new ZkAdminManager(zk, config, topicConfigs);
         // The offsets topic keeps the partition count it was created with, whatever the config says now (as in Kafka).
@@ -255,7 +261,7 @@ public final class SamsaServer {
         socketServer = new SocketServer(new SocketServer.Settings(config.getInt(BrokerConfig.NUM_NETWORK_THREADS),
                 config.getInt(BrokerConfig.SOCKET_REQUEST_MAX_BYTES), config.getInt(BrokerConfig.SOCKET_SEND_BUFFER_BYTES),
                 config.getInt(BrokerConfig.SOCKET_RECEIVE_BUFFER_BYTES), config.getLong(BrokerConfig.CONNECTIONS_MAX_IDLE_MS)),
-                new RequestDispatcher(registry, apiVersions), handlerPool, time);
+                new RequestDispatcher(registry, apiVersions), handlerPool, time, new RequestMetrics(metrics));
         List<SocketServer.Listener> listeners = new ArrayList<>();
         for (EndPoint e : config.listeners()) {
             listeners.add(new SocketServer.Listener(e.listenerName(), e.host(), e.port()));
@@ -274,7 +280,7 @@ public final class SamsaServer {
         while (!registration.awaitRegistered(1, TimeUnit.SECONDS)) {
             // BrokerRegistration logs once why it is waiting (a previous session still holds the id).
         }
-        controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName(), scheduler);
+        controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName(), scheduler, metrics);
         controllerRole.start();
         controllerProbe = new RefusedConnectionProbe("controller-probe-" + brokerId, BrokerControllerRole.PROBE_INTERVAL_MS,
                 BrokerControllerRole.REFUSALS_TO_FAIL, this::controllerProbeTarget, t -> zk.controllerStore().deleteIfHeldBy(t.id()));
@@ -308,6 +314,11 @@ public final class SamsaServer {
 
     public GroupCoordinator groupCoordinator() {
         return groupCoordinator;
+    }
+
+    /** This broker's metrics (what JMX shows, when this is the only broker in the JVM). */
+    public BrokerMetrics metrics() {
+        return metrics;
     }
 
     /** Fault injection for tests. */
@@ -381,6 +392,7 @@ public final class SamsaServer {
         closeQuietly("log scheduler", () -> { if (scheduler != null) scheduler.shutdown(); });
         closeQuietly("broker registration", () -> { if (registration != null) registration.close(); });
         closeQuietly("ZooKeeper client", () -> { if (zk != null) zk.close(); });
+        closeQuietly("metrics reporter", metrics::close);
         log.info("Samsa broker {} shut down", config.brokerId());
     }
 
