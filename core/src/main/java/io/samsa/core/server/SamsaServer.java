@@ -266,6 +266,8 @@ public final class SamsaServer {
         for (EndPoint e : config.listeners()) {
             listeners.add(new SocketServer.Listener(e.listenerName(), e.host(), e.port()));
         }
+        BrokerRegistration.awaitEarlierProcessGone(zk, BrokerInfo.forRegistration(brokerId, config.advertisedListeners(),
+                config.getString(BrokerConfig.BROKER_RACK), time.milliseconds()), config.zkSessionTimeoutMs());
         socketServer.start(listeners);
 
         List<EndPoint> advertised = new ArrayList<>();
