@@ -2,9 +2,9 @@ package io.samsa.core.metrics;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
-import com.codahale.metrics.LockFreeExponentiallyDecayingReservoir;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
+import io.samsa.common.Time;
 import com.codahale.metrics.jmx.JmxReporter;
 
 import javax.management.MBeanServer;
@@ -14,15 +14,26 @@ import java.util.concurrent.TimeUnit;
  * One broker's metrics: a Dropwizard {@link MetricRegistry} keyed by Kafka's metric names, which
  * the small {@code *Metrics} classes beside what they measure fill in, and, once
  * {@link #startJmx} is called, a JMX reporter that publishes every metric under Kafka's MBean name.
- * Meters are LongAdder-based and histograms use a lock-free reservoir, so recording takes no lock.
+ * Meters are LongAdder-based and histograms record into HdrHistogram, so recording takes no lock.
  * Several brokers in one JVM (tests) each have a registry; only the first to publish a name is
  * visible over JMX. Thread-safe.
  */
 public final class BrokerMetrics implements AutoCloseable {
 
     private final MetricRegistry registry = new MetricRegistry();
+    private final Time time;
     /** Guarded by this. */
     private JmxReporter reporter;
+
+    /** Metrics whose histograms keep their recent values by the system clock. */
+    public BrokerMetrics() {
+        this(Time.SYSTEM);
+    }
+
+    /** Metrics whose histograms' windows of recent values follow {@code time}. */
+    public BrokerMetrics(Time time) {
+        this.time = time;
+    }
 
     public MetricRegistry registry() {
         return registry;
@@ -33,9 +44,12 @@ public final class BrokerMetrics implements AutoCloseable {
         return registry.meter(name.mBeanName());
     }
 
-    /** The histogram of that name, created on first use; exponentially decaying like Kafka's biased Yammer histograms. */
+    /**
+     * The histogram of that name, created on first use. Like Kafka's biased histograms it shows
+     * recent values (the last one to two minutes, see {@link RecentValuesReservoir}).
+     */
     public Histogram histogram(KafkaMetricName name) {
-        return registry.histogram(name.mBeanName(), () -> new Histogram(LockFreeExponentiallyDecayingReservoir.builder().build()));
+        return registry.histogram(name.mBeanName(), () -> new Histogram(new RecentValuesReservoir(time)));
     }
 
     /** Registers {@code gauge} under the name, replacing any gauge registered there before. */

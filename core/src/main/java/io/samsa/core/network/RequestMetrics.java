@@ -9,6 +9,7 @@ import io.samsa.protocol.ApiKeys;
 import io.samsa.protocol.Message;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntConsumer;
 
 /**
  * Kafka's {@code kafka.network:type=RequestMetrics} per API ({@code request=Produce}, Kafka's API
@@ -31,8 +32,10 @@ public final class RequestMetrics {
     /** A time not taken: that phase did not happen (no handler ran, no answer was written). */
     static final long UNSET = Long.MIN_VALUE;
 
-    /** One API's metrics. */
-    private static final class ApiMetrics {
+    /** One API's metrics; also the sink its responses' error codes are counted through. */
+    private static final class ApiMetrics implements IntConsumer {
+        final BrokerMetrics metrics;
+        final ApiKeys api;
         final KafkaMetricName base;
         final AtomicReferenceArray<Meter> requestsPerVersion = new AtomicReferenceArray<>(MAX_VERSIONS);
         /** ErrorsPerSec by error code + 1 (UNKNOWN_SERVER_ERROR is -1). */
@@ -45,6 +48,8 @@ public final class RequestMetrics {
         final Histogram totalTime;
 
         ApiMetrics(BrokerMetrics metrics, ApiKeys api) {
+            this.metrics = metrics;
+            this.api = api;
             base = KafkaMetricName.of(GROUP, TYPE, "RequestsPerSec").withTag("request", api.apiName());
             requestQueueTime = metrics.histogram(name("RequestQueueTimeMs", api));
             localTime = metrics.histogram(name("LocalTimeMs", api));
@@ -56,6 +61,21 @@ public final class RequestMetrics {
 
         private static KafkaMetricName name(String name, ApiKeys api) {
             return KafkaMetricName.of(GROUP, TYPE, name).withTag("request", api.apiName());
+        }
+
+        /** Marks ErrorsPerSec for one error code of a response. */
+        @Override
+        public void accept(int code) {
+            Errors error = Errors.forCode((short) code);
+            int i = error.code() + 1;
+            Meter meter = errors.get(i);
+            if (meter == null) {
+                // The registry hands out one instance per name, so a race stores the same meter twice.
+                meter = metrics.meter(KafkaMetricName.of(GROUP, TYPE, "ErrorsPerSec").withTag("request", api.apiName())
+                        .withTag("error", error.name()));
+                errors.set(i, meter);
+            }
+            meter.mark();
         }
     }
 
@@ -108,24 +128,7 @@ public final class RequestMetrics {
      * {@code response}, NONE included, as Kafka counts a response's errors.
      */
     void recordErrors(ApiKeys api, Message response) {
-        ApiMetrics m = api(api);
-        try {
-            ResponseErrors.forEach(response, code -> errorMeter(m, api, (short) code).mark());
-        } catch (RuntimeException e) {
-            // A message shape the walk cannot read must cost a metric, never the answer.
-        }
-    }
-
-    private Meter errorMeter(ApiMetrics m, ApiKeys api, short code) {
-        Errors error = Errors.forCode(code);
-        int i = error.code() + 1;
-        Meter meter = m.errors.get(i);
-        if (meter == null) {
-            meter = metrics.meter(KafkaMetricName.of(GROUP, TYPE, "ErrorsPerSec").withTag("request", api.apiName())
-                    .withTag("error", error.name()));
-            m.errors.set(i, meter);
-        }
-        return meter;
+        response.forEachErrorCode(api(api));
     }
 
     private static int maxErrorCode() {

@@ -118,7 +118,7 @@ public final class SamsaServer {
     private static final long CONTROLLER_RETRY_BACKOFF_MS = 100;
     private final FaultHooks faultHooks = new FaultHooks();
     /** Published over JMX from startup to shutdown. */
-    private final BrokerMetrics metrics = new BrokerMetrics();
+    private final BrokerMetrics metrics;
     private volatile boolean started;
     private boolean shutDown;
 
@@ -129,6 +129,7 @@ public final class SamsaServer {
     public SamsaServer(BrokerConfig config, Time time) {
         this.config = config;
         this.time = time;
+        this.metrics = new BrokerMetrics(time);
     }
 
     public BrokerConfig config() {

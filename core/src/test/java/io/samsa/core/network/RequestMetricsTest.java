@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.samsa.common.Errors;
 import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.protocol.ApiKeys;
+import io.samsa.protocol.Message;
+import io.samsa.protocol.message.FetchResponse;
 import io.samsa.protocol.message.ProduceResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +37,26 @@ class RequestMetricsTest {
     }
 
     @Test
-    void everyResponseCanBeWalkedForItsErrors() {
+    void everyResponseWithATopLevelErrorCodeReportsIt() throws Exception {
         for (ApiKeys api : ApiKeys.values()) {
+            Message response = api.newResponse();
             List<Integer> codes = new ArrayList<>();
-            ResponseErrors.forEach(api.newResponse(), codes::add);
+            response.forEachErrorCode(codes::add);
             codes.forEach(c -> assertEquals(0, (int) c, api + " answers NONE by default"));
+            boolean hasTopLevel = Arrays.stream(response.getClass().getMethods()).anyMatch(m -> m.getName().equals("errorCode"));
+            assertEquals(hasTopLevel ? 1 : 0, codes.size(), api + "'s error codes: " + codes);
         }
+    }
+
+    @Test
+    void nestedErrorCodesAreCountedWithTheTopLevelOne() {
+        FetchResponse response = new FetchResponse().setErrorCode(Errors.NONE.code());
+        FetchResponse.FetchableTopicResponse topic = new FetchResponse.FetchableTopicResponse().setTopic("t");
+        response.responses().add(topic);
+        topic.partitions().add(new FetchResponse.PartitionData().setPartitionIndex(0).setErrorCode(Errors.OFFSET_OUT_OF_RANGE.code()));
+        requests.recordErrors(ApiKeys.FETCH, response);
+        assertEquals(1, count("name=ErrorsPerSec,request=Fetch,error=NONE"));
+        assertEquals(1, count("name=ErrorsPerSec,request=Fetch,error=OFFSET_OUT_OF_RANGE"));
     }
 
     @Test
