@@ -3,6 +3,7 @@ package io.samsa.core.controller;
 import io.samsa.common.Errors;
 import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
+import com.codahale.metrics.Timer;
 import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.zk.ControllerElection;
 import io.samsa.zk.SamsaZkClient;
@@ -53,13 +54,21 @@ public final class Controller implements AutoCloseable {
                 events.put(new ControllerEvent.Resign());
             }
         });
-        this.processor = new ControllerEventProcessor(config, zk, channel, events::put, election::controllerMoved);
+        this.processor = new ControllerEventProcessor(config, zk, channel, events::put, election::controllerMoved,
+                this.metrics::uncleanElection);
         channel.setResponseListener((brokerId, brokerEpoch, partitions) ->
                 events.put(new ControllerEvent.ReplicasOnOfflineDirs(brokerId, brokerEpoch, Set.copyOf(partitions))));
     }
 
     private void process(ControllerEvent event) {
-        processor.process(event);
+        Timer timer = metrics.timerFor(event);
+        if (timer == null) {
+            processor.process(event);
+        } else {
+            try (Timer.Context timed = timer.time()) {
+                processor.process(event);
+            }
+        }
         metrics.update(processor.context(), processor.isActive());
     }
 

@@ -4,6 +4,7 @@ import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import io.samsa.common.Time;
 import com.codahale.metrics.jmx.JmxReporter;
 
@@ -50,6 +51,14 @@ public final class BrokerMetrics implements AutoCloseable {
      */
     public Histogram histogram(KafkaMetricName name) {
         return registry.histogram(name.mBeanName(), () -> new Histogram(new RecentValuesReservoir(time)));
+    }
+
+    /**
+     * The timer of that name, created on first use: a rate and a histogram of durations (shown in
+     * milliseconds over JMX), like Kafka's {@code ...RateAndTimeMs} metrics.
+     */
+    public Timer timer(KafkaMetricName name) {
+        return registry.timer(name.mBeanName(), () -> new Timer(new RecentValuesReservoir(time)));
     }
 
     /** Registers {@code gauge} under the name, replacing any gauge registered there before. */
