@@ -5,6 +5,7 @@ import io.samsa.common.Uuid;
 import io.samsa.core.controller.Controller;
 import io.samsa.core.coordinator.group.CoordinatorThread;
 import io.samsa.core.coordinator.group.GroupCoordinator;
+import io.samsa.core.coordinator.group.GroupCoordinatorMetrics;
 import io.samsa.core.coordinator.group.OffsetsTopic;
 import io.samsa.core.coordinator.group.ReplicaOffsetsLog;
 import io.samsa.core.coordinator.producer.ProducerIdManager;
@@ -119,6 +120,9 @@ public final class SamsaServer {
     private final FaultHooks faultHooks = new FaultHooks();
     /** Published over JMX from startup to shutdown. */
     private final BrokerMetrics metrics;
+    private HighWatermarks highWatermarks;
+    /** {@code host:port} of this broker's inter-broker listener, once bound. */
+    private volatile String interBrokerAddress;
     private volatile boolean started;
     private boolean shutDown;
 
@@ -198,10 +202,11 @@ public final class SamsaServer {
             t.setDaemon(true);
             return t;
         });
+        highWatermarks = new HighWatermarks(replicaManager, () -> interBrokerAddress, brokerId);
         groupCoordinator = new GroupCoordinator(config.groupConfig(), offsetsPartitions,
                 new ReplicaOffsetsLog(replicaManager, config.getInt(BrokerConfig.OFFSETS_LOAD_BUFFER_SIZE),
                         config.getInt(BrokerConfig.OFFSETS_COMMIT_TIMEOUT_MS)),
-                groupCoordinatorThread, groupLoader, time);
+                groupCoordinatorThread, groupLoader, time, new GroupCoordinatorMetrics(metrics, highWatermarks));
         replicaManager.addLeadershipListener(groupCoordinator.leadershipListener());
         metadataCache.addDeletionListener(groupCoordinator::onPartitionsDeleted);
         groupCoordinator.startup();
@@ -276,6 +281,9 @@ public final class SamsaServer {
             // A listener configured on port 0 advertises the port it actually bound.
             int port = e.port() == 0 ? socketServer.boundPort(e.listenerName()) : e.port();
             advertised.add(new EndPoint(e.listenerName(), e.host(), port, e.securityProtocol()));
+            if (e.listenerName().equals(config.interBrokerEndPoint().listenerName())) {
+                interBrokerAddress = (e.host() == null || e.host().isEmpty() ? "localhost" : e.host()) + ":" + port;
+            }
         }
         registration = new BrokerRegistration(zk, BrokerInfo.forRegistration(brokerId, advertised,
                 config.getString(BrokerConfig.BROKER_RACK), time.milliseconds()));
@@ -374,6 +382,7 @@ public final class SamsaServer {
                     config.getLong(BrokerConfig.CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS),
                     config.replicationConfig().socketTimeoutMs()).run());
         }
+        closeQuietly("lag high watermarks", () -> { if (highWatermarks != null) highWatermarks.close(); });
         closeQuietly("controller probe", () -> { if (controllerProbe != null) controllerProbe.close(); });
         closeQuietly("controller", () -> { if (controllerRole != null) controllerRole.close(); });
         closeQuietly("socket server", () -> { if (socketServer != null) socketServer.stopAccepting(); });
