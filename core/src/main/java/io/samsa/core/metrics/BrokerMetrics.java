@@ -54,6 +54,14 @@ public final class BrokerMetrics implements AutoCloseable {
     }
 
     /**
+     * A meter marked with nanoseconds of something (idle time), whose rates read over JMX as the
+     * share of time it took, 0 to 1, as Kafka's RequestHandlerAvgIdlePercent does.
+     */
+    public Meter timeShareMeter(KafkaMetricName name) {
+        return registry.meter(name.mBeanName(), TimeShareMeter::new);
+    }
+
+    /**
      * The timer of that name, created on first use: a rate and a histogram of durations (shown in
      * milliseconds over JMX), like Kafka's {@code ...RateAndTimeMs} metrics.
      */

@@ -14,6 +14,7 @@ import io.samsa.core.log.Scheduler;
 import io.samsa.core.log.StorageException;
 import io.samsa.core.log.TimestampAndOffset;
 import io.samsa.core.metrics.BrokerMetrics;
+import io.samsa.core.metrics.KafkaMetricName;
 import io.samsa.core.purgatory.DelayedOperationPurgatory;
 import io.samsa.core.purgatory.PurgatoryMetrics;
 import io.samsa.core.timer.Timer;
@@ -127,6 +128,8 @@ public final class ReplicaManager {
         this.partitionEnv = new PartitionEnv(brokerId, time, config.replicaLagTimeMaxMs(), alterPartitions, isBrokerAlive,
                 this::completeDelayedRequests, replicaMetrics);
         this.fetchers = new ReplicaFetcherManager(this, config, time);
+        metrics.gauge(KafkaMetricName.of("kafka.server", "ReplicaFetcherManager", "MaxLag").withTag("clientId", "Replica"),
+                fetchers::maxLag);
         logManager.addOfflineListener(dir -> logDirFailureHandler.execute(() -> onLogDirOffline(dir)));
         this.producePurgatory = new DelayedOperationPurgatory<>("Produce", new Timer("produce-purgatory", time, timer),
                 PRODUCE_PURGE_INTERVAL);

@@ -14,7 +14,8 @@ import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
 import io.samsa.core.metrics.BrokerMetrics;
-import io.samsa.core.network.RequestMetrics;
+import io.samsa.core.metrics.KafkaMetricName;
+import io.samsa.core.network.IdleTimedQueue;
 import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.replication.ReplicationConfig;
@@ -78,7 +79,6 @@ import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -155,6 +155,7 @@ public final class SamsaServer {
 
         zk = SamsaZkClient.connect(new ZkClientSettings(config.zkConnect(), config.zkSessionTimeoutMs(),
                 config.zkConnectionTimeoutMs()), time);
+        ZooKeeperMetrics.register(metrics, zk);
         String clusterId = zk.getOrCreateClusterId(() -> Uuid.randomUuid().toString());
         ClusterIdentity identity = new ClusterIdentity(clusterId, brokerId);
 
@@ -258,7 +259,8 @@ public final class SamsaServer {
         AtomicInteger threadIds = new AtomicInteger();
         // A full queue runs the request on the network thread: back-pressure, as Kafka's processors block.
         handlerPool = new ThreadPoolExecutor(ioThreads, ioThreads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(config.getInt(BrokerConfig.QUEUED_MAX_REQUESTS)),
+                new IdleTimedQueue(config.getInt(BrokerConfig.QUEUED_MAX_REQUESTS), ioThreads, metrics.timeShareMeter(
+                        KafkaMetricName.of("kafka.server", "KafkaRequestHandlerPool", "RequestHandlerAvgIdlePercent"))),
                 r -> {
                     Thread t = new Thread(r, "samsa-request-handler-" + threadIds.getAndIncrement());
                     t.setDaemon(true);
@@ -267,7 +269,7 @@ public final class SamsaServer {
         socketServer = new SocketServer(new SocketServer.Settings(config.getInt(BrokerConfig.NUM_NETWORK_THREADS),
                 config.getInt(BrokerConfig.SOCKET_REQUEST_MAX_BYTES), config.getInt(BrokerConfig.SOCKET_SEND_BUFFER_BYTES),
                 config.getInt(BrokerConfig.SOCKET_RECEIVE_BUFFER_BYTES), config.getLong(BrokerConfig.CONNECTIONS_MAX_IDLE_MS)),
-                new RequestDispatcher(registry, apiVersions), handlerPool, time, new RequestMetrics(metrics));
+                new RequestDispatcher(registry, apiVersions), handlerPool, time, metrics);
         List<SocketServer.Listener> listeners = new ArrayList<>();
         for (EndPoint e : config.listeners()) {
             listeners.add(new SocketServer.Listener(e.listenerName(), e.host(), e.port()));

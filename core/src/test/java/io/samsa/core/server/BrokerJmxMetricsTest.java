@@ -1,11 +1,13 @@
 package io.samsa.core.server;
 
 import io.samsa.core.test.SamsaCluster;
+import io.samsa.testkit.Wait;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -46,6 +48,24 @@ class BrokerJmxMetricsTest {
         return JMX.getAttribute(new ObjectName(name), attribute);
     }
 
+    private static Set<ObjectName> names(String pattern) {
+        try {
+            return JMX.queryNames(new ObjectName(pattern), null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The attribute, or null while the MBean is not there; for polling. */
+    private static Object current(String name, String attribute) {
+        try {
+            ObjectName n = new ObjectName(name);
+            return JMX.isRegistered(n) ? JMX.getAttribute(n, attribute) : null;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read " + name + " " + attribute, e);
+        }
+    }
+
     @Test
     void produceAndFetchShowUnderKafkasMBeanNames() throws Exception {
         String topic = "jmx-metrics";
@@ -63,6 +83,8 @@ class BrokerJmxMetricsTest {
         Properties consumerProps = new Properties();
         consumerProps.putAll(props);
         consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "jmx-group");
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         int read = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new StringDeserializer())) {
             consumer.assign(List.of(new TopicPartition(topic, 0)));
@@ -70,8 +92,16 @@ class BrokerJmxMetricsTest {
             while (read < records && System.nanoTime() < deadline) {
                 read += consumer.poll(Duration.ofMillis(200)).count();
             }
+            // The group stops three records short: its lag is three.
+            consumer.commitSync(Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(records - 3)));
         }
         assertEquals(records, read);
+        String lag = "kafka.coordinator.group:type=ConsumerLag,name=Lag,group=jmx-group,topic=" + topic + ",partition=0";
+        Wait.until("the coordinator publishes the group's lag", Duration.ofSeconds(30),
+                () -> Long.valueOf(3).equals(current(lag, "Value")));
+        assertEquals(3L, attribute("kafka.coordinator.group:type=ConsumerLag,name=TotalLag,group=jmx-group", "Value"));
+        assertTrue((int) attribute("kafka.coordinator.group:type=GroupMetadataManager,name=NumGroups", "Value") >= 1);
+        assertTrue((int) attribute("kafka.coordinator.group:type=GroupMetadataManager,name=NumOffsets", "Value") >= 1);
 
         assertEquals((long) records, attribute("kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec,topic=" + topic, "Count"));
         assertTrue((long) attribute("kafka.server:type=BrokerTopicMetrics,name=MessagesInPerSec", "Count") >= records);
@@ -106,5 +136,22 @@ class BrokerJmxMetricsTest {
         assertTrue((long) attribute("kafka.log:type=Log,name=Size,topic=" + topic + ",partition=0", "Value") > 0);
         assertTrue(attribute("kafka.server:type=DelayedOperationPurgatory,name=PurgatorySize,delayedOperation=Fetch", "Value")
                 instanceof Integer);
+
+        assertEquals(0L, attribute("kafka.server:type=ReplicaFetcherManager,name=MaxLag,clientId=Replica", "Value"), "nothing to follow");
+        assertTrue((long) attribute("kafka.controller:type=ControllerStats,name=LeaderElectionRateAndTimeMs", "Count") >= 0);
+        assertEquals(0L, attribute("kafka.controller:type=ControllerStats,name=UncleanLeaderElectionsPerSec", "Count"));
+        assertTrue((long) attribute("kafka.controller:type=ControllerStats,name=TopicChangeRateAndTimeMs", "Count") >= 1);
+        double handlerIdle = (double) attribute("kafka.server:type=KafkaRequestHandlerPool,name=RequestHandlerAvgIdlePercent", "MeanRate");
+        assertTrue(handlerIdle > 0 && handlerIdle <= 1.01, "a share of time, not a per-second count: " + handlerIdle);
+        Wait.until("the network threads' idle share is measured", Duration.ofSeconds(10), () -> {
+            double idle = (double) current("kafka.network:type=SocketServer,name=NetworkProcessorAvgIdlePercent", "Value");
+            return idle > 0 && idle < 1;
+        });
+        assertEquals("CONNECTED", attribute("kafka.server:type=SessionExpireListener,name=SessionState", "Value"));
+        assertTrue((long) attribute("kafka.server:type=ZooKeeperClientMetrics,name=ZooKeeperRequestLatencyMs", "Count") > 0);
+        assertTrue((int) attribute("kafka.network:type=SocketServer,name=ConnectionCount,listener=PLAINTEXT", "Value") >= 0);
+        assertTrue((long) attribute("kafka.network:type=SocketServer,name=ConnectionCreationsPerSec,listener=PLAINTEXT", "Count") >= 3,
+                "the admin client, the producer and the consumer connected");
+        assertTrue(JMX.isRegistered(new ObjectName("kafka.log:type=LogFlushStats,name=LogFlushRateAndTimeMs")));
     }
 }
