@@ -25,6 +25,7 @@ import java.io.File;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -258,6 +259,18 @@ public final class ReplicaManager {
 
     public Collection<Partition> allPartitions() {
         return partitions.values();
+    }
+
+    /** The partitions led here with fewer in-sync replicas than min.insync.replicas (what UnderMinIsrPartitionCount counts), sorted. */
+    public List<TopicPartition> underMinIsrPartitions() {
+        List<TopicPartition> out = new ArrayList<>();
+        for (Partition p : partitions.values()) {
+            if (p.isUnderMinIsr()) {
+                out.add(p.topicPartition());
+            }
+        }
+        out.sort(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+        return out;
     }
 
     /**

@@ -15,6 +15,9 @@ import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
 import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.core.metrics.KafkaMetricName;
+import io.samsa.core.metrics.MetricsHttpListener;
+import io.samsa.core.metrics.MetricsHttpServer;
+import io.samsa.core.metrics.PrometheusExposition;
 import io.samsa.core.network.IdleTimedQueue;
 import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.ReplicaManager;
@@ -77,8 +80,10 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -123,8 +128,10 @@ public final class SamsaServer {
     private HighWatermarks highWatermarks;
     /** {@code host:port} of this broker's inter-broker listener, once bound. */
     private volatile String interBrokerAddress;
+    /** Prometheus metrics and health probes over HTTP, when metrics.http.listener is set. */
+    private volatile MetricsHttpServer metricsHttpServer;
     private volatile boolean started;
-    private boolean shutDown;
+    private volatile boolean shutDown;
 
     public SamsaServer(BrokerConfig config) {
         this(config, Time.SYSTEM);
@@ -277,6 +284,13 @@ public final class SamsaServer {
         BrokerRegistration.awaitEarlierProcessGone(zk, BrokerInfo.forRegistration(brokerId, config.advertisedListeners(),
                 config.getString(BrokerConfig.BROKER_RACK), time.milliseconds()), config.zkSessionTimeoutMs());
         socketServer.start(listeners);
+        Optional<MetricsHttpListener> metricsListener = config.metricsHttpListener();
+        if (metricsListener.isPresent()) {
+            PrometheusExposition exposition = new PrometheusExposition(metrics.registry());
+            ReplicaManager replicas = replicaManager;
+            metricsHttpServer = MetricsHttpServer.start(metricsListener.get(), exposition::scrape, new BrokerReadiness(() -> shutDown,
+                    () -> started, () -> registration != null && registration.isRegistered(), replicas::underMinIsrPartitions));
+        }
 
         List<EndPoint> advertised = new ArrayList<>();
         for (EndPoint e : config.advertisedListeners()) {
@@ -310,6 +324,12 @@ public final class SamsaServer {
     /** The port a listener bound (tests configure port 0). */
     public int boundPort(String listenerName) {
         return socketServer.boundPort(listenerName);
+    }
+
+    /** Where metrics are served over HTTP (the bound port when metrics.http.listener asks for port 0), if they are. */
+    public Optional<InetSocketAddress> metricsHttpAddress() {
+        MetricsHttpServer server = metricsHttpServer;
+        return server == null ? Optional.empty() : Optional.of(server.boundAddress());
     }
 
     public MetadataCache metadataCache() {
@@ -406,6 +426,7 @@ public final class SamsaServer {
         closeQuietly("log scheduler", () -> { if (scheduler != null) scheduler.shutdown(); });
         closeQuietly("broker registration", () -> { if (registration != null) registration.close(); });
         closeQuietly("ZooKeeper client", () -> { if (zk != null) zk.close(); });
+        closeQuietly("metrics HTTP server", () -> { if (metricsHttpServer != null) metricsHttpServer.close(); });
         closeQuietly("metrics reporter", metrics::close);
         log.info("Samsa broker {} shut down", config.brokerId());
     }
