@@ -48,6 +48,8 @@ public final class ClientJmxReporter implements ClientMetricRegistry.Listener, A
     private final ClientMetricRegistry registry;
     private final ObjectName appInfoName;
     private boolean appInfoRegistered;
+    /** Whether the warning about a name taken by another client was logged; it is logged once. */
+    private boolean warnedTaken;
     private boolean closed;
 
     private ClientJmxReporter(ClientMetricRegistry registry, String domain, String clientId, long startTimeMs) {
@@ -148,8 +150,13 @@ public final class ClientJmxReporter implements ClientMetricRegistry.Listener, A
             server.registerMBean(bean, name);
             return true;
         } catch (InstanceAlreadyExistsException e) {
-            log.warn("The MBean {} is already registered, by another client with the same client.id: this client's "
-                    + "metrics under that name are not published to JMX (metrics() still has them)", name);
+            if (!warnedTaken) {
+                warnedTaken = true;
+                log.warn("The MBean {} is already registered, by another client with the same client.id: this client's "
+                        + "metrics under names already taken are not published to JMX (metrics() still has them)", name);
+            } else {
+                log.debug("The MBean {} is already registered by another client", name);
+            }
         } catch (JMException e) {
             log.warn("Cannot register the MBean {}", name, e);
         }
