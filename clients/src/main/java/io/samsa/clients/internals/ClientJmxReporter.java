@@ -2,6 +2,7 @@ package io.samsa.clients.internals;
 
 import io.samsa.common.Metric;
 import io.samsa.common.MetricName;
+import io.samsa.common.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,7 @@ public final class ClientJmxReporter implements ClientMetricRegistry.Listener, A
 
     /** Kafka's {@code app-info} metrics (group {@code app-info}), which its JMX reporter also publishes. */
     public static void addAppInfoMetrics(ClientMetricRegistry registry, String clientId, long startTimeMs) {
-        ClientMetricSet appInfo = new ClientMetricSet(registry, "app-info", Map.of("client-id", clientId), io.samsa.common.Time.SYSTEM);
+        ClientMetricSet appInfo = new ClientMetricSet(registry, "app-info", Map.of("client-id", clientId), Time.SYSTEM);
         appInfo.gauge("version", "Metric indicating version", () -> ClientVersion.VERSION);
         appInfo.gauge("commit-id", "Metric indicating commit-id", () -> ClientVersion.COMMIT_ID);
         appInfo.gauge("start-time-ms", "Metric indicating start-time-ms", () -> startTimeMs);
