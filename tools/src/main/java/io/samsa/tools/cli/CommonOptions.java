@@ -23,7 +23,6 @@ public final class CommonOptions {
     private final OptionSpec<Integer> timeout;
     private final OptionSpec<Void> verbose;
     private final OptionSpec<String> output;
-    private final OptionSpec<Void> help;
 
     /**
      * @param listing whether the tool prints listings or descriptions, and so takes {@code --output}
@@ -39,12 +38,7 @@ public final class CommonOptions {
         verbose = parser.accepts("verbose", "On failure, print the stack trace; log the clients' INFO messages.");
         output = listing ? parser.accepts("output", "Print the result as text (Kafka's format) or as one JSON "
                 + "document.").withRequiredArg().defaultsTo(OutputFormat.TABLE.label()).describedAs("table|json") : null;
-        help = parser.accepts("help", "Print this usage.").forHelp();
-    }
-
-    /** Whether {@code --help} was given. */
-    public boolean helpAsked(OptionSet set) {
-        return set.has(help);
+        parser.accepts("help", "Print this usage.").forHelp(); // CommandLine.parse sees it
     }
 
     /** The shared settings; {@code --bootstrap-server} must be there. */

@@ -7,8 +7,6 @@ import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -47,8 +45,7 @@ record ConfigCommandOptions(boolean alter, CommonSettings common, EntityType ent
             + "[--entity-name NAME | --entity-default] [--add-config k=v,k2=[a,b]] [--delete-config k,k2]\n"
             + "Exit status: 0 done, 1 failed (one line on stderr), 2 bad command line (an unknown config key too).";
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, true);
         final OptionSpec<Void> describe = parser.accepts("describe", "List the configs of the entity (or of every "
                 + "entity of the type): the dynamic ones, or with --all every one.");
@@ -74,9 +71,6 @@ record ConfigCommandOptions(boolean alter, CommonSettings common, EntityType ent
                 + "to the default): k1,k2.").withRequiredArg().withValuesSeparatedBy(',').describedAs("k,...");
 
         ConfigCommandOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             if (set.has(describe) == set.has(alter)) {
                 throw new UsageException("give exactly one action: --describe or --alter");
             }
@@ -209,15 +203,10 @@ record ConfigCommandOptions(boolean alter, CommonSettings common, EntityType ent
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static ConfigCommandOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }

@@ -7,8 +7,6 @@ import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -51,8 +49,7 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
             + "Exit status: 0 done, 1 failed (one line on stderr), 2 bad command line.";
 
     /** The options and, for each, the actions it may go with. */
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, true);
         final Map<GroupAction, OptionSpec<Void>> actions = new EnumMap<>(GroupAction.class);
         final OptionSpec<String> group;
@@ -110,9 +107,6 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
         }
 
         ConsumerGroupCommandOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             GroupAction action = action(set);
             CommonSettings settings = common.read(set);
             onlyWith(set, group, GroupAction.DESCRIBE, GroupAction.DELETE, GroupAction.DELETE_OFFSETS, GroupAction.RESET_OFFSETS);
@@ -284,15 +278,10 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static ConsumerGroupCommandOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }

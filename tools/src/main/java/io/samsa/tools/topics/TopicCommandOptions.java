@@ -5,8 +5,6 @@ import io.samsa.tools.cli.CommonOptions;
 import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -47,8 +45,7 @@ record TopicCommandOptions(TopicAction action, CommonSettings common, String top
             + "Exit status: 0 done, 1 failed (one line on stderr), 2 bad command line.";
 
     /** The options and, for each, the actions it may go with. */
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, true);
         final Map<TopicAction, OptionSpec<Void>> actions = new EnumMap<>(TopicAction.class);
         final OptionSpec<String> topic;
@@ -98,9 +95,6 @@ record TopicCommandOptions(TopicAction action, CommonSettings common, String top
         }
 
         TopicCommandOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             TopicAction action = action(set);
             CommonSettings settings = common.read(set);
             onlyWith(set, config, TopicAction.CREATE);
@@ -202,15 +196,10 @@ record TopicCommandOptions(TopicAction action, CommonSettings common, String top
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static TopicCommandOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }
