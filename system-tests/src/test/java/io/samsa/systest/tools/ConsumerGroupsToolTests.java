@@ -80,9 +80,9 @@ interface ConsumerGroupsToolTests {
                 .stream().map(ConsumerGroupsToolTests::cells).toList(), "no group of the new protocol");
         JsonNode listing = JSON.readTree(groups("--list", "--type", "--output", "json").assertSuccess().stdout());
         boolean found = false;
-        for (JsonNode g : listing.get("groups")) {
-            if (g.get("group").asText().equals("cg-lag-app")) {
-                assertEquals("Classic", g.get("type").asText(), g::toString);
+        for (JsonNode entry : listing.get("groups")) {
+            if (entry.get("group").asText().equals("cg-lag-app")) {
+                assertEquals("Classic", entry.get("type").asText(), entry::toString);
                 found = true;
             }
         }
