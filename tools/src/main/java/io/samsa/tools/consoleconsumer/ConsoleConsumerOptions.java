@@ -7,8 +7,6 @@ import io.samsa.tools.cli.CommandLine;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.Escapes;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -67,8 +65,7 @@ record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern incl
     private static final List<String> PREFIXES = List.of("key.deserializer.", "value.deserializer.",
             "headers.deserializer.");
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final OptionSpec<String> bootstrapServer = parser.accepts("bootstrap-server", "REQUIRED: the brokers to "
                 + "connect to.").withRequiredArg().describedAs("host:port[,host:port...]");
         final OptionSpec<String> topic = parser.accepts("topic", "The topic to read.").withRequiredArg()
@@ -148,22 +145,14 @@ record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern incl
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static ConsoleConsumerOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return read(p, CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, ConsoleConsumerOptions::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 
     private static ConsoleConsumerOptions read(Parser p, OptionSet set) throws UsageException {
-        if (set.has(p.help)) {
-            return null;
-        }
         CommandLine.require(set, p.bootstrapServer);
         String servers = set.valueOf(p.bootstrapServer).trim();
         if (servers.isEmpty()) {

@@ -3,8 +3,6 @@ package io.samsa.tools.dumplog;
 import io.samsa.tools.cli.CommandLine;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -33,8 +31,7 @@ record DumpLogOptions(List<Path> files, boolean printDataLog, boolean deepIterat
             + "Exit status: 0 done, 1 failed or, with --verify-index-only or --index-sanity-check, a problem found "
             + "(one line on stderr each), 2 bad command line.";
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final OptionSpec<String> files = parser.accepts("files", "REQUIRED: the files to dump, comma-separated: "
                 + "segments (.log), offset and time indexes (.index, .timeindex), producer snapshots (.snapshot).")
                 .withRequiredArg().describedAs("file1,file2,...");
@@ -71,22 +68,14 @@ record DumpLogOptions(List<Path> files, boolean printDataLog, boolean deepIterat
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static DumpLogOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return read(p, CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, DumpLogOptions::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 
     private static DumpLogOptions read(Parser p, OptionSet set) throws UsageException {
-        if (set.has(p.help)) {
-            return null;
-        }
         CommandLine.require(set, p.files);
         List<Path> files = new ArrayList<>();
         for (String f : set.valueOf(p.files).split(",")) {

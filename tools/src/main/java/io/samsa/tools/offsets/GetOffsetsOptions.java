@@ -6,8 +6,6 @@ import io.samsa.tools.cli.CommonOptions;
 import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -42,8 +40,7 @@ record GetOffsetsOptions(CommonSettings common, List<PartitionRule> rules, Strin
     /** Characters that make a --topic argument a pattern ('.' is common in names, so it does not count). */
     private static final Pattern PATTERN_CHARS = Pattern.compile("[*+?\\[\\](){}|^$\\\\,]");
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, true);
         final OptionSpec<String> topic = parser.accepts("topic", "The topics to get the offsets of, a regular expression "
                 + "(every topic without it). Not with --topic-partitions.").withRequiredArg().describedAs("topic");
@@ -60,9 +57,6 @@ record GetOffsetsOptions(CommonSettings common, List<PartitionRule> rules, Strin
                 + "such as __consumer_offsets.");
 
         GetOffsetsOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             CommonSettings settings = common.read(set);
             if (set.has(topicPartitions) && (set.has(topic) || set.has(partitions))) {
                 throw new UsageException("--topic-partitions cannot be used with --topic or --partitions");
@@ -112,15 +106,10 @@ record GetOffsetsOptions(CommonSettings common, List<PartitionRule> rules, Strin
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static GetOffsetsOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }

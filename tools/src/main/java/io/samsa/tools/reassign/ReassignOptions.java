@@ -5,8 +5,6 @@ import io.samsa.tools.cli.CommonOptions;
 import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -44,8 +42,7 @@ record ReassignOptions(ReassignAction action, CommonSettings common, Path reassi
             + "--reassignment-json-file F [--wait] | --cancel --reassignment-json-file F | --list\n"
             + "Exit status: 0 done, 1 failed (one line on stderr), 2 bad command line.";
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, true);
         final Map<ReassignAction, OptionSpec<Void>> actions = new EnumMap<>(ReassignAction.class);
         final OptionSpec<String> reassignmentFile;
@@ -106,9 +103,6 @@ record ReassignOptions(ReassignAction action, CommonSettings common, Path reassi
         }
 
         ReassignOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             List<ReassignAction> given = new ArrayList<>();
             actions.forEach((a, spec) -> {
                 if (set.has(spec)) {
@@ -188,15 +182,10 @@ record ReassignOptions(ReassignAction action, CommonSettings common, Path reassi
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static ReassignOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }
