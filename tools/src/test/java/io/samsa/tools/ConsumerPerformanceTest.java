@@ -249,6 +249,19 @@ class ConsumerPerformanceTest {
                 err.toString(StandardCharsets.UTF_8).strip(), "one line, no stack trace");
     }
 
+    @Test
+    void kafkasDeprecatedThreadOptionsAreIgnoredWithANoteOnStandardError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ConsumerPerformance.execute(new String[] {"--bootstrap-server", "h:1", "--topic", "t", "--messages",
+                "1", "--threads", "4", "--num-fetch-threads", "2", "--consumer.config",
+                dir.resolve("missing.properties").toString()}, out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        assertEquals(List.of("WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored "
+                        + "by the test", "samsa-consumer-perf-test: --consumer.config " + dir.resolve("missing.properties")
+                        + ": no such file"), err.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8), "standard output keeps only Kafka's stats lines");
+    }
+
     private void run(ScriptedConsumer consumer, String... args) throws UsageException {
         new ConsumerPerformance(time, out, UTC).run(ConsumerPerformanceOptions.parse(args), consumer.asConsumer());
     }
