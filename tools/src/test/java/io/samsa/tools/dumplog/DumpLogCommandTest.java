@@ -166,6 +166,23 @@ class DumpLogCommandTest {
     }
 
     @Test
+    void keysAndValuesAreDecodedByKafkasDecoderClasses() throws IOException {
+        MemoryRecordsBuilder b = new MemoryRecordsBuilder(CompressionType.NONE, 0);
+        b.append(T, ByteBuffer.allocate(4).putInt(0, 7), ByteBuffer.allocate(8).putLong(0, 42), Header.EMPTY);
+        File log = write(0, b.build());
+        assertEquals(0, run("--files", log.toString(), "--key-decoder-class", "kafka.serializer.IntegerDecoder",
+                "--value-decoder-class", "org.apache.kafka.tools.api.LongDecoder", "--skip-record-metadata"));
+        assertTrue(out().contains("\n| key: 7 payload: 42\n"), "a decoder implies --print-data-log: " + out());
+        outBytes.reset();
+        assertEquals(0, run("--files", log.toString(), "--print-data-log", "--value-decoder-class",
+                "kafka.serializer.DefaultDecoder", "--skip-record-metadata", "--max-message-size", "1000"));
+        assertTrue(out().contains(" payload: 000000000000002a\n"), out());
+        assertEquals(2, run("--files", log.toString(), "--key-decoder-class", "my.Decoder"));
+        assertTrue(err().startsWith("samsa-dump-log: error: --key-decoder-class my.Decoder: the decoders are StringDecoder, "
+                + "IntegerDecoder, LongDecoder and DefaultDecoder\n"), err());
+    }
+
+    @Test
     void kafkasOtherDecodersAreRefusedWithTheReason() throws IOException {
         File log = segment(0);
         assertEquals(2, run("--files", log.toString(), "--cluster-metadata-decoder"));
