@@ -45,6 +45,10 @@ import java.util.TimeZone;
  * deserializers, and {@code client.id} {@value #DEFAULT_CLIENT_ID} unless the file names one;
  * auto-commit keeps the consumer's default (on), as in Kafka's tool.
  *
+ * <p>Before the run it checks that the cluster answers ({@link PerfCluster}), so that a dead
+ * {@code --bootstrap-server} fails within seconds, naming the address, where Kafka's tool would
+ * poll until {@code --timeout} and report an empty run.
+ *
  * <p>On a terminal a {@link Progress} line on standard error counts the records read (see
  * {@link ConsumerPerfStats}); none when standard output is a file or a pipe.
  *
@@ -214,9 +218,11 @@ public final class ConsumerPerformance {
                 // Kafka prints it on standard output; here it stays off the lines a harness parses.
                 err.println("WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test");
             }
+            Properties props = consumerProps(options);
+            PerfCluster.check(name(), props, ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, err);
             Consumer<byte[], byte[]> consumer;
             try {
-                consumer = new SamsaConsumer<>(consumerProps(options), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                consumer = new SamsaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             } catch (SamsaException | IllegalArgumentException e) {
                 throw new ToolFailure("cannot create the consumer: " + e.getMessage(), e);
             }

@@ -40,6 +40,10 @@ import java.util.regex.Pattern;
  * Kafka's progress lines go to standard output every 5 s, errors to standard error; on a terminal a
  * {@link Progress} line on standard error also counts the records acknowledged.
  *
+ * <p>Before the run it checks that the cluster answers ({@link PerfCluster}), so that a dead
+ * {@code bootstrap.servers} fails within seconds, naming the address, where Kafka's tool would
+ * block {@code max.block.ms} on every record.
+ *
  * <p>Exit status ({@link ToolRunner}): 0 after a run (failed sends are printed and left out of the
  * counts) and for {@code --help} or no arguments (which print the usage); 2 for a bad command line
  * (an unknown or missing option, a bad value: one error line and the usage on standard error); 1
@@ -190,9 +194,11 @@ public final class ProducerPerformance {
         @Override
         public void run(ProducerPerformanceOptions options, PrintStream out, PrintStream err) throws IOException {
             List<byte[]> payloads = readPayloads(options, out);
+            Properties props = producerProps(options);
+            PerfCluster.check(name(), props, ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, err);
             Producer<byte[], byte[]> producer;
             try {
-                producer = new SamsaProducer<>(producerProps(options), new ByteArraySerializer(), new ByteArraySerializer());
+                producer = new SamsaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
             } catch (SamsaException | IllegalArgumentException e) {
                 throw new ToolFailure("cannot create the producer: " + e.getMessage(), e);
             }

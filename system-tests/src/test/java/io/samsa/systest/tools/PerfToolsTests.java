@@ -92,6 +92,16 @@ interface PerfToolsTests {
         assertEquals("samsa-producer-perf-test: error: Either --producer-props or --producer.config must be specified.",
                 p.stderr().lines().findFirst().orElse(""), p::describe);
         assertTrue(p.stderr().contains("--num-records"), "the usage follows: " + p.describe());
+        String dead = SamsaTools.deadAddress();
+        long start = System.nanoTime();
+        SamsaTools.assertFailure(SamsaTools.run("samsa-producer-perf-test.sh", "--topic", "t", "--num-records", "5",
+                "--record-size", "1", "--throughput", "-1", "--producer-props", "bootstrap.servers=" + dead),
+                "samsa-producer-perf-test: cannot reach the cluster at " + dead + " within 5000 ms: " + dead
+                        + " refused the connection");
+        SamsaTools.assertFailure(SamsaTools.run("samsa-consumer-perf-test.sh", "--bootstrap-server", dead, "--topic", "t",
+                "--messages", "5"), "samsa-consumer-perf-test: cannot reach the cluster at " + dead + " within 5000 ms: "
+                        + dead + " refused the connection");
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "both within seconds");
         CommandResult tx = SamsaTools.run("samsa-producer-perf-test.sh", "--topic", "t", "--num-records", "1",
                 "--throughput", "-1", "--record-size", "1", "--producer-props", "bootstrap.servers=h:1",
                 "--transactional-id", "perf-tx", "--transaction-duration-ms", "1000");
