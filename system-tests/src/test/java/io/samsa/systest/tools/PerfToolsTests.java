@@ -98,10 +98,8 @@ interface PerfToolsTests {
                 "--record-size", "1", "--throughput", "-1", "--producer-props", "bootstrap.servers=" + dead),
                 "samsa-producer-perf-test: cannot reach the cluster at " + dead + " within 5000 ms: " + dead
                         + " refused the connection");
-        SamsaTools.assertFailure(SamsaTools.run("samsa-consumer-perf-test.sh", "--bootstrap-server", dead, "--topic", "t",
-                "--messages", "5"), "samsa-consumer-perf-test: cannot reach the cluster at " + dead + " within 5000 ms: "
-                        + dead + " refused the connection");
-        assertTrue(System.nanoTime() - start < 20_000_000_000L, "both within seconds");
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "within seconds, not max.block.ms per record");
+        // The consumer perf test's check is the same (PerfCluster), unit-tested: one ~5 s wait is enough here.
         CommandResult tx = SamsaTools.run("samsa-producer-perf-test.sh", "--topic", "t", "--num-records", "1",
                 "--throughput", "-1", "--record-size", "1", "--producer-props", "bootstrap.servers=h:1",
                 "--transactional-id", "perf-tx", "--transaction-duration-ms", "1000");
