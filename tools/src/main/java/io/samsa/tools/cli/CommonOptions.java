@@ -47,12 +47,25 @@ public final class CommonOptions {
 
     /** The shared settings; {@code --bootstrap-server} must be there. */
     public CommonSettings read(OptionSet set) throws UsageException {
+        return read(set, null);
+    }
+
+    /**
+     * The shared settings of a tool that also takes Kafka's deprecated {@code --broker-list}
+     * spelling of {@code --bootstrap-server}, which is ignored when {@code --bootstrap-server} is
+     * given (as in Kafka's tools).
+     *
+     * @param brokerList the tool's {@code --broker-list} option, or null when it has none
+     */
+    public CommonSettings read(OptionSet set, OptionSpec<String> brokerList) throws UsageException {
         if (set.has(zookeeper)) {
             throw new UsageException("--zookeeper is not supported: Samsa's tools talk to the brokers, as Kafka's have since 3.0 "
                     + "(kafka-configs kept it only for SCRAM credentials); give --bootstrap-server HOST:PORT instead");
         }
-        CommandLine.require(set, bootstrapServer);
-        String servers = set.valueOf(bootstrapServer).trim();
+        OptionSpec<String> servedBy = brokerList != null && !set.has(bootstrapServer) && set.has(brokerList)
+                ? brokerList : bootstrapServer;
+        CommandLine.require(set, servedBy);
+        String servers = set.valueOf(servedBy).trim();
         if (servers.isEmpty()) {
             throw new UsageException("--bootstrap-server needs at least one host:port");
         }

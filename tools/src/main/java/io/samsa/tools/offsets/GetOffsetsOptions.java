@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * {@code samsa-get-offsets}' command line: Kafka 3.9's {@code GetOffsetShell} flags
  * ({@code --topic}, {@code --partitions}, {@code --topic-partitions}, {@code --time},
- * {@code --exclude-internal-topics}) plus the shared options ({@link CommonOptions}). Immutable.
+ * {@code --exclude-internal-topics}, the deprecated {@code --broker-list}) plus the shared options
+ * ({@link CommonOptions}). Immutable.
  *
  * @param rules      a partition is asked about when any rule allows it
  * @param namedTopic the {@code --topic} argument when it names one topic rather than a pattern, else null
@@ -53,11 +54,13 @@ record GetOffsetsOptions(CommonSettings common, List<PartitionRule> rules, Strin
         final OptionSpec<String> time = parser.accepts("time", "Which offset: latest (-1), earliest (-2), max-timestamp "
                 + "(-3, the record with the largest timestamp), earliest-local (-4), latest-tiered (-5), or the first "
                 + "at or after a timestamp in ms.").withRequiredArg().defaultsTo("latest").describedAs("time");
+        final OptionSpec<String> brokerList = parser.accepts("broker-list", "Deprecated spelling of "
+                + "--bootstrap-server (ignored when it is given).").withRequiredArg().describedAs("host:port,...");
         final OptionSpec<Void> excludeInternal = parser.accepts("exclude-internal-topics", "Leave out internal topics "
                 + "such as __consumer_offsets.");
 
         GetOffsetsOptions read(OptionSet set) throws UsageException {
-            CommonSettings settings = common.read(set);
+            CommonSettings settings = common.read(set, brokerList);
             if (set.has(topicPartitions) && (set.has(topic) || set.has(partitions))) {
                 throw new UsageException("--topic-partitions cannot be used with --topic or --partitions");
             }
