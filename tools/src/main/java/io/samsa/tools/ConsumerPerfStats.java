@@ -1,5 +1,7 @@
 package io.samsa.tools;
 
+import io.samsa.tools.cli.Progress;
+
 import java.io.PrintStream;
 import java.text.DateFormat;
 import java.util.Locale;
@@ -20,6 +22,9 @@ import java.util.Locale;
  * {@code rebalance.time.ms} is the rebalance time within that interval (Kafka's tool, by a slip, prints
  * the rebalance time so far in its first progress line and 0 in every later one).
  *
+ * <p>Besides Kafka's lines, a {@link Progress} line ({@code 1200 of 5000 records consumed (24%)}) is
+ * kept up to date on a terminal; it is erased before each of Kafka's lines.
+ *
  * <p>Not thread-safe: the polling thread owns it (rebalance listeners run inside {@code poll}).
  */
 public final class ConsumerPerfStats {
@@ -33,6 +38,8 @@ public final class ConsumerPerfStats {
     private static final double MIB = 1024.0 * 1024.0;
 
     private final PrintStream out;
+    private final Progress progress;
+    private final long wanted;
     private final DateFormat dateFormat;
     private final boolean detailed;
     private final long reportingIntervalMs;
@@ -51,7 +58,18 @@ public final class ConsumerPerfStats {
      */
     public ConsumerPerfStats(PrintStream out, DateFormat dateFormat, boolean detailed, long reportingIntervalMs,
                              long startMs) {
+        this(out, dateFormat, detailed, reportingIntervalMs, startMs, 0, Progress.none());
+    }
+
+    /**
+     * @param wanted   the records the run is to read, for the progress line
+     * @param progress the progress line
+     */
+    public ConsumerPerfStats(PrintStream out, DateFormat dateFormat, boolean detailed, long reportingIntervalMs,
+                             long startMs, long wanted, Progress progress) {
         this.out = out;
+        this.progress = progress;
+        this.wanted = wanted;
         this.dateFormat = dateFormat;
         this.detailed = detailed;
         this.reportingIntervalMs = reportingIntervalMs;
@@ -72,6 +90,7 @@ public final class ConsumerPerfStats {
         bytes += recordBytes;
         if (nowMs - windowStartMs >= reportingIntervalMs) {
             if (detailed) {
+                progress.hide();
                 out.println(progress(nowMs));
             }
             windowStartMs = nowMs;
@@ -79,6 +98,15 @@ public final class ConsumerPerfStats {
             windowStartBytes = bytes;
             windowRebalanceMs = 0;
         }
+        if (progress.due()) {
+            progress.update(progressLine());
+        }
+    }
+
+    /** The progress line's text: records read of those wanted, and the share. */
+    String progressLine() {
+        return messages + " of " + wanted + " records consumed (" + (wanted > 0 ? Math.min(100, 100 * messages / wanted) : 0)
+                + "%)";
     }
 
     /** A rebalance took {@code elapsedMs}, from its start to the assignment. */
@@ -104,12 +132,14 @@ public final class ConsumerPerfStats {
 
     /** The line Kafka's tool prints when it stops after {@code timeoutMs} without a record. */
     public void printTimeoutWarning(long timeoutMs) {
+        progress.close();
         out.printf(Locale.ROOT, "WARNING: Exiting before consuming the expected number of messages: timeout (%d ms) "
                 + "exceeded. You can use the --timeout option to increase the timeout.%n", timeoutMs);
     }
 
     /** Prints the summary line, unless progress lines were asked for (Kafka prints it only without them). */
     public void printSummary(long startMs, long endMs) {
+        progress.close();
         if (!detailed) {
             out.println(summary(startMs, endMs));
         }

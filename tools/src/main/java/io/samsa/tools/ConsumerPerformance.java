@@ -13,6 +13,7 @@ import io.samsa.common.TopicPartition;
 import io.samsa.common.errors.SamsaException;
 import io.samsa.common.serialization.ByteArrayDeserializer;
 import io.samsa.tools.cli.ClientProperties;
+import io.samsa.tools.cli.Progress;
 import io.samsa.tools.cli.Tool;
 import io.samsa.tools.cli.ToolFailure;
 import io.samsa.tools.cli.ToolRunner;
@@ -44,6 +45,13 @@ import java.util.TimeZone;
  * deserializers, and {@code client.id} {@value #DEFAULT_CLIENT_ID} unless the file names one;
  * auto-commit keeps the consumer's default (on), as in Kafka's tool.
  *
+ * <p>Before the run it checks that the cluster answers ({@link PerfCluster}), so that a dead
+ * {@code --bootstrap-server} fails within seconds, naming the address, where Kafka's tool would
+ * poll until {@code --timeout} and report an empty run.
+ *
+ * <p>On a terminal a {@link Progress} line on standard error counts the records read (see
+ * {@link ConsumerPerfStats}); none when standard output is a file or a pipe.
+ *
  * <p>Exit status ({@link ToolRunner}): 0 after a run, also one that gave up early (it prints Kafka's {@code WARNING:
  * Exiting before consuming the expected number of messages} line), and for {@code --help} or no
  * arguments; 2 for a bad command line (one error line and the usage on standard error); 1 when the
@@ -62,12 +70,19 @@ public final class ConsumerPerformance {
     private final Time time;
     private final PrintStream out;
     private final TimeZone zone;
+    private final Progress progress;
 
     /** @param zone the zone of the printed times (the system's in the command-line tool) */
     ConsumerPerformance(Time time, PrintStream out, TimeZone zone) {
+        this(time, out, zone, Progress.none());
+    }
+
+    /** @param progress the progress line (only on a terminal) */
+    ConsumerPerformance(Time time, PrintStream out, TimeZone zone, Progress progress) {
         this.time = time;
         this.out = out;
         this.zone = zone;
+        this.progress = progress;
     }
 
     public static void main(String[] args) {
@@ -91,10 +106,10 @@ public final class ConsumerPerformance {
         }
         long startMs = time.milliseconds();
         ConsumerPerfStats stats = new ConsumerPerfStats(out, dateFormat, options.showDetailedStats(),
-                options.reportingIntervalMs(), startMs);
+                options.reportingIntervalMs(), startMs, options.numMessages(), progress);
         long endMs;
         Map<MetricName, ? extends Metric> metrics = null;
-        try (consumer) {
+        try (consumer; progress) {
             consume(options, consumer, stats, startMs);
             endMs = time.milliseconds();
             if (options.printMetrics()) {
@@ -200,15 +215,18 @@ public final class ConsumerPerformance {
         @Override
         public void run(ConsumerPerformanceOptions options, PrintStream out, PrintStream err) {
             if (options.deprecatedThreads()) {
-                out.println("WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test");
+                // Kafka prints it on standard output; here it stays off the lines a harness parses.
+                err.println("WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored by the test");
             }
+            Properties props = consumerProps(options);
+            PerfCluster.check(name(), props, ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, err);
             Consumer<byte[], byte[]> consumer;
             try {
-                consumer = new SamsaConsumer<>(consumerProps(options), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                consumer = new SamsaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             } catch (SamsaException | IllegalArgumentException e) {
                 throw new ToolFailure("cannot create the consumer: " + e.getMessage(), e);
             }
-            new ConsumerPerformance(Time.SYSTEM, out, TimeZone.getDefault()).run(options, consumer);
+            new ConsumerPerformance(Time.SYSTEM, out, TimeZone.getDefault(), Progress.onTerminal(err)).run(options, consumer);
         }
     }
 

@@ -2,8 +2,6 @@ package io.samsa.tools;
 
 import io.samsa.tools.cli.CommandLine;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -52,8 +50,7 @@ public record ConsumerPerformanceOptions(String bootstrapServers, String topic, 
     static final long DEFAULT_TIMEOUT_MS = 10_000;
     static final String DEFAULT_GROUP_PREFIX = "perf-consumer-";
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final OptionSpec<Void> help = parser.accepts("help", "Print this help.").forHelp();
         final OptionSpec<String> bootstrapServer = parser.accepts("bootstrap-server", "REQUIRED unless --broker-list "
                 + "(deprecated) is given. The server(s) to connect to.").withRequiredArg().describedAs("server to connect to");
@@ -99,19 +96,10 @@ public record ConsumerPerformanceOptions(String bootstrapServers, String topic, 
      * @throws UsageException for unknown options, missing ones, stray arguments or bad values
      */
     public static ConsumerPerformanceOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return read(p.parser.parse(args), p);
-        } catch (OptionException e) {
-            // Also a value that is not a number: jopt-simple converts values when they are read.
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parseKeepingArguments(Parser::new, ConsumerPerformanceOptions::read, args);
     }
 
-    private static ConsumerPerformanceOptions read(OptionSet set, Parser p) throws UsageException {
-        if (set.has(p.help)) {
-            return null;
-        }
+    private static ConsumerPerformanceOptions read(Parser p, OptionSet set) throws UsageException {
         if (!set.nonOptionArguments().isEmpty()) {
             throw new UsageException("Unexpected argument(s): " + set.nonOptionArguments());
         }
@@ -152,6 +140,6 @@ public record ConsumerPerformanceOptions(String bootstrapServers, String topic, 
     }
 
     public static void printHelp(OutputStream out) throws IOException {
-        new Parser().parser.printHelpOn(out);
+        new Parser().printHelpOn(out);
     }
 }

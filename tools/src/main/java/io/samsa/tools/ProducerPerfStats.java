@@ -1,5 +1,7 @@
 package io.samsa.tools;
 
+import io.samsa.tools.cli.Progress;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -11,7 +13,9 @@ import java.util.Locale;
  * maximum latency and the 50th, 95th, 99th and 99.9th percentiles. Percentiles come from a
  * sample of at most 500,000 latencies (every n-th acknowledged record, n = records / 500,000
  * rounded down), sorted at the end, as Kafka's tool does, so the figures of both tools mean the
- * same thing. The output lines have Kafka's format (the benchmark harness parses them).
+ * same thing. The output lines have Kafka's format (the benchmark harness parses them). Besides
+ * them, a {@link Progress} line ({@code 12000 of 100000 records sent (12%)}) is kept up to date on a
+ * terminal; it is erased before each of Kafka's lines and before the summary.
  *
  * <p>Not thread-safe: {@link #record} runs on the producer's I/O thread (in the send callbacks);
  * {@link #printTotal} runs after the producer is closed or flushed, which orders it after them.
@@ -22,6 +26,8 @@ public final class ProducerPerfStats {
     static final int MAX_SAMPLES = 500_000;
 
     private final PrintStream out;
+    private final Progress progress;
+    private final long numRecords;
     private final long startMs;
     private final long reportingIntervalMs;
     private final int[] latencies;
@@ -43,10 +49,19 @@ public final class ProducerPerfStats {
      * @param nowMs               the run's start
      */
     public ProducerPerfStats(long numRecords, long reportingIntervalMs, long nowMs, PrintStream out) {
+        this(numRecords, reportingIntervalMs, nowMs, out, Progress.none());
+    }
+
+    /**
+     * @param progress the progress line, updated from the thread that calls {@link #record}
+     */
+    public ProducerPerfStats(long numRecords, long reportingIntervalMs, long nowMs, PrintStream out, Progress progress) {
         if (numRecords <= 0) {
             throw new IllegalArgumentException("numRecords must be positive, got " + numRecords);
         }
         this.out = out;
+        this.progress = progress;
+        this.numRecords = numRecords;
         this.startMs = nowMs;
         this.windowStartMs = nowMs;
         this.reportingIntervalMs = reportingIntervalMs;
@@ -68,6 +83,7 @@ public final class ProducerPerfStats {
         windowTotalLatency += latencyMs;
         windowMaxLatency = Math.max(windowMaxLatency, latencyMs);
         if (nowMs - windowStartMs >= reportingIntervalMs) {
+            progress.hide();
             printWindow(nowMs);
             windowStartMs = nowMs;
             windowCount = 0;
@@ -75,6 +91,14 @@ public final class ProducerPerfStats {
             windowTotalLatency = 0;
             windowMaxLatency = 0;
         }
+        if (progress.due()) {
+            progress.update(progressLine());
+        }
+    }
+
+    /** The progress line's text: acknowledged records of all, and the share. */
+    String progressLine() {
+        return count + " of " + numRecords + " records sent (" + (100 * count / numRecords) + "%)";
     }
 
     /** Acknowledged records so far. */
@@ -94,6 +118,7 @@ public final class ProducerPerfStats {
      * 12.30 ms avg latency, 80.00 ms max latency, 9 ms 50th, 40 ms 95th, 70 ms 99th, 79 ms 99.9th.}
      */
     public void printTotal(long nowMs) {
+        progress.close();
         out.println(summary(nowMs));
     }
 

@@ -10,6 +10,7 @@ import io.samsa.common.Time;
 import io.samsa.common.errors.SamsaException;
 import io.samsa.common.serialization.ByteArraySerializer;
 import io.samsa.tools.cli.ClientProperties;
+import io.samsa.tools.cli.Progress;
 import io.samsa.tools.cli.Tool;
 import io.samsa.tools.cli.ToolFailure;
 import io.samsa.tools.cli.ToolRunner;
@@ -36,7 +37,12 @@ import java.util.regex.Pattern;
  * {@code --record-size} one value buffer is refilled with random upper-case letters before each
  * send (a seeded {@link SplittableRandom}, as Kafka's tool). The producer is then closed (which
  * waits for every acknowledgement) and the summary line printed; see {@link ProducerPerfStats}.
- * Progress lines go to standard output every 5 s, errors to standard error.
+ * Kafka's progress lines go to standard output every 5 s, errors to standard error; on a terminal a
+ * {@link Progress} line on standard error also counts the records acknowledged.
+ *
+ * <p>Before the run it checks that the cluster answers ({@link PerfCluster}), so that a dead
+ * {@code bootstrap.servers} fails within seconds, naming the address, where Kafka's tool would
+ * block {@code max.block.ms} on every record.
  *
  * <p>Exit status ({@link ToolRunner}): 0 after a run (failed sends are printed and left out of the
  * counts) and for {@code --help} or no arguments (which print the usage); 2 for a bad command line
@@ -54,10 +60,17 @@ public final class ProducerPerformance {
 
     private final Time time;
     private final PrintStream out;
+    private final Progress progress;
 
     ProducerPerformance(Time time, PrintStream out) {
+        this(time, out, Progress.none());
+    }
+
+    /** @param progress the progress line (only on a terminal), owned by the producer's I/O thread during a run */
+    ProducerPerformance(Time time, PrintStream out, Progress progress) {
         this.time = time;
         this.out = out;
+        this.progress = progress;
     }
 
     public static void main(String[] args) {
@@ -74,7 +87,8 @@ public final class ProducerPerformance {
         SplittableRandom random = new SplittableRandom(0);
         byte[] buffer = options.recordSize() != null ? new byte[options.recordSize()] : null;
         long startMs = time.milliseconds();
-        ProducerPerfStats stats = new ProducerPerfStats(options.numRecords(), REPORTING_INTERVAL_MS, startMs, out);
+        ProducerPerfStats stats = new ProducerPerfStats(options.numRecords(), REPORTING_INTERVAL_MS, startMs, out,
+                progress);
         ThroughputThrottle throttle = new ThroughputThrottle(options.throughput(), startMs, time);
         for (long i = 0; i < options.numRecords(); i++) {
             byte[] payload = nextPayload(options, payloads, buffer, random, i);
@@ -180,13 +194,15 @@ public final class ProducerPerformance {
         @Override
         public void run(ProducerPerformanceOptions options, PrintStream out, PrintStream err) throws IOException {
             List<byte[]> payloads = readPayloads(options, out);
+            Properties props = producerProps(options);
+            PerfCluster.check(name(), props, ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, err);
             Producer<byte[], byte[]> producer;
             try {
-                producer = new SamsaProducer<>(producerProps(options), new ByteArraySerializer(), new ByteArraySerializer());
+                producer = new SamsaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
             } catch (SamsaException | IllegalArgumentException e) {
                 throw new ToolFailure("cannot create the producer: " + e.getMessage(), e);
             }
-            new ProducerPerformance(Time.SYSTEM, out).run(options, producer, payloads);
+            new ProducerPerformance(Time.SYSTEM, out, Progress.onTerminal(err)).run(options, producer, payloads);
         }
     }
 

@@ -2,8 +2,6 @@ package io.samsa.tools;
 
 import io.samsa.tools.cli.CommandLine;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -31,8 +29,7 @@ public record ProducerPerformanceOptions(String topic, long numRecords, Integer 
                                          List<String> producerProps, Path producerConfigFile, boolean printMetrics,
                                          String transactionalId, long transactionDurationMs) {
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final OptionSpec<Void> help = parser.accepts("help", "Print this help.").forHelp();
         final OptionSpec<String> topic = parser.accepts("topic", "Produce records to this topic.")
                 .withRequiredArg().describedAs("TOPIC");
@@ -68,19 +65,10 @@ public record ProducerPerformanceOptions(String topic, long numRecords, Integer 
      * @throws UsageException for unknown options, missing or conflicting ones, or bad values
      */
     public static ProducerPerformanceOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return read(p.parser.parse(args), p);
-        } catch (OptionException e) {
-            // Also a value that is not a number: jopt-simple converts values when they are read.
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parseKeepingArguments(Parser::new, ProducerPerformanceOptions::read, args);
     }
 
-    private static ProducerPerformanceOptions read(OptionSet set, Parser p) throws UsageException {
-        if (set.has(p.help)) {
-            return null;
-        }
+    private static ProducerPerformanceOptions read(Parser p, OptionSet set) throws UsageException {
         for (OptionSpec<?> required : List.of(p.topic, p.numRecords, p.throughput)) {
             if (!set.has(required)) {
                 throw new UsageException("Missing required option --" + required.options().get(0));
@@ -144,6 +132,6 @@ public record ProducerPerformanceOptions(String topic, long numRecords, Integer 
     }
 
     public static void printHelp(OutputStream out) throws IOException {
-        new Parser().parser.printHelpOn(out);
+        new Parser().printHelpOn(out);
     }
 }

@@ -1,5 +1,7 @@
 package io.samsa.tools;
 
+import io.samsa.common.MockTime;
+import io.samsa.tools.cli.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -91,6 +93,35 @@ class ConsumerPerfStatsTest {
         ConsumerPerfStats early = stats(true);
         early.record(5, 50, KAFKA_RUN_START_MS + 999);
         assertEquals(List.of(), lines());
+    }
+
+    @Test
+    void onATerminalAProgressLineCountsTheRecordsAndGivesWayToKafkasLines() {
+        MockTime time = new MockTime();
+        SimpleDateFormat format = new SimpleDateFormat(ConsumerPerformanceOptions.DEFAULT_DATE_FORMAT);
+        format.setTimeZone(TimeZone.getTimeZone("UTC"));
+        // One stream for both, as on a terminal: the progress line must be erased before each of Kafka's lines.
+        ConsumerPerfStats stats = new ConsumerPerfStats(out, format, true, 1000, KAFKA_RUN_START_MS, 10,
+                Progress.shownOn(out, time));
+        stats.record(2, 100, KAFKA_RUN_START_MS + 500);
+        time.advance(1_000); // past the progress line's least interval
+        stats.record(3, 100, KAFKA_RUN_START_MS + 1000);
+        stats.printSummary(KAFKA_RUN_START_MS, KAFKA_RUN_START_MS + 1000);
+        String first = "2 of 10 records consumed (20%)";
+        String second = "5 of 10 records consumed (50%)";
+        assertEquals("\r" + first + "\r" + " ".repeat(first.length()) + "\r"
+                        + "2026-11-22 13:21:25:200, 0, 0.0002, 0.0002, 5, 5.0000, 0, 1000, 0.0002, 5.0000" + System.lineSeparator()
+                        + "\r" + second + "\r" + " ".repeat(second.length()) + "\r",
+                bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutATerminalOnlyKafkasLinesArePrinted() {
+        SimpleDateFormat format = new SimpleDateFormat(ConsumerPerformanceOptions.DEFAULT_DATE_FORMAT);
+        ConsumerPerfStats stats = new ConsumerPerfStats(out, format, false, 1000, KAFKA_RUN_START_MS, 10, Progress.none());
+        stats.record(10, 100, KAFKA_RUN_START_MS + 500);
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8));
+        assertEquals("10 of 10 records consumed (100%)", stats.progressLine());
     }
 
     private ConsumerPerfStats stats(boolean detailed) {

@@ -11,6 +11,7 @@ import io.samsa.common.TopicPartition;
 import io.samsa.common.errors.TopicAuthorizationException;
 import io.samsa.tools.cli.UsageException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -247,6 +248,32 @@ class ConsumerPerformanceTest {
         assertEquals(1, status);
         assertEquals("samsa-consumer-perf-test: --consumer.config " + dir.resolve("missing.properties") + ": no such file",
                 err.toString(StandardCharsets.UTF_8).strip(), "one line, no stack trace");
+    }
+
+    @Test
+    void kafkasDeprecatedThreadOptionsAreIgnoredWithANoteOnStandardError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ConsumerPerformance.execute(new String[] {"--bootstrap-server", "h:1", "--topic", "t", "--messages",
+                "1", "--threads", "4", "--num-fetch-threads", "2", "--consumer.config",
+                dir.resolve("missing.properties").toString()}, out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        assertEquals(List.of("WARNING: option [threads] and [num-fetch-threads] have been deprecated and will be ignored "
+                        + "by the test", "samsa-consumer-perf-test: --consumer.config " + dir.resolve("missing.properties")
+                        + ": no such file"), err.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8), "standard output keeps only Kafka's stats lines");
+    }
+
+    @Test
+    @Timeout(30)
+    void aDeadBootstrapServerFailsWithinSecondsNamingIt() throws Exception {
+        String dead = ProducerPerformanceTest.deadAddress();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ConsumerPerformance.execute(new String[] {"--bootstrap-server", dead, "--topic", "t", "--messages",
+            "1"}, out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        assertEquals("samsa-consumer-perf-test: cannot reach the cluster at " + dead + " within 5000 ms: " + dead
+                + " refused the connection", err.toString(StandardCharsets.UTF_8).strip());
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8), "no header for a run that never started");
     }
 
     private void run(ScriptedConsumer consumer, String... args) throws UsageException {

@@ -1,5 +1,7 @@
 package io.samsa.tools;
 
+import io.samsa.common.MockTime;
+import io.samsa.tools.cli.Progress;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -52,6 +54,32 @@ class ProducerPerfStatsTest {
         assertEquals("2 records sent, 0.4 records/sec (0.40 MB/sec), 5.0 ms avg latency, 6.0 ms max latency.\n",
                 bytes.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
         assertEquals(3, stats.count());
+    }
+
+    @Test
+    void onATerminalAProgressLineCountsAcknowledgedRecordsAndGivesWayToKafkasLines() {
+        MockTime time = new MockTime();
+        // One stream for both, as on a terminal: the progress line must be erased before each of Kafka's lines.
+        ProducerPerfStats stats = new ProducerPerfStats(10, 5000, 0, out, Progress.shownOn(out, time));
+        stats.record(4, 1024 * 1024, 1000);
+        time.advance(1_000); // past the progress line's least interval
+        stats.record(6, 1024 * 1024, 5000);
+        stats.printTotal(6000);
+        String first = "1 of 10 records sent (10%)";
+        String second = "2 of 10 records sent (20%)";
+        assertEquals("\r" + first + "\r" + " ".repeat(first.length()) + "\r"
+                + "2 records sent, 0.4 records/sec (0.40 MB/sec), 5.0 ms avg latency, 6.0 ms max latency." + System.lineSeparator()
+                + "\r" + second + "\r" + " ".repeat(second.length()) + "\r" + stats.summary(6000) + System.lineSeparator(),
+                bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutATerminalTheProgressLineIsNotPrinted() {
+        ProducerPerfStats stats = new ProducerPerfStats(4, 5000, 0, out, Progress.none());
+        stats.record(4, 1, 1);
+        stats.record(4, 1, 2);
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8));
+        assertEquals("2 of 4 records sent (50%)", stats.progressLine());
     }
 
     @Test

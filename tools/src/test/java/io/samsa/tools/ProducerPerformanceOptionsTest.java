@@ -78,6 +78,20 @@ class ProducerPerformanceOptionsTest {
         assertTrue(out.toString().contains("--producer-props"));
     }
 
+    @Test
+    void aTransactionalIdWithoutTransactionsIsAcceptedAsKafkaIgnoresIt() throws Exception {
+        String[] base = {"--topic", "t", "--num-records", "5", "--throughput", "-1", "--record-size", "1",
+            "--producer-props", "a=1"};
+        assertEquals("performance-producer-default-transactional-id", ProducerPerformanceOptions.parse(base).transactionalId());
+        ProducerPerformanceOptions o = ProducerPerformanceOptions.parse(concat(base, "--transactional-id", "tx-1",
+                "--transaction-duration-ms", "0"));
+        assertEquals("tx-1", o.transactionalId());
+        assertEquals(0, o.transactionDurationMs());
+        assertEquals("--transaction-duration-ms: Samsa's producer does not support transactions",
+                assertThrows(UsageException.class, () -> ProducerPerformanceOptions.parse(concat(base, "--transactional-id",
+                        "tx-1", "--transaction-duration-ms", "3000"))).getMessage());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -11,8 +11,12 @@ import io.samsa.common.PartitionInfo;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,6 +100,29 @@ class ProducerPerformanceTest {
         assertEquals(0, ProducerPerformance.execute(new String[] {"--help"}, out, System.err));
         assertEquals(0, ProducerPerformance.execute(new String[0], out, System.err));
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("--num-records"));
+    }
+
+    @Test
+    @Timeout(30)
+    void aDeadBootstrapServerFailsWithinSecondsNamingIt() throws IOException {
+        String dead = deadAddress();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        int status = ProducerPerformance.execute(new String[] {"--topic", "t", "--num-records", "5", "--record-size", "1",
+            "--throughput", "-1", "--producer-props", "bootstrap.servers=" + dead}, out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        assertEquals("samsa-producer-perf-test: cannot reach the cluster at " + dead + " within 5000 ms: " + dead
+                + " refused the connection", err.toString(StandardCharsets.UTF_8).strip());
+        assertTrue(System.nanoTime() - start < 20_000_000_000L, "not max.block.ms per record");
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A loopback address nothing listens on: connecting to it is refused at once. */
+    static String deadAddress() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "127.0.0.1:" + s.getLocalPort();
+        }
     }
 
     private String lastLine() {

@@ -1,6 +1,7 @@
 package io.samsa.clients.admin;
 
 import io.samsa.common.ConsumerGroupState;
+import io.samsa.common.GroupType;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -11,15 +12,22 @@ public class ConsumerGroupListing {
     private final String groupId;
     private final boolean simpleConsumerGroup;
     private final Optional<ConsumerGroupState> state;
+    private final Optional<GroupType> type;
 
     public ConsumerGroupListing(String groupId, boolean isSimpleConsumerGroup) {
         this(groupId, isSimpleConsumerGroup, Optional.empty());
     }
 
     public ConsumerGroupListing(String groupId, boolean isSimpleConsumerGroup, Optional<ConsumerGroupState> state) {
+        this(groupId, isSimpleConsumerGroup, state, Optional.empty());
+    }
+
+    public ConsumerGroupListing(String groupId, boolean isSimpleConsumerGroup, Optional<ConsumerGroupState> state,
+                                Optional<GroupType> type) {
         this.groupId = groupId;
         this.simpleConsumerGroup = isSimpleConsumerGroup;
         this.state = Objects.requireNonNull(state, "state");
+        this.type = Objects.requireNonNull(type, "type");
     }
 
     public String groupId() {
@@ -36,6 +44,14 @@ public class ConsumerGroupListing {
         return state;
     }
 
+    /**
+     * The type, when the broker reports it (ListGroups v5+). Not part of equality, so a listing
+     * compares the same whichever version the broker answered.
+     */
+    public Optional<GroupType> type() {
+        return type;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ConsumerGroupListing that && simpleConsumerGroup == that.simpleConsumerGroup
@@ -49,6 +65,6 @@ public class ConsumerGroupListing {
 
     @Override
     public String toString() {
-        return "(groupId='" + groupId + "', isSimpleConsumerGroup=" + simpleConsumerGroup + ", state=" + state + ")";
+        return "(groupId='" + groupId + "', isSimpleConsumerGroup=" + simpleConsumerGroup + ", state=" + state + ", type=" + type + ")";
     }
 }

@@ -1,6 +1,7 @@
 package io.samsa.clients.admin;
 
 import io.samsa.common.ConsumerGroupState;
+import io.samsa.common.GroupType;
 
 import java.util.Set;
 
@@ -8,6 +9,7 @@ import java.util.Set;
 public class ListConsumerGroupsOptions extends AbstractOptions<ListConsumerGroupsOptions> {
 
     private Set<ConsumerGroupState> states = Set.of();
+    private Set<GroupType> types = Set.of();
 
     /** Only groups in these states; empty (the default) for all. */
     public ListConsumerGroupsOptions inStates(Set<ConsumerGroupState> states) {
@@ -17,5 +19,15 @@ public class ListConsumerGroupsOptions extends AbstractOptions<ListConsumerGroup
 
     public Set<ConsumerGroupState> states() {
         return states;
+    }
+
+    /** Only groups of these types (ListGroups v5+); empty (the default) for all. */
+    public ListConsumerGroupsOptions withTypes(Set<GroupType> types) {
+        this.types = types == null ? Set.of() : Set.copyOf(types);
+        return this;
+    }
+
+    public Set<GroupType> types() {
+        return types;
     }
 }

@@ -129,7 +129,7 @@ public final class SamsaAdminClient implements Admin {
 
     @Override
     public ListConsumerGroupsResult listConsumerGroups(ListConsumerGroupsOptions options) {
-        CompletableFuture<GroupCalls.GroupListing> listing = groups.list(options.states(), options.timeoutMs());
+        CompletableFuture<GroupCalls.GroupListing> listing = groups.list(options.states(), options.types(), options.timeoutMs());
         return new ListConsumerGroupsResult(listing.thenApply(GroupCalls.GroupListing::listings),
                 listing.thenApply(GroupCalls.GroupListing::errors));
     }

@@ -42,7 +42,7 @@ interface ConfigsToolTests {
 
         assertEquals("Completed updating config for topic cf-topic.\n", configs("--alter", "--entity-type", "topics",
                 "--entity-name", "cf-topic", "--add-config", "cleanup.policy=[compact,delete],max.message.bytes=2000000",
-                "--delete-config", "retention.ms").assertSuccess().stdout());
+                "--delete-config", "retention.ms", "--force").assertSuccess().stdout(), "--force: there is no prompt to suppress");
         // Every broker applies the change when ZooKeeper tells it; the one describing may be a moment late.
         List<String> after = new ArrayList<>();
         Wait.until("cf-topic's new configs described", WAIT, () -> {
@@ -133,7 +133,30 @@ interface ConfigsToolTests {
         assertUsageError(configs("--describe", "--entity-name", "cf-known"), "samsa-configs: error: missing required option "
                 + "--entity-type");
         assertUsageError(configs("--describe", "--entity-type", "topic"), "samsa-configs: error: --entity-type must be "
-                + "topics or brokers, not 'topic'; did you mean 'topics'?");
+                + "one of topics, brokers, broker-loggers, users, clients, ips, client-metrics, not 'topic'; did you mean "
+                + "'topics'?");
+        assertUsageError(configs("--describe", "--topic", "cf-known", "--bootstrap-controller", "localhost:9093"),
+                "samsa-configs: error: --bootstrap-controller is for KRaft controllers; a ZooKeeper-mode cluster, Samsa's or "
+                + "Kafka's, is reached with --bootstrap-server HOST:PORT");
+        assertUsageError(SamsaTools.run(SCRIPT, "--zookeeper", "localhost:2181", "--describe", "--topic", "cf-known"),
+                "samsa-configs: error: --zookeeper is not supported: Samsa's tools talk to the brokers, as Kafka's have since "
+                + "3.0 (kafka-configs kept it only for SCRAM credentials); give --bootstrap-server HOST:PORT instead");
+    }
+
+    /** Quotas and SCRAM credentials need requests Samsa's admin client does not send: one line, exit 1, on any cluster. */
+    @Test
+    default void quotaEntitiesAreRefusedInOneLine() {
+        String why = "a user's quotas and SCRAM credentials are read and changed with the DescribeClientQuotas, "
+                + "AlterClientQuotas, DescribeUserScramCredentials and AlterUserScramCredentials requests, which Samsa's "
+                + "admin client does not send and Samsa's brokers do not serve";
+        assertFailure(configs("--describe", "--entity-type", "users"), "samsa-configs: --entity-type users is not supported: "
+                + why);
+        assertFailure(configs("--alter", "--user", "alice", "--client", "c1", "--add-config", "producer_byte_rate=1024"),
+                "samsa-configs: --entity-type users is not supported: " + why);
+        CommandResult ips = configs("--describe", "--ip-defaults");
+        assertEquals(1, ips.exitCode(), ips::describe);
+        assertTrue(ips.stderr().startsWith("samsa-configs: --entity-type ips is not supported: an IP's connection-rate "
+                + "quota"), ips::describe);
     }
 
     // --- helpers

@@ -150,6 +150,56 @@ interface ConsoleToolsTests {
     }
 
     @Test
+    default void kafkasTuningFormatterAndSystestFlagsAreTakenAsKafkasToolsTakeThem(@TempDir Path dir) throws Exception {
+        createTopic("cn-flags", 1);
+        Path readerConfig = Files.writeString(dir.resolve("reader.properties"), "parse.key=true\n");
+        // A Kafka user's producer command line with every tuning flag of kafka-console-producer.
+        CommandResult produced = produce("k1\tv1\nk2\tv2\n", "--topic", "cn-flags", "--compression-codec", "gzip",
+                "--batch-size", "100", "--message-send-max-retries", "5", "--retry-backoff-ms", "50", "--timeout", "10",
+                "--request-required-acks", "all", "--request-timeout-ms", "20000", "--max-memory-bytes", "1048576",
+                "--max-partition-memory-bytes", "2048", "--socket-buffer-size", "65536", "--metadata-expiry-ms", "60000",
+                "--max-block-ms", "20000", "--line-reader", "kafka.tools.ConsoleProducer$LineMessageReader",
+                "--reader-config", readerConfig.toString(), "--property", "ignore.error=false");
+        assertEquals("", produced.stderr(), produced::describe);
+        assertEquals(0, produced.exitCode(), produced::describe);
+
+        // Kafka's LoggingMessageFormatter prints as its default one; systest events end the output.
+        List<String> args = List.of("--topic", "cn-flags", "--from-beginning", "--max-messages", "2", "--formatter",
+                "org.apache.kafka.tools.consumer.LoggingMessageFormatter", "--property", "print.key=true",
+                "--isolation-level", "read_committed", "--key-deserializer",
+                "org.apache.kafka.common.serialization.StringDeserializer", "--value-deserializer",
+                "org.apache.kafka.common.serialization.StringDeserializer", "--enable-systest-events");
+        CommandResult samsa = consume(args.toArray(String[]::new));
+        assertEquals("k1\tv1\nk2\tv2\nshutdown_complete\n", samsa.stdout(), samsa::describe);
+        assertEquals("Processed a total of 2 messages\n", samsa.stderr(), samsa::describe);
+        List<String> kafkaArgs = new ArrayList<>(List.of("--bootstrap-server", tools().broker().bootstrapServers()));
+        kafkaArgs.addAll(args);
+        CommandResult kafka = ExternalCommand.run(JavaCommand.of("org.apache.kafka.tools.consumer.ConsoleConsumer",
+                List.of(), kafkaArgs), null, SamsaTools.TOOL_TIMEOUT);
+        assertEquals(0, kafka.exitCode(), kafka::describe);
+        assertEquals(kafka.stdout(), samsa.stdout(), "the same bytes as Kafka's own console consumer");
+
+        CommandResult noOp = consume("--topic", "cn-flags", "--from-beginning", "--max-messages", "2", "--formatter",
+                "kafka.tools.NoOpMessageFormatter");
+        assertEquals("", noOp.stdout(), noOp::describe);
+        assertEquals("Processed a total of 2 messages\n", noOp.stderr(), noOp::describe);
+
+        // Values of 2 bytes are no longs: each record is skipped with a line on stderr, and the run goes on.
+        CommandResult skipped = consume("--topic", "cn-flags", "--from-beginning", "--max-messages", "2",
+                "--value-deserializer", "org.apache.kafka.common.serialization.LongDeserializer", "--skip-message-on-error");
+        assertEquals(0, skipped.exitCode(), skipped::describe);
+        assertEquals("", skipped.stdout(), skipped::describe);
+        assertEquals(2, skipped.stderr().lines().filter(l -> l.startsWith("samsa-console-consumer: skipping the record of "
+                + "cn-flags-0 at offset ")).count(), skipped::describe);
+        SamsaTools.assertNoStackTrace(skipped);
+
+        assertUsageError(consume("--topic", "cn-flags", "--formatter", "kafka.tools.FancyFormatter"),
+                "samsa-console-consumer: error: --formatter kafka.tools.FancyFormatter: the formatters are Kafka's "
+                        + "DefaultMessageFormatter, LoggingMessageFormatter and NoOpMessageFormatter; --format prints "
+                        + "records in another layout");
+    }
+
+    @Test
     default void consoleToolsAnswerBadInputWithOneLineOrTheUsage() {
         createTopic("cn-bad", 2);
         String dead = SamsaTools.deadAddress();

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.samsa.systest.harness.CommandResult;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -66,6 +69,62 @@ interface ConsumerGroupsToolTests {
         assertEquals(List.of("GROUP", "STATE"), cells(listed.get(0)));
         assertTrue(listed.stream().map(ConsumerGroupsToolTests::cells).anyMatch(c -> c.equals(List.of("cg-lag-app", "Empty"))),
                 listed::toString);
+
+        // A ZooKeeper-mode cluster's groups are all classic ones (ListGroups v5 says so).
+        List<String> typed = groups("--list", "--type", "classic", "--state", "Empty").assertSuccess().stdoutLines();
+        assertEquals(List.of("GROUP", "TYPE", "STATE"), cells(typed.get(0)));
+        assertTrue(typed.stream().map(ConsumerGroupsToolTests::cells)
+                .anyMatch(c -> c.equals(List.of("cg-lag-app", "Classic", "Empty"))), typed::toString);
+        assertEquals(List.of("GROUP", "TYPE"), cells(groups("--list", "--type").assertSuccess().stdoutLines().get(0)));
+        assertEquals(List.of(List.of("GROUP", "TYPE")), groups("--list", "--type", "consumer").assertSuccess().stdoutLines()
+                .stream().map(ConsumerGroupsToolTests::cells).toList(), "no group of the new protocol");
+        JsonNode listing = JSON.readTree(groups("--list", "--type", "--output", "json").assertSuccess().stdout());
+        boolean found = false;
+        for (JsonNode entry : listing.get("groups")) {
+            if (entry.get("group").asText().equals("cg-lag-app")) {
+                assertEquals("Classic", entry.get("type").asText(), entry::toString);
+                found = true;
+            }
+        }
+        assertTrue(found, listing::toString);
+    }
+
+    @Test
+    default void exportsAResetPlanAndResetsFromIt(@TempDir Path dir) throws Exception {
+        ToolTestData data = new ToolTestData(tools().broker());
+        data.createTopic("cg-file", 2, Map.of());
+        data.produce("cg-file", 0, 10, ONE_HOUR_AGO);
+        data.produce("cg-file", 1, 4, ONE_HOUR_AGO);
+        data.commit("cg-file-a", "cg-file", Map.of(0, 9L, 1, 4L));
+        data.commit("cg-file-b", "cg-file", Map.of(0, 1L));
+
+        CommandResult exported = groups("--reset-offsets", "--group", "cg-file-a", "--topic", "cg-file", "--to-earliest",
+                "--dry-run", "--export").assertSuccess();
+        assertEquals("cg-file,0,0\ncg-file,1,0\n", exported.stdout(), "Kafka's CSV, without the group for one --group");
+        CommandResult both = groups("--reset-offsets", "--group", "cg-file-a", "--group", "cg-file-b", "--topic", "cg-file:0",
+                "--to-latest", "--dry-run", "--export").assertSuccess();
+        assertEquals("cg-file-a,cg-file,0,10\ncg-file-b,cg-file,0,10\n", both.stdout());
+
+        Path one = Files.writeString(dir.resolve("one.csv"), "cg-file,0,3\ncg-file,1,99\n");
+        CommandResult fromOne = groups("--reset-offsets", "--group", "cg-file-a", "--from-file", one.toString(), "--execute")
+                .assertSuccess();
+        assertEquals(List.of("cg-file-a", "cg-file", "0", "9", "3"), cells(fromOne.stdoutLines().get(2)));
+        assertEquals(List.of("cg-file-a", "cg-file", "1", "4", "4"), cells(fromOne.stdoutLines().get(3)));
+        assertEquals("samsa-consumer-groups: warning: new offset 99 of cg-file-1 is past its log end offset 4; using 4\n",
+                fromOne.stderr());
+        assertEquals(Map.of(0, 3L, 1, 4L), data.committed("cg-file-a", "cg-file"));
+
+        Path twoGroups = Files.writeString(dir.resolve("two.csv"), "cg-file-b,cg-file,0,7\ncg-file-a,cg-file,1,2\n");
+        groups("--reset-offsets", "--group", "cg-file-a", "--group", "cg-file-b", "--from-file", twoGroups.toString(),
+                "--execute").assertSuccess();
+        assertEquals(Map.of(0, 3L, 1, 2L), data.committed("cg-file-a", "cg-file"));
+        assertEquals(Map.of(0, 7L), data.committed("cg-file-b", "cg-file"));
+
+        assertFailure(groups("--reset-offsets", "--group", "cg-file-a", "--group", "cg-file-b", "--from-file", one.toString(),
+                "--dry-run"), "samsa-consumer-groups: " + one + " line 1: expected group,topic,partition,offset, not 'cg-file,0,3'");
+        assertUsageError(groups("--reset-offsets", "--group", "cg-file-a", "--from-file", one.toString(), "--all-topics",
+                "--dry-run"), "samsa-consumer-groups: error: --from-file names the partitions itself, so it cannot go with "
+                + "--all-topics");
     }
 
     @Test
@@ -176,6 +235,8 @@ interface ConsumerGroupsToolTests {
         assertFailure(groups("--reset-offsets", "--group", "cg-known-group", "--topic", "cg-known-topic:3", "--to-earliest",
                 "--dry-run"), "samsa-consumer-groups: Topic 'cg-known-topic' has no partition 3 (it has 1)");
         assertUsageError(groups("--describe"), "samsa-consumer-groups: error: --describe needs --group or --all-groups");
+        assertUsageError(groups("--list", "--type", "clasic"), "samsa-consumer-groups: error: --type: unknown type 'clasic'; "
+                + "did you mean 'classic'? (the types are consumer, classic)");
         assertUsageError(groups("--list", "--state", "stabel"), "samsa-consumer-groups: error: --state: unknown state "
                 + "'stabel'; did you mean 'Stable'? (the states are PreparingRebalance, CompletingRebalance, Stable, Dead, "
                 + "Empty, Assigning, Reconciling)");

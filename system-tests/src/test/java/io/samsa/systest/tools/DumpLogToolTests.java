@@ -125,6 +125,10 @@ interface DumpLogToolTests {
         assertEquals("samsa-dump-log: error: missing required option --files", usage.stderr().lines().findFirst().orElse(""));
         assertTrue(usage.stderr().contains("--verify-index-only"), "the usage follows: " + usage.describe());
         SamsaTools.assertNoStackTrace(usage);
+        CommandResult kraft = SamsaTools.run(DUMP, "--files", missing.toString(), "--cluster-metadata-decoder");
+        assertEquals(2, kraft.exitCode(), kraft::describe);
+        assertTrue(kraft.stderr().startsWith("samsa-dump-log: error: --cluster-metadata-decoder: this tool does not decode "
+                + "KRaft metadata records (Samsa keeps its metadata in ZooKeeper)"), kraft::describe);
     }
 
     // --- helpers
@@ -134,7 +138,7 @@ interface DumpLogToolTests {
     }
 
     /** What Kafka 3.9.1's DumpLogSegments prints, with its OptionalLong.empty written as -1 as Samsa's tool does. */
-    private static String kafka(String... args) {
+    static String kafka(String... args) {
         CommandResult r = ExternalCommand.run(JavaCommand.of("kafka.tools.DumpLogSegments", List.of(), List.of(args)), null,
                 SamsaTools.TOOL_TIMEOUT);
         assertEquals(0, r.exitCode(), r::describe);

@@ -42,6 +42,16 @@ interface GetOffsetsToolTests {
         assertEquals(List.of("go-offsets:0:4", "go-offsets:1:2"), offsets("--topic", "go-offsets", "--time", "max-timestamp"));
         assertEquals(List.of("go-offsets:1:3", "go-offsets:2:0"), offsets("--topic-partitions", "go-offsets:1-"));
         assertEquals(List.of("go-offsets:0:5", "go-offsets:2:0"), offsets("--topic", "go-off.*", "--partitions", "0,2"));
+        assertEquals(offsets("--topic", "go-offsets", "--time", "earliest"), offsets("--topic", "go-offsets", "--time", "-2"));
+        assertEquals(offsets("--topic", "go-offsets"), offsets("--topic", "go-offsets", "--time", "-1"));
+        assertEquals(List.of("go-offsets:0:4", "go-offsets:1:2"), offsets("--topic", "go-offsets", "--time", "-3"));
+        // Kafka's deprecated --broker-list in place of --bootstrap-server.
+        CommandResult old = SamsaTools.run(SCRIPT, "--broker-list", tools().broker().bootstrapServers(), "--topic-partitions",
+                "go-offsets:0").assertSuccess();
+        assertEquals(List.of("go-offsets:0:5"), old.stdoutLines(), old::describe);
+        List<String> all = offsets("--exclude-internal-topics");
+        assertTrue(all.containsAll(List.of("go-offsets:0:5", "go-offsets:1:3")), all::toString);
+        assertTrue(all.stream().noneMatch(l -> l.startsWith("__")), "no internal topic: " + all);
 
         JsonNode doc = JSON.readTree(tools().onCluster(SCRIPT, "--topic", "go-offsets", "--partitions", "0", "--output", "json")
                 .assertSuccess().stdout());

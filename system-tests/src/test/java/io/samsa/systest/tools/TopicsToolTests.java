@@ -126,6 +126,21 @@ interface TopicsToolTests {
     }
 
     @Test
+    default void describesATopicByItsId() {
+        topics("--create", "--topic", "tt-by-id", "--partitions", "2").assertSuccess();
+        List<String> byName = describeWithLeaders("tt-by-id", 2);
+        Matcher id = Pattern.compile("\tTopicId: (" + TOPIC_ID + ")\t").matcher(byName.get(0));
+        assertTrue(id.find(), byName.get(0));
+        assertEquals(byName, topics("--describe", "--topic-id", id.group(1), "--topic", "ignored-when-an-id-is-given")
+                .assertSuccess().stdoutLines());
+        assertEquals(byName, topics("--describe", "--topic-id", id.group(1), "--partition-size-limit-per-response", "1")
+                .assertSuccess().stdoutLines(), "the limit pages a request ZooKeeper-mode clusters do not serve");
+        String unknown = "AAAAAAAAAAAAAAAAAAAAAQ";
+        assertFailure(topics("--describe", "--topic-id", unknown), "samsa-topics: Topic id '" + unknown + "' does not exist");
+        assertEquals("", topics("--describe", "--topic-id", unknown, "--if-exists").assertSuccess().stdout());
+    }
+
+    @Test
     default void topicArgumentsAreRegularExpressions() {
         for (String t : List.of("tt-re-a", "tt-re-b", "tt-rex")) {
             topics("--create", "--topic", t, "--partitions", "1").assertSuccess();
@@ -249,6 +264,14 @@ interface TopicsToolTests {
                 "samsa-topics: error: --partitions takes a number, not 'x'");
         assertUsageError(SamsaTools.run(SCRIPT), "samsa-topics: error: give exactly one action: --list, --describe, "
                 + "--create, --alter or --delete");
+        assertUsageError(topics("--alter", "--topic", "tt-typo", "--delete-config", "retention.ms"), "samsa-topics: error: "
+                + "--delete-config cannot go with --bootstrap-server (nor can it in Kafka 3.9); remove a topic's config "
+                + "override with samsa-configs.sh --alter --entity-type topics --entity-name TOPIC --delete-config retention.ms");
+        assertUsageError(SamsaTools.run(SCRIPT, "--zookeeper", "localhost:2181", "--list"), "samsa-topics: error: --zookeeper "
+                + "is not supported: Samsa's tools talk to the brokers, as Kafka's have since 3.0 (kafka-configs kept it only "
+                + "for SCRAM credentials); give --bootstrap-server HOST:PORT instead");
+        assertUsageError(topics("--describe", "--topic-id", "nope"), "samsa-topics: error: --topic-id 'nope' is not a topic id "
+                + "(22 characters of URL-safe base64, as --describe prints it)");
         assertFalse(topics("--list").assertSuccess().stdoutLines().contains("tt-typo"), "nothing was created");
     }
 

@@ -1,5 +1,6 @@
 package io.samsa.tools.cli;
 
+import joptsimple.AbstractOptionSpec;
 import joptsimple.BuiltinHelpFormatter;
 import joptsimple.OptionException;
 import joptsimple.OptionParser;
@@ -7,10 +8,12 @@ import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,6 +23,10 @@ import java.util.stream.Collectors;
  * that turns jopt-simple's exceptions into one-line {@link UsageException}s (an unknown option
  * with a "did you mean", a missing value, a value of the wrong type, stray arguments), and the
  * usage printer. Long options may be abbreviated to any unique prefix, as in Kafka's tools.
+ *
+ * <p>A tool's options class declares its options on a {@link Declarations} and reads them back
+ * with a {@link Reader}; {@link #parse(Supplier, Reader, String...)} does the rest the same way
+ * for every tool: parse, {@code --help}, and jopt-simple's exceptions as usage errors.
  * Stateless.
  */
 public final class CommandLine {
@@ -35,6 +42,81 @@ public final class CommandLine {
         OptionParser parser = new OptionParser();
         parser.formatHelpWith(new BuiltinHelpFormatter(HELP_WIDTH, 2));
         return parser;
+    }
+
+    /**
+     * A tool's options, declared on their own parser ({@link #parser}) by a subclass's fields or
+     * constructor. Not thread-safe; one per command line read or usage printed.
+     */
+    public abstract static class Declarations {
+        /** The parser the subclass declares its options on. */
+        protected final OptionParser parser = CommandLine.parser();
+
+        /** Prints the options alone, without a description. */
+        public void printHelpOn(OutputStream out) throws IOException {
+            parser.printHelpOn(out);
+        }
+    }
+
+    /**
+     * Turns what was parsed into a tool's options, checking everything that can be checked
+     * without the cluster.
+     *
+     * @param <D> the declarations the command line was parsed with
+     * @param <O> the tool's options
+     */
+    @FunctionalInterface
+    public interface Reader<D extends Declarations, O> {
+        /** The options; {@code --help} never reaches here. */
+        O read(D declared, OptionSet set) throws UsageException;
+    }
+
+    /**
+     * A tool's whole command line: declares the options afresh, parses {@code args} refusing
+     * positional arguments, and reads them.
+     *
+     * @return the options, or null for {@code --help}
+     * @throws UsageException for a command line that cannot run, with the reason in one line
+     *                        (including a value of the wrong type, found when it is read)
+     */
+    public static <D extends Declarations, O> O parse(Supplier<D> declare, Reader<D, O> reader, String... args)
+            throws UsageException {
+        return parse(declare, reader, false, args);
+    }
+
+    /**
+     * As {@link #parse(Supplier, Reader, String...)}, but leaves words that are no option's
+     * value in the {@link OptionSet} for the reader (a tool whose option takes several values).
+     */
+    public static <D extends Declarations, O> O parseKeepingArguments(Supplier<D> declare, Reader<D, O> reader,
+                                                                    String... args) throws UsageException {
+        return parse(declare, reader, true, args);
+    }
+
+    /** Prints {@code description}, a blank line, and the options {@code declare} makes. */
+    public static void printUsage(Supplier<? extends Declarations> declare, String description, PrintStream out) {
+        printUsage(declare.get().parser, description, out);
+    }
+
+    private static <D extends Declarations, O> O parse(Supplier<D> declare, Reader<D, O> reader,
+                                                       boolean keepArguments, String... args) throws UsageException {
+        D declared = declare.get();
+        try {
+            OptionSet set;
+            if (keepArguments) {
+                set = declared.parser.parse(args);
+            } else {
+                set = parse(declared.parser, args);
+            }
+            return helpAsked(set) ? null : reader.read(declared, set);
+        } catch (OptionException e) {
+            throw usageError(e, declared.parser);
+        }
+    }
+
+    /** Whether an option declared {@code forHelp()} was given. */
+    private static boolean helpAsked(OptionSet set) {
+        return set.specs().stream().anyMatch(s -> s instanceof AbstractOptionSpec<?> a && a.isForHelp());
     }
 
     /**

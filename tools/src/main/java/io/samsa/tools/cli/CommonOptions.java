@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * {@code --bootstrap-server} (required), {@code --command-config FILE} (admin client properties, as
  * in Kafka's tools), {@code --timeout MS} (how long to wait for the cluster; default
  * {@value #DEFAULT_TIMEOUT_MS}), {@code --verbose}, {@code --help}, and, for tools that list or
- * describe, {@code --output table|json}. Not thread-safe: one per parser.
+ * describe, {@code --output table|json}; {@code --zookeeper}, which Kafka's tools no longer take,
+ * is refused with a pointer to {@code --bootstrap-server}. Not thread-safe: one per parser.
  */
 public final class CommonOptions {
 
@@ -23,7 +24,7 @@ public final class CommonOptions {
     private final OptionSpec<Integer> timeout;
     private final OptionSpec<Void> verbose;
     private final OptionSpec<String> output;
-    private final OptionSpec<Void> help;
+    private final OptionSpec<String> zookeeper;
 
     /**
      * @param listing whether the tool prints listings or descriptions, and so takes {@code --output}
@@ -39,18 +40,32 @@ public final class CommonOptions {
         verbose = parser.accepts("verbose", "On failure, print the stack trace; log the clients' INFO messages.");
         output = listing ? parser.accepts("output", "Print the result as text (Kafka's format) or as one JSON "
                 + "document.").withRequiredArg().defaultsTo(OutputFormat.TABLE.label()).describedAs("table|json") : null;
-        help = parser.accepts("help", "Print this usage.").forHelp();
-    }
-
-    /** Whether {@code --help} was given. */
-    public boolean helpAsked(OptionSet set) {
-        return set.has(help);
+        zookeeper = parser.accepts("zookeeper", "Refused: the tools talk to the brokers (--bootstrap-server), as Kafka's "
+                + "have since 3.0.").withRequiredArg().describedAs("host:port");
+        parser.accepts("help", "Print this usage.").forHelp(); // CommandLine.parse sees it
     }
 
     /** The shared settings; {@code --bootstrap-server} must be there. */
     public CommonSettings read(OptionSet set) throws UsageException {
-        CommandLine.require(set, bootstrapServer);
-        String servers = set.valueOf(bootstrapServer).trim();
+        return read(set, null);
+    }
+
+    /**
+     * The shared settings of a tool that also takes Kafka's deprecated {@code --broker-list}
+     * spelling of {@code --bootstrap-server}, which is ignored when {@code --bootstrap-server} is
+     * given (as in Kafka's tools).
+     *
+     * @param brokerList the tool's {@code --broker-list} option, or null when it has none
+     */
+    public CommonSettings read(OptionSet set, OptionSpec<String> brokerList) throws UsageException {
+        if (set.has(zookeeper)) {
+            throw new UsageException("--zookeeper is not supported: Samsa's tools talk to the brokers, as Kafka's have since 3.0 "
+                    + "(kafka-configs kept it only for SCRAM credentials); give --bootstrap-server HOST:PORT instead");
+        }
+        OptionSpec<String> servedBy = brokerList != null && !set.has(bootstrapServer) && set.has(brokerList)
+                ? brokerList : bootstrapServer;
+        CommandLine.require(set, servedBy);
+        String servers = set.valueOf(servedBy).trim();
         if (servers.isEmpty()) {
             throw new UsageException("--bootstrap-server needs at least one host:port");
         }

@@ -34,6 +34,27 @@ public final class Progress implements AutoCloseable {
         return new Progress(err, System.console() != null, Time.SYSTEM);
     }
 
+    /** A progress line that prints nothing: for output that no person watches. */
+    public static Progress none() {
+        return new Progress(null, false, Time.SYSTEM);
+    }
+
+    /**
+     * A progress line shown on {@code err} whatever it is connected to, its updates timed by
+     * {@code time}: for a caller that has decided for itself, such as a test of a tool's progress.
+     */
+    public static Progress shownOn(PrintStream err, Time time) {
+        return new Progress(err, true, time);
+    }
+
+    /**
+     * Whether an {@link #update} now would be shown: a caller that reports very often (per record)
+     * asks this first, so that it builds the text only when it will be printed.
+     */
+    public boolean due() {
+        return active && (lastShownMs == Long.MIN_VALUE || time.hiResClockMs() - lastShownMs >= MIN_INTERVAL_MS);
+    }
+
     /** Whether updates are shown. */
     public boolean active() {
         return active;

@@ -8,9 +8,6 @@ import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.Tool;
 import io.samsa.tools.cli.ToolRunner;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
-import joptsimple.OptionSet;
 
 import java.io.PrintStream;
 
@@ -41,23 +38,19 @@ public final class ClusterCommand implements Tool<CommonSettings> {
         return NAME;
     }
 
+    /** The shared options only. */
+    private static final class Parser extends CommandLine.Declarations {
+        final CommonOptions common = new CommonOptions(parser, true);
+    }
+
     @Override
     public CommonSettings parse(String[] args) throws UsageException {
-        OptionParser parser = CommandLine.parser();
-        CommonOptions common = new CommonOptions(parser, true);
-        try {
-            OptionSet set = CommandLine.parse(parser, args);
-            return common.helpAsked(set) ? null : common.read(set);
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, parser);
-        }
+        return CommandLine.parse(Parser::new, (p, set) -> p.common.read(set), args);
     }
 
     @Override
     public void printUsage(PrintStream out) {
-        OptionParser parser = CommandLine.parser();
-        new CommonOptions(parser, true);
-        CommandLine.printUsage(parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 
     @Override

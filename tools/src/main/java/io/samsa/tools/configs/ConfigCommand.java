@@ -7,6 +7,7 @@ import io.samsa.clients.admin.DescribeConfigsOptions;
 import io.samsa.clients.admin.ListTopicsOptions;
 import io.samsa.common.Node;
 import io.samsa.common.config.ConfigResource;
+import io.samsa.common.errors.InvalidRequestException;
 import io.samsa.tools.cli.ClientProperties;
 import io.samsa.tools.cli.ClusterConnection;
 import io.samsa.tools.cli.DidYouMean;
@@ -31,7 +32,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * {@code bin/samsa-configs.sh}: Kafka's {@code kafka-configs} for topics and brokers over Samsa's
+ * {@code bin/samsa-configs.sh}: Kafka's {@code kafka-configs} for topics, brokers and broker loggers
+ * (log levels, which Kafka's brokers serve and Samsa's do not) over Samsa's
  * {@code Admin}, with its flags ({@link ConfigCommandOptions}) and its output
  * ({@link ConfigPrinter}). {@code --alter} changes only what it names (incremental alter, for
  * brokers too, where Kafka's tool rewrites the broker's whole dynamic config) and prints Kafka's
@@ -39,7 +41,8 @@ import java.util.stream.Collectors;
  * broker exists; every key is one the entity has (topic keys offline, as a usage error with a
  * "did you mean"; a broker's against what it describes, likewise); a key to delete is set on the
  * entity, as Kafka's tool requires. Samsa's brokers have no dynamic configs: altering one fails
- * with the broker's answer. Exit status: see {@link ToolRunner}.
+ * with the broker's answer. Users, clients, ips and client-metrics fail at once, saying why
+ * ({@link EntityType#unsupported()}). Exit status: see {@link ToolRunner}.
  *
  * <p>Stateless: each run opens its own connection.
  */
@@ -73,6 +76,10 @@ public final class ConfigCommand implements Tool<ConfigCommandOptions> {
 
     @Override
     public void run(ConfigCommandOptions options, PrintStream out, PrintStream err) throws Exception {
+        if (options.entityType().unsupported() != null) {
+            throw new ToolFailure("--entity-type " + options.entityType().label() + " is not supported: "
+                    + options.entityType().unsupported());
+        }
         try (ClusterConnection connection = ClusterConnection.open(options.common(), w -> err.println(NAME + ": warning: " + w))) {
             if (options.alter()) {
                 alter(connection, options, out);
@@ -94,10 +101,10 @@ public final class ConfigCommand implements Tool<ConfigCommandOptions> {
                 .describeConfigs(resources, new DescribeConfigsOptions().includeSynonyms(true)).values();
         List<EntityConfig> entities = new ArrayList<>();
         for (String name : names) {
-            Config config = connection.await(configs.get(type.resource(name)));
+            Config config = configsOf(connection, configs.get(type.resource(name)), type, name);
             ConfigEntry.ConfigSource dynamic = type.dynamicSource(name);
             entities.add(new EntityConfig(type, name, config.entries().stream()
-                    .filter(e -> options.all() || e.source() == dynamic)
+                    .filter(e -> options.all() || dynamic == null || e.source() == dynamic)
                     .sorted(Comparator.comparing(ConfigEntry::name)).toList()));
         }
         if (options.common().output() == OutputFormat.JSON) {
@@ -146,13 +153,15 @@ public final class ConfigCommand implements Tool<ConfigCommandOptions> {
                 ConfigCommandOptions.checkTopicKeys(added.keySet());
             }
         }
-        Config current = connection.await(connection.admin().describeConfigs(List.of(type.resource(name))).values()
-                .get(type.resource(name)));
+        Config current = configsOf(connection, connection.admin().describeConfigs(List.of(type.resource(name))).values()
+                .get(type.resource(name)), type, name);
         if (type == EntityType.BROKERS) {
             checkBrokerKeys(connection, name, current, added.keySet(), options.deleteConfigs());
+        } else if (type == EntityType.BROKER_LOGGERS) {
+            checkLoggers(name, current, added.keySet(), options.deleteConfigs());
         }
         ConfigEntry.ConfigSource dynamic = type.dynamicSource(name);
-        List<String> notSet = options.deleteConfigs().stream()
+        List<String> notSet = dynamic == null ? List.of() : options.deleteConfigs().stream()
                 .filter(k -> current.get(k) == null || current.get(k).source() != dynamic).toList();
         if (!notSet.isEmpty()) {
             throw new ToolFailure(entity(type, name) + " has no dynamic value of " + notSet.stream().map(k -> "'" + k + "'")
@@ -164,6 +173,36 @@ public final class ConfigCommand implements Tool<ConfigCommandOptions> {
         connection.await(connection.admin().incrementalAlterConfigs(Map.of(type.resource(name), ops)).all());
         out.println(name.isEmpty() ? "Completed updating default config for " + type.label() + " in the cluster."
                 : "Completed updating config for " + type.singular() + " " + name + ".");
+    }
+
+    /**
+     * The entity's configs; a broker that does not serve broker-logger configs (as Samsa's do not)
+     * is said so in one line.
+     */
+    private static Config configsOf(ClusterConnection connection, CompletableFuture<Config> future, EntityType type,
+                                    String name) throws ExecutionException, InterruptedException {
+        try {
+            return connection.await(future);
+        } catch (ExecutionException e) {
+            if (type == EntityType.BROKER_LOGGERS && e.getCause() instanceof InvalidRequestException) {
+                throw new ToolFailure("Broker " + name + " does not serve broker-logger configs (it answered: "
+                        + e.getCause().getMessage() + ")");
+            }
+            throw e;
+        }
+    }
+
+    /** Fails on the first logger the broker does not have, as a usage error with the nearest names. */
+    private static void checkLoggers(String name, Config current, Collection<String> added, Collection<String> deleted)
+            throws UsageException {
+        Set<String> known = current.entries().stream().map(ConfigEntry::name).collect(Collectors.toCollection(TreeSet::new));
+        List<String> asked = new ArrayList<>(added);
+        asked.addAll(deleted);
+        for (String logger : asked) {
+            if (!known.contains(logger)) {
+                throw new UsageException("broker " + name + " has no logger '" + logger + "'" + DidYouMean.hint(logger, known));
+            }
+        }
     }
 
     /**
@@ -192,6 +231,7 @@ public final class ConfigCommand implements Tool<ConfigCommandOptions> {
         if (name.isEmpty()) {
             return "The " + type.label() + "' default";
         }
-        return type == EntityType.TOPICS ? "Topic '" + name + "'" : "Broker " + name;
+        return type == EntityType.TOPICS ? "Topic '" + name + "'"
+                : type == EntityType.BROKER_LOGGERS ? "Broker " + name + "'s loggers" : "Broker " + name;
     }
 }

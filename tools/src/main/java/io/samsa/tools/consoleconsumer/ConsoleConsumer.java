@@ -108,6 +108,10 @@ public final class ConsoleConsumer implements Tool<ConsoleConsumerOptions> {
                 out.flush();
                 err.println("Processed a total of " + count[0] + " messages");
                 err.flush();
+                if (options.systestEvents()) {
+                    out.println("shutdown_complete");
+                    out.flush();
+                }
                 finished.countDown();
                 removeHook(hook);
             }

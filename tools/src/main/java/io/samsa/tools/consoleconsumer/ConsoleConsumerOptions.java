@@ -7,8 +7,6 @@ import io.samsa.tools.cli.CommandLine;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.Escapes;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -44,13 +42,16 @@ import java.util.regex.PatternSyntaxException;
  * @param maxMessages    {@code --max-messages}, or -1 for no limit
  * @param timeoutMs      {@code --timeout-ms}: stop after this long without a record; -1 for never
  * @param group          the group id, or null to read without a group (assigned partitions)
+ * @param systestEvents  {@code --enable-systest-events}: print {@code shutdown_complete} on standard
+ *                       output once the consumer is closed, as Kafka's does for its system tests
  * @param consumerProps  the consumer's configuration, complete
  * @param warnings       unknown consumer or formatter keys, each with a "did you mean"
  */
 record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern include, Integer partition,
                               StartOffset startOffset, boolean fromBeginning, int maxMessages, long timeoutMs,
                               String group, Properties consumerProps, RecordFormatter formatter,
-                              boolean skipMessageOnError, boolean verbose, List<String> warnings) {
+                              boolean skipMessageOnError, boolean systestEvents, boolean verbose,
+                              List<String> warnings) {
 
     static final String DESCRIPTION = "samsa-console-consumer: prints the records of topics on standard output, with "
             + "Kafka's kafka-console-consumer flags.\n"
@@ -60,15 +61,22 @@ record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern incl
             + "\"Processed a total of N messages\" on stderr.\n"
             + "Exit status: 0 done, 1 failed (one line on stderr), 2 bad command line.";
 
-    /** Kafka's default formatter's class names: the only formatter there is. */
-    static final Set<String> FORMATTERS = Set.of("kafka.tools.DefaultMessageFormatter",
-            "org.apache.kafka.tools.consumer.DefaultMessageFormatter");
+    /**
+     * Kafka's formatters that Samsa's tool has, by Kafka 3.9's class names and the deprecated
+     * {@code kafka.tools} ones it still takes.
+     */
+    static final Map<String, String> FORMATTERS = Map.of(
+            "org.apache.kafka.tools.consumer.DefaultMessageFormatter", "default",
+            "kafka.tools.DefaultMessageFormatter", "default",
+            "org.apache.kafka.tools.consumer.LoggingMessageFormatter", "logging",
+            "kafka.tools.LoggingMessageFormatter", "logging",
+            "org.apache.kafka.tools.consumer.NoOpMessageFormatter", "noop",
+            "kafka.tools.NoOpMessageFormatter", "noop");
 
     private static final List<String> PREFIXES = List.of("key.deserializer.", "value.deserializer.",
             "headers.deserializer.");
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final OptionSpec<String> bootstrapServer = parser.accepts("bootstrap-server", "REQUIRED: the brokers to "
                 + "connect to.").withRequiredArg().describedAs("host:port[,host:port...]");
         final OptionSpec<String> topic = parser.accepts("topic", "The topic to read.").withRequiredArg()
@@ -96,9 +104,10 @@ record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern incl
                 + "for several (wins over --consumer.config).").withRequiredArg().describedAs("key=value");
         final OptionSpec<String> consumerConfig = parser.accepts("consumer.config", "Consumer settings file.")
                 .withRequiredArg().describedAs("file");
-        final OptionSpec<String> formatter = parser.accepts("formatter", "Kafka's option to plug in a formatter "
-                + "class; only its default formatter is available (see --format).").withRequiredArg()
-                .describedAs("class");
+        final OptionSpec<String> formatter = parser.accepts("formatter", "Kafka's formatter class: "
+                + "DefaultMessageFormatter (the default), LoggingMessageFormatter (also logs each record at INFO) or "
+                + "NoOpMessageFormatter (prints nothing), by Kafka's class names (see also --format).")
+                .withRequiredArg().describedAs("class");
         final OptionSpec<String> property = parser.accepts("property", "A formatter setting: print.timestamp, "
                 + "print.key, print.offset, print.partition, print.headers, print.value (true|false), key.separator, "
                 + "line.separator, headers.separator, null.literal, key.deserializer, value.deserializer, "
@@ -115,6 +124,8 @@ record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern incl
         final OptionSpec<String> isolationLevel = parser.accepts("isolation-level", "read_uncommitted or "
                 + "read_committed (isolation.level).").withRequiredArg().defaultsTo("read_uncommitted")
                 .describedAs("level");
+        final OptionSpec<Void> systestEvents = parser.accepts("enable-systest-events", "Print shutdown_complete on "
+                + "standard output when the consumer has stopped (for Kafka's system tests).");
         final OptionSpec<Void> printKey = parser.accepts("print-key", "Print each record's key (print.key=true).");
         final OptionSpec<Void> printHeaders = parser.accepts("print-headers", "Print each record's headers "
                 + "(print.headers=true).");
@@ -148,22 +159,14 @@ record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern incl
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static ConsoleConsumerOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return read(p, CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, ConsoleConsumerOptions::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 
     private static ConsoleConsumerOptions read(Parser p, OptionSet set) throws UsageException {
-        if (set.has(p.help)) {
-            return null;
-        }
         CommandLine.require(set, p.bootstrapServer);
         String servers = set.valueOf(p.bootstrapServer).trim();
         if (servers.isEmpty()) {
@@ -201,9 +204,15 @@ record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern incl
             throw new UsageException("--max-messages must be positive, not " + maxMessages);
         }
         long timeoutMs = set.has(p.timeoutMs) ? Math.max(-1, set.valueOf(p.timeoutMs)) : -1;
-        if (set.has(p.formatter) && !FORMATTERS.contains(set.valueOf(p.formatter))) {
-            throw new UsageException("--formatter " + set.valueOf(p.formatter) + ": only Kafka's default formatter is "
-                    + "available; --format prints records in another layout");
+        String formatterKind = set.has(p.formatter) ? FORMATTERS.get(set.valueOf(p.formatter).trim()) : "default";
+        if (formatterKind == null) {
+            throw new UsageException("--formatter " + set.valueOf(p.formatter) + ": the formatters are Kafka's "
+                    + "DefaultMessageFormatter, LoggingMessageFormatter and NoOpMessageFormatter; --format prints "
+                    + "records in another layout");
+        }
+        if (!formatterKind.equals("default") && set.has(p.format)) {
+            throw new UsageException("--format gives the whole line, so it cannot go with --formatter "
+                    + set.valueOf(p.formatter));
         }
 
         List<String> warnings = new ArrayList<>();
@@ -232,9 +241,14 @@ record ConsoleConsumerOptions(String bootstrapServer, String topic, Pattern incl
             consumer.setProperty(ConsumerConfig.GROUP_ID_CONFIG, group);
         }
         RecordFormatter formatter = formatter(p, set, warnings);
+        if (formatterKind.equals("logging")) {
+            formatter = new LoggingFormatter(formatter);
+        } else if (formatterKind.equals("noop")) {
+            formatter = (record, out) -> { };
+        }
         return new ConsoleConsumerOptions(servers, topic, include, partition, start, set.has(p.fromBeginning),
-                maxMessages, timeoutMs, group, consumer, formatter, set.has(p.skipMessageOnError), set.has(p.verbose),
-                warnings);
+                maxMessages, timeoutMs, group, consumer, formatter, set.has(p.skipMessageOnError),
+                set.has(p.systestEvents), set.has(p.verbose), warnings);
     }
 
     private static Properties consumerProperties(Parser p, OptionSet set, List<String> warnings) throws UsageException {

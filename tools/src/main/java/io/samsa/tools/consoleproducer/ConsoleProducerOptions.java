@@ -7,8 +7,6 @@ import io.samsa.tools.cli.CommandLine;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.Escapes;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -49,8 +47,7 @@ record ConsoleProducerOptions(String bootstrapServer, String topic, Properties p
     static final Set<String> LINE_READERS = Set.of("kafka.tools.ConsoleProducer$LineMessageReader",
             "org.apache.kafka.tools.LineMessageReader");
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final OptionSpec<String> bootstrapServer = parser.accepts("bootstrap-server", "REQUIRED: the brokers to "
                 + "connect to.").withRequiredArg().describedAs("host:port[,host:port...]");
         final OptionSpec<String> brokerList = parser.accepts("broker-list", "Deprecated spelling of "
@@ -116,22 +113,14 @@ record ConsoleProducerOptions(String bootstrapServer, String topic, Properties p
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static ConsoleProducerOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return read(p, CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, ConsoleProducerOptions::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 
     private static ConsoleProducerOptions read(Parser p, OptionSet set) throws UsageException {
-        if (set.has(p.help)) {
-            return null;
-        }
         String servers = set.has(p.bootstrapServer) ? set.valueOf(p.bootstrapServer) : set.valueOf(p.brokerList);
         if (servers == null) {
             throw new UsageException("missing required option --bootstrap-server");

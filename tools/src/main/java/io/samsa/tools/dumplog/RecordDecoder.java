@@ -8,6 +8,7 @@ import io.samsa.core.coordinator.group.OffsetsTopicRecords;
 import io.samsa.record.Record;
 import io.samsa.tools.cli.UsageException;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -21,7 +22,8 @@ import java.util.Map;
  * {@code --offsets-decoder}, as {@code __consumer_offsets} records in Kafka's JSON: a key
  * {@code {"type":"1","data":{"group":...,"topic":...,"partition":...}}} and a value
  * {@code {"version":"3","data":{"offset":...}}} ({@code <DELETE>} for a tombstone; member
- * subscriptions and assignments as base64). Immutable.
+ * subscriptions and assignments as base64), or, with {@code --transaction-log-decoder}, as
+ * {@code __transaction_state} records ({@link TransactionLogRecords}). Immutable.
  */
 abstract class RecordDecoder {
 
@@ -75,6 +77,30 @@ abstract class RecordDecoder {
                     return new Decoded(keyJson, doc.toString());
                 } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
                     return new Decoded("Error at offset " + r.offset() + ", skipping. " + e.getMessage(), null);
+                }
+            }
+        };
+    }
+
+    /** {@code __transaction_state} records, as Kafka's {@code --transaction-log-decoder} prints them. */
+    static RecordDecoder transactionLog() {
+        return new RecordDecoder() {
+            @Override
+            Decoded decode(Record r) {
+                if (!r.hasKey()) {
+                    return new Decoded("Error at offset " + r.offset() + ", skipping. The record has no key", null);
+                }
+                try {
+                    String key = TransactionLogRecords.key(r.key());
+                    if (!TransactionLogRecords.knownKey(r.key())) {
+                        return new Decoded(key, null);
+                    }
+                    return new Decoded(key, r.hasValue() ? TransactionLogRecords.value(r.value()) : "<DELETE>");
+                } catch (RuntimeException e) {
+                    // Any malformed bytes (short buffer, bad length, unknown version): Kafka's line, and on to the next.
+                    String why = e instanceof BufferUnderflowException ? "The record is shorter than its schema"
+                            : e.getMessage();
+                    return new Decoded("Error at offset " + r.offset() + ", skipping. " + why, null);
                 }
             }
         };

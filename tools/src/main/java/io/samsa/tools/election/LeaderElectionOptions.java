@@ -6,8 +6,6 @@ import io.samsa.tools.cli.CommonOptions;
 import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -38,8 +36,7 @@ record LeaderElectionOptions(CommonSettings common, ElectionType electionType, S
             + "Exit status: 0 done (an election not needed is not a failure), 1 failed (one line on stderr), "
             + "2 bad command line.";
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, false);
         final OptionSpec<String> adminConfig = parser.accepts("admin.config", "Kafka's name for --command-config.")
                 .withRequiredArg().describedAs("file");
@@ -56,9 +53,6 @@ record LeaderElectionOptions(CommonSettings common, ElectionType electionType, S
                 + "{\"partitions\": [{\"topic\": \"foo\", \"partition\": 1}]}.").withRequiredArg().describedAs("file");
 
         LeaderElectionOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             CommonSettings settings = common.read(set);
             if (set.has(adminConfig)) {
                 if (settings.commandConfig() != null) {
@@ -106,15 +100,10 @@ record LeaderElectionOptions(CommonSettings common, ElectionType electionType, S
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static LeaderElectionOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }

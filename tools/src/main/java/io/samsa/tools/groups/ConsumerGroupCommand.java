@@ -6,6 +6,7 @@ import io.samsa.clients.admin.ConsumerGroupDescription;
 import io.samsa.clients.admin.ConsumerGroupListing;
 import io.samsa.clients.admin.DeleteConsumerGroupOffsetsResult;
 import io.samsa.common.ConsumerGroupState;
+import io.samsa.common.GroupType;
 import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
 import io.samsa.common.errors.GroupIdNotFoundException;
@@ -98,7 +99,8 @@ public final class ConsumerGroupCommand implements Tool<ConsumerGroupCommandOpti
     private static void list(ClusterConnection connection, ConsumerGroupCommandOptions options, PrintStream out)
             throws ExecutionException, InterruptedException {
         Set<ConsumerGroupState> states = options.listStates() == null ? Set.of() : options.listStates();
-        List<ConsumerGroupListing> groups = GroupFinder.list(connection, states);
+        Set<GroupType> types = options.listTypes() == null ? Set.of() : options.listTypes();
+        List<ConsumerGroupListing> groups = GroupFinder.list(connection, states, types);
         if (options.common().output() == OutputFormat.JSON) {
             ObjectNode doc = Json.object();
             ArrayNode array = doc.putArray("groups");
@@ -106,15 +108,35 @@ public final class ConsumerGroupCommand implements Tool<ConsumerGroupCommandOpti
                 ObjectNode o = array.addObject();
                 o.put("group", g.groupId());
                 GroupDescriptionPrinter.putNullable(o, "state", g.state().map(Object::toString).orElse(null));
+                GroupDescriptionPrinter.putNullable(o, "type", g.type().map(Object::toString).orElse(null));
             }
             Json.print(out, doc);
-        } else if (options.listStates() == null) {
+        } else if (options.listStates() == null && options.listTypes() == null) {
             groups.forEach(g -> out.println(g.groupId()));
         } else {
-            // Kafka's widths: the longest id (at least 15) and ten more.
+            // Kafka's columns and widths: the longest id (at least 15) and ten more, then TYPE and STATE as asked.
             int width = groups.stream().mapToInt(g -> g.groupId().length()).max().orElse(0);
-            Table table = new Table("GROUP", "STATE").minWidth(0, Math.max(15, width) + 10);
-            groups.forEach(g -> table.row(g.groupId(), g.state().map(Object::toString).orElse("Unknown")));
+            List<String> headers = new ArrayList<>(List.of("GROUP"));
+            if (options.listTypes() != null) {
+                headers.add("TYPE");
+            }
+            if (options.listStates() != null) {
+                headers.add("STATE");
+            }
+            Table table = new Table(headers.toArray(new String[0])).minWidth(0, Math.max(15, width) + 10);
+            for (int c = 1; c < headers.size() - 1; c++) {
+                table.minWidth(c, 20);
+            }
+            for (ConsumerGroupListing g : groups) {
+                List<Object> row = new ArrayList<>(List.of(g.groupId()));
+                if (options.listTypes() != null) {
+                    row.add(g.type().map(Object::toString).orElse("Unknown"));
+                }
+                if (options.listStates() != null) {
+                    row.add(g.state().map(Object::toString).orElse("Unknown"));
+                }
+                table.row(row.toArray());
+            }
             table.print(out);
         }
     }
@@ -234,6 +256,9 @@ public final class ConsumerGroupCommand implements Tool<ConsumerGroupCommandOpti
                 w -> err.println(NAME + ": warning: " + w));
         if (options.common().output() == OutputFormat.JSON) {
             ResetPlanPrinter.printJson(plans, options.execute(), out);
+        } else if (options.export()) {
+            // Kafka's choice of columns: without the group only when one --group was named.
+            ResetPlanCsv.write(plans, options.groups().size() != 1, out);
         } else {
             ResetPlanPrinter.printText(plans, out);
         }

@@ -1,18 +1,18 @@
 package io.samsa.tools.groups;
 
 import io.samsa.common.ConsumerGroupState;
+import io.samsa.common.GroupType;
 import io.samsa.tools.cli.CommandLine;
 import io.samsa.tools.cli.CommonOptions;
 import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -36,23 +36,28 @@ import java.util.Set;
  * @param listStates with {@code --list --state}, the states to list (empty for every state), else null
  * @param reset      the {@code --reset-offsets} scenario, or null
  * @param execute    whether {@code --reset-offsets} commits its plan ({@code --execute}) or only prints it
+ * @param listTypes  with {@code --list --type}, the types to list (empty for every type), else null
+ * @param export     whether {@code --reset-offsets} prints its plan as Kafka's CSV ({@code --export})
+ * @param fromFile   {@code --from-file}'s CSV plan, or null
  */
 record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, List<String> groups, boolean allGroups,
                                    List<TopicScope> topics, boolean allTopics, DescribeView view,
-                                   Set<ConsumerGroupState> listStates, ResetSpec reset, boolean execute) {
+                                   Set<ConsumerGroupState> listStates, ResetSpec reset, boolean execute,
+                                   Set<GroupType> listTypes, boolean export, Path fromFile) {
 
     static final String DESCRIPTION = "samsa-consumer-groups: lists, describes and deletes consumer groups, and "
             + "deletes or resets their offsets, with Kafka's kafka-consumer-groups flags.\n"
             + "Usage: samsa-consumer-groups.sh --bootstrap-server HOST:PORT --list | --describe | --delete | "
             + "--delete-offsets | --reset-offsets [--group GROUP | --all-groups] [options]\n"
+            + "--list --state/--type adds the groups' states/types, or lists only those given. "
             + "--describe shows each partition's offsets and lag, and each group's total lag; --members and --state "
             + "show the members and the state instead (--members --verbose adds their partitions). --output json prints "
-            + "all of it. --reset-offsets needs --dry-run (print the plan) or --execute (commit it).\n"
+            + "all of it. --reset-offsets needs --dry-run (print the plan) or --execute (commit it); --export prints the plan as "
+            + "CSV for --from-file.\n"
             + "Exit status: 0 done, 1 failed (one line on stderr), 2 bad command line.";
 
     /** The options and, for each, the actions it may go with. */
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, true);
         final Map<GroupAction, OptionSpec<Void>> actions = new EnumMap<>(GroupAction.class);
         final OptionSpec<String> group;
@@ -64,6 +69,8 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
         final OptionSpec<String> state;
         final OptionSpec<Void> dryRun;
         final OptionSpec<Void> execute;
+        final OptionSpec<String> type;
+        final OptionSpec<Void> export;
         final Map<ResetSpec.Kind, OptionSpec<?>> scenarios = new EnumMap<>(ResetSpec.Kind.class);
 
         Parser() {
@@ -93,6 +100,10 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
                     + "(comma-separated, e.g. Stable,Empty).").withOptionalArg().describedAs("states");
             dryRun = parser.accepts("dry-run", "With --reset-offsets, print the new offsets without committing them.");
             execute = parser.accepts("execute", "With --reset-offsets, commit the new offsets.");
+            type = parser.accepts("type", "With --list, the groups' types, or only the groups of the types given "
+                    + "(comma-separated: classic, consumer).").withOptionalArg().describedAs("types");
+            export = parser.accepts("export", "With --reset-offsets, print the plan as Kafka's CSV, topic,partition,offset "
+                    + "for one --group, else group,topic,partition,offset, which --from-file reads back.");
             scenarios.put(ResetSpec.Kind.TO_EARLIEST, parser.accepts("to-earliest", "Reset to each partition's log start "
                     + "offset."));
             scenarios.put(ResetSpec.Kind.TO_LATEST, parser.accepts("to-latest", "Reset to each partition's log end offset."));
@@ -107,12 +118,12 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
                     .withRequiredArg().describedAs("datetime"));
             scenarios.put(ResetSpec.Kind.BY_DURATION, parser.accepts("by-duration", "Reset to the first record at or after "
                     + "this long ago, PnDTnHnMnS (e.g. PT1H).").withRequiredArg().describedAs("duration"));
+            scenarios.put(ResetSpec.Kind.FROM_FILE, parser.accepts("from-file", "Reset to the offsets of a CSV file as "
+                    + "--export writes it (it names the partitions, so no --topic or --all-topics).").withRequiredArg()
+                    .describedAs("csv file"));
         }
 
         ConsumerGroupCommandOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             GroupAction action = action(set);
             CommonSettings settings = common.read(set);
             onlyWith(set, group, GroupAction.DESCRIBE, GroupAction.DELETE, GroupAction.DELETE_OFFSETS, GroupAction.RESET_OFFSETS);
@@ -124,6 +135,11 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
             onlyWith(set, state, GroupAction.DESCRIBE, GroupAction.LIST);
             onlyWith(set, dryRun, GroupAction.RESET_OFFSETS);
             onlyWith(set, execute, GroupAction.RESET_OFFSETS);
+            onlyWith(set, type, GroupAction.LIST);
+            onlyWith(set, export, GroupAction.RESET_OFFSETS);
+            if (set.has(export) && settings.output() == OutputFormat.JSON) {
+                throw new UsageException("--export prints CSV, so it cannot go with --output json");
+            }
             for (OptionSpec<?> scenario : scenarios.values()) {
                 onlyWith(set, scenario, GroupAction.RESET_OFFSETS);
             }
@@ -158,7 +174,12 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
             boolean commit = false;
             if (action == GroupAction.RESET_OFFSETS) {
                 reset = scenario(set);
-                if (set.has(topic) == set.has(allTopics)) {
+                if (reset.kind() == ResetSpec.Kind.FROM_FILE) {
+                    if (set.has(topic) || set.has(allTopics)) {
+                        throw new UsageException("--from-file names the partitions itself, so it cannot go with "
+                                + (set.has(topic) ? "--topic" : "--all-topics"));
+                    }
+                } else if (set.has(topic) == set.has(allTopics)) {
                     throw new UsageException("--reset-offsets needs one scope: --topic or --all-topics");
                 }
                 if (set.has(dryRun) == set.has(execute)) {
@@ -167,8 +188,11 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
                 }
                 commit = set.has(execute);
             }
+            Path file = reset != null && reset.kind() == ResetSpec.Kind.FROM_FILE
+                    ? Path.of(set.valueOf(scenarios.get(ResetSpec.Kind.FROM_FILE)).toString()) : null;
             return new ConsumerGroupCommandOptions(action, settings, groupIds, set.has(allGroups), scopes,
-                    set.has(allTopics), view(set, action), listStates(set, action), reset, commit);
+                    set.has(allTopics), view(set, action), listStates(set, action), reset, commit, listTypes(set, action),
+                    set.has(export), file);
         }
 
         private DescribeView view(OptionSet set, GroupAction action) throws UsageException {
@@ -193,6 +217,14 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
             return value == null || value.isBlank() ? Set.of() : parseStates(value);
         }
 
+        private Set<GroupType> listTypes(OptionSet set, GroupAction action) throws UsageException {
+            if (action != GroupAction.LIST || !set.has(type)) {
+                return null;
+            }
+            String value = set.valueOf(type);
+            return value == null || value.isBlank() ? Set.of() : parseTypes(value);
+        }
+
         private ResetSpec scenario(OptionSet set) throws UsageException {
             List<ResetSpec.Kind> given = new ArrayList<>();
             scenarios.forEach((kind, spec) -> {
@@ -202,7 +234,7 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
             });
             if (given.size() != 1) {
                 throw new UsageException("--reset-offsets needs exactly one of --to-earliest, --to-latest, --to-current, "
-                        + "--to-offset, --shift-by, --to-datetime and --by-duration" + (given.isEmpty() ? ""
+                        + "--to-offset, --shift-by, --to-datetime, --by-duration and --from-file" + (given.isEmpty() ? ""
                         : " (not " + String.join(" and ", given.stream().map(k -> "--" + k.option()).toList()) + ")"));
             }
             ResetSpec.Kind kind = given.get(0);
@@ -255,6 +287,25 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
         groups = List.copyOf(groups);
         topics = List.copyOf(topics);
         listStates = listStates == null ? null : Set.copyOf(listStates);
+        listTypes = listTypes == null ? null : Set.copyOf(listTypes);
+    }
+
+    /** Kafka's type names, in any case, comma-separated; an unknown one is a usage error with a suggestion. */
+    static Set<GroupType> parseTypes(String text) throws UsageException {
+        List<String> known = Arrays.stream(GroupType.values()).filter(t -> t != GroupType.UNKNOWN)
+                .map(t -> t.toString().toLowerCase(Locale.ROOT)).toList();
+        Set<GroupType> types = EnumSet.noneOf(GroupType.class);
+        for (String name : text.split(",")) {
+            String trimmed = name.trim();
+            GroupType found = GroupType.parse(trimmed);
+            if (found == GroupType.UNKNOWN) {
+                throw new UsageException("--type: unknown type '" + trimmed + "'"
+                        + DidYouMean.hint(trimmed.toLowerCase(Locale.ROOT), known) + " (the types are "
+                        + String.join(", ", known) + ")");
+            }
+            types.add(found);
+        }
+        return types;
     }
 
     /** Kafka's state names, in any case, comma-separated; an unknown one is a usage error with a suggestion. */
@@ -284,15 +335,10 @@ record ConsumerGroupCommandOptions(GroupAction action, CommonSettings common, Li
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static ConsumerGroupCommandOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }

@@ -4,6 +4,7 @@ import io.samsa.clients.admin.ConsumerGroupDescription;
 import io.samsa.clients.admin.ConsumerGroupListing;
 import io.samsa.clients.admin.ListConsumerGroupsOptions;
 import io.samsa.common.ConsumerGroupState;
+import io.samsa.common.GroupType;
 import io.samsa.common.errors.GroupIdNotFoundException;
 import io.samsa.tools.cli.ClusterConnection;
 import io.samsa.tools.cli.DidYouMean;
@@ -32,8 +33,14 @@ final class GroupFinder {
     /** Every consumer group (in the states given, or any for none), sorted by id. */
     static List<ConsumerGroupListing> list(ClusterConnection connection, Set<ConsumerGroupState> states)
             throws ExecutionException, InterruptedException {
+        return list(connection, states, Set.of());
+    }
+
+    /** Every consumer group in the states and of the types given (any, for none), sorted by id. */
+    static List<ConsumerGroupListing> list(ClusterConnection connection, Set<ConsumerGroupState> states,
+                                           Set<GroupType> types) throws ExecutionException, InterruptedException {
         Collection<ConsumerGroupListing> listings = connection.await(connection.admin()
-                .listConsumerGroups(new ListConsumerGroupsOptions().inStates(states)).all());
+                .listConsumerGroups(new ListConsumerGroupsOptions().inStates(states).withTypes(types)).all());
         return listings.stream().sorted(Comparator.comparing(ConsumerGroupListing::groupId)).toList();
     }
 

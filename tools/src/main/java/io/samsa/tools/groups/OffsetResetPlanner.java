@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * Kafka's tool does: earliest and latest are the log's start and end; {@code --to-current} keeps
  * the committed offset (the log end where there is none); {@code --to-offset} and
  * {@code --shift-by} are kept within the log, with a warning when moved; by time, the first offset
- * at or after it, or the log end (with a warning) when no record is that recent. Pure: the
+ * at or after it, or the log end (with a warning) when no record is that recent; {@code --from-file}'s
+ * offsets are kept within the log as {@code --to-offset}'s. Pure: the
  * lookups are the caller's ({@link OffsetReset}). Immutable.
  *
  * @param committed the group's committed offsets (partitions without one are absent)
@@ -52,8 +53,21 @@ record OffsetResetPlanner(Map<TopicPartition, Long> committed, Map<TopicPartitio
                     yield withinLog(p, current + spec.value(), warnings);
                 }
                 case TO_DATETIME, BY_DURATION -> byTime(p, spec.timestamp(nowMs), warnings);
+                case FROM_FILE -> throw new IllegalArgumentException("--from-file is planned by planRequested");
             };
             plan.add(new PlannedOffset(p, current, target));
+        }
+        return plan;
+    }
+
+    /**
+     * The plan of {@code --from-file}: each partition's requested offset, kept within its log (with
+     * a warning when moved), in partition order.
+     */
+    List<PlannedOffset> planRequested(Map<TopicPartition, Long> requested, Consumer<String> warnings) {
+        List<PlannedOffset> plan = new ArrayList<>();
+        for (TopicPartition p : new TreeSet<>(requested.keySet())) {
+            plan.add(new PlannedOffset(p, committed.get(p), withinLog(p, requested.get(p), warnings)));
         }
         return plan;
     }

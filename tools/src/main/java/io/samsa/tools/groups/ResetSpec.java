@@ -15,14 +15,14 @@ import java.util.regex.Pattern;
  *
  * @param value the offset of {@link Kind#TO_OFFSET}, the shift of {@link Kind#SHIFT_BY}, the time
  *              (ms since the epoch) of {@link Kind#TO_DATETIME}, the duration in ms of
- *              {@link Kind#BY_DURATION}; 0 otherwise
+ *              {@link Kind#BY_DURATION}; 0 otherwise ({@link Kind#FROM_FILE}'s offsets are the file's)
  */
 record ResetSpec(Kind kind, long value) {
 
     /** The scenarios, each with its option's name. */
     enum Kind {
         TO_EARLIEST("to-earliest"), TO_LATEST("to-latest"), TO_CURRENT("to-current"), TO_OFFSET("to-offset"),
-        SHIFT_BY("shift-by"), TO_DATETIME("to-datetime"), BY_DURATION("by-duration");
+        SHIFT_BY("shift-by"), TO_DATETIME("to-datetime"), BY_DURATION("by-duration"), FROM_FILE("from-file");
 
         private final String option;
 

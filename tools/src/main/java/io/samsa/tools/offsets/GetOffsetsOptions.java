@@ -6,8 +6,6 @@ import io.samsa.tools.cli.CommonOptions;
 import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -19,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * {@code samsa-get-offsets}' command line: Kafka 3.9's {@code GetOffsetShell} flags
  * ({@code --topic}, {@code --partitions}, {@code --topic-partitions}, {@code --time},
- * {@code --exclude-internal-topics}) plus the shared options ({@link CommonOptions}). Immutable.
+ * {@code --exclude-internal-topics}, the deprecated {@code --broker-list}) plus the shared options
+ * ({@link CommonOptions}). Immutable.
  *
  * @param rules      a partition is asked about when any rule allows it
  * @param namedTopic the {@code --topic} argument when it names one topic rather than a pattern, else null
@@ -42,8 +41,7 @@ record GetOffsetsOptions(CommonSettings common, List<PartitionRule> rules, Strin
     /** Characters that make a --topic argument a pattern ('.' is common in names, so it does not count). */
     private static final Pattern PATTERN_CHARS = Pattern.compile("[*+?\\[\\](){}|^$\\\\,]");
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, true);
         final OptionSpec<String> topic = parser.accepts("topic", "The topics to get the offsets of, a regular expression "
                 + "(every topic without it). Not with --topic-partitions.").withRequiredArg().describedAs("topic");
@@ -56,14 +54,13 @@ record GetOffsetsOptions(CommonSettings common, List<PartitionRule> rules, Strin
         final OptionSpec<String> time = parser.accepts("time", "Which offset: latest (-1), earliest (-2), max-timestamp "
                 + "(-3, the record with the largest timestamp), earliest-local (-4), latest-tiered (-5), or the first "
                 + "at or after a timestamp in ms.").withRequiredArg().defaultsTo("latest").describedAs("time");
+        final OptionSpec<String> brokerList = parser.accepts("broker-list", "Deprecated spelling of "
+                + "--bootstrap-server (ignored when it is given).").withRequiredArg().describedAs("host:port,...");
         final OptionSpec<Void> excludeInternal = parser.accepts("exclude-internal-topics", "Leave out internal topics "
                 + "such as __consumer_offsets.");
 
         GetOffsetsOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
-            CommonSettings settings = common.read(set);
+            CommonSettings settings = common.read(set, brokerList);
             if (set.has(topicPartitions) && (set.has(topic) || set.has(partitions))) {
                 throw new UsageException("--topic-partitions cannot be used with --topic or --partitions");
             }
@@ -112,15 +109,10 @@ record GetOffsetsOptions(CommonSettings common, List<PartitionRule> rules, Strin
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static GetOffsetsOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }

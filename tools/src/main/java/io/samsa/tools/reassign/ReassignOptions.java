@@ -5,8 +5,6 @@ import io.samsa.tools.cli.CommonOptions;
 import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -32,10 +30,13 @@ import java.util.Set;
  *
  * @param brokers        {@code --broker-list}, in order, or empty
  * @param throttle       {@code --throttle} in bytes/s, or -1 for none
+ * @param logDirThrottle {@code --replica-alter-log-dirs-throttle} in bytes/s, or -1 for none: Kafka
+ *                       sets it on the brokers whose replicas move between log directories, and
+ *                       this tool makes no such moves, so it is only reported as not needed
  */
 record ReassignOptions(ReassignAction action, CommonSettings common, Path reassignmentFile, Path topicsFile,
-                       List<Integer> brokers, boolean disableRackAware, long throttle, boolean additional,
-                       boolean preserveThrottles, boolean await) {
+                       List<Integer> brokers, boolean disableRackAware, long throttle, long logDirThrottle,
+                       boolean additional, boolean preserveThrottles, boolean await) {
 
     static final String DESCRIPTION = "samsa-reassign-partitions: moves partitions' replicas between brokers, with "
             + "Kafka's kafka-reassign-partitions actions and JSON files; --generate balances the brokers by bytes.\n"
@@ -44,8 +45,7 @@ record ReassignOptions(ReassignAction action, CommonSettings common, Path reassi
             + "--reassignment-json-file F [--wait] | --cancel --reassignment-json-file F | --list\n"
             + "Exit status: 0 done, 1 failed (one line on stderr), 2 bad command line.";
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, true);
         final Map<ReassignAction, OptionSpec<Void>> actions = new EnumMap<>(ReassignAction.class);
         final OptionSpec<String> reassignmentFile;
@@ -87,7 +87,8 @@ record ReassignOptions(ReassignAction action, CommonSettings common, Path reassi
                     + "leader/follower.replication.throttled.rate, as Kafka sets them).").withRequiredArg()
                     .ofType(Long.class).defaultsTo(-1L).describedAs("bytes/s");
             logDirThrottle = parser.accepts("replica-alter-log-dirs-throttle", "Kafka's limit on moves between log "
-                    + "directories, which this tool does not make.").withRequiredArg().ofType(Long.class)
+                    + "directories of one broker; accepted, but this tool makes no such moves (\"log_dirs\" may only "
+                    + "say \"any\"), so no broker needs it.").withRequiredArg().ofType(Long.class)
                     .defaultsTo(-1L).describedAs("bytes/s");
             additional = parser.accepts("additional", "Start this reassignment although others are in progress (also "
                     + "to change the throttle of one in progress by submitting it again).");
@@ -106,9 +107,6 @@ record ReassignOptions(ReassignAction action, CommonSettings common, Path reassi
         }
 
         ReassignOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             List<ReassignAction> given = new ArrayList<>();
             actions.forEach((a, spec) -> {
                 if (set.has(spec)) {
@@ -140,13 +138,13 @@ record ReassignOptions(ReassignAction action, CommonSettings common, Path reassi
             if (set.has(throttle) && throttleValue < 1) {
                 throw new UsageException("--throttle must be a positive number of bytes/s, not " + throttleValue);
             }
-            if (set.has(logDirThrottle)) {
-                throw new UsageException("--replica-alter-log-dirs-throttle: this tool does not move replicas between "
-                        + "log directories");
+            long logDirThrottleValue = set.valueOf(logDirThrottle);
+            if (set.has(logDirThrottle) && logDirThrottleValue < 0) {
+                throw new UsageException("--replica-alter-log-dirs-throttle must not be negative, not " + logDirThrottleValue);
             }
             return new ReassignOptions(action, settings, path(set, reassignmentFile), path(set, topicsFile),
                     set.has(brokerList) ? brokers(set.valueOf(brokerList)) : List.of(), set.has(disableRackAware),
-                    throttleValue, set.has(additional), set.has(preserveThrottles), set.has(await));
+                    throttleValue, logDirThrottleValue, set.has(additional), set.has(preserveThrottles), set.has(await));
         }
 
         private static Path path(OptionSet set, OptionSpec<String> spec) {
@@ -188,15 +186,10 @@ record ReassignOptions(ReassignAction action, CommonSettings common, Path reassi
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static ReassignOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }

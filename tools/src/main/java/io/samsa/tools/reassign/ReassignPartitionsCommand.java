@@ -142,6 +142,11 @@ public final class ReassignPartitionsCommand implements Tool<ReassignOptions> {
                         + FailureMessages.describe(e, options.common().verbose()) + "); the topics' throttled replicas are set");
             }
         }
+        if (options.logDirThrottle() >= 0) {
+            // Kafka's tool sets it only on the brokers whose replicas change log directory; there are none here.
+            err.println(NAME + ": warning: --replica-alter-log-dirs-throttle is not set on any broker: this "
+                    + "reassignment moves no replica between log directories");
+        }
         Map<TopicPartition, Optional<NewPartitionReassignment>> request = new LinkedHashMap<>();
         targets.forEach((tp, replicas) -> request.put(tp, Optional.of(new NewPartitionReassignment(replicas))));
         failures("Error reassigning partition(s)", connection,

@@ -4,8 +4,6 @@ import io.samsa.tools.cli.CommandLine;
 import io.samsa.tools.cli.CommonOptions;
 import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -25,16 +23,12 @@ record DeleteRecordsOptions(CommonSettings common, Path offsetJsonFile) {
             + "(offset -1: up to the high watermark).\n"
             + "Exit status: 0 done, 1 failed (one line on stderr), 2 bad command line.";
 
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, false);
         final OptionSpec<String> offsetJsonFile = parser.accepts("offset-json-file", "REQUIRED: the JSON file of the "
                 + "partitions and the offset to delete each one's records before.").withRequiredArg().describedAs("file");
 
         DeleteRecordsOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             CommonSettings settings = common.read(set);
             CommandLine.require(set, offsetJsonFile);
             return new DeleteRecordsOptions(settings, Path.of(set.valueOf(offsetJsonFile)));
@@ -46,15 +40,10 @@ record DeleteRecordsOptions(CommonSettings common, Path offsetJsonFile) {
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static DeleteRecordsOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }

@@ -106,8 +106,13 @@ public final class TopicCommand implements Tool<TopicCommandOptions> {
     private static void describe(ClusterConnection connection, TopicCommandOptions options, PrintStream out)
             throws ExecutionException, InterruptedException {
         List<TopicListing> all = TopicFinder.all(connection, options.excludeInternal());
-        List<TopicListing> found = TopicFinder.matching(all, options.topicFilter());
-        TopicFinder.requireFound(found, all, options.topicFilter(), options.ifExists());
+        List<TopicListing> found;
+        if (options.topicId() != null) {
+            found = TopicFinder.withId(all, options.topicId(), options.ifExists());
+        } else {
+            found = TopicFinder.matching(all, options.topicFilter());
+            TopicFinder.requireFound(found, all, options.topicFilter(), options.ifExists());
+        }
         List<TopicState> topics = TopicDescriber.describe(connection, found.stream().map(TopicListing::name).toList());
         Set<Integer> live = connection.cluster().brokers().stream().map(Node::id).collect(Collectors.toSet());
         TopicDescriptionPrinter printer = new TopicDescriptionPrinter(options.partitionFilters(),

@@ -1,12 +1,11 @@
 package io.samsa.tools.topics;
 
+import io.samsa.common.Uuid;
 import io.samsa.tools.cli.CommandLine;
 import io.samsa.tools.cli.CommonOptions;
 import io.samsa.tools.cli.CommonSettings;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
-import joptsimple.OptionException;
-import joptsimple.OptionParser;
 import joptsimple.OptionSet;
 import joptsimple.OptionSpec;
 
@@ -34,11 +33,13 @@ import java.util.TreeMap;
  * @param replicationFactor {@code --replication-factor}, or null
  * @param replicaAssignment {@code --replica-assignment} by partition, empty when not given
  * @param configs           {@code --config} overrides in order
+ * @param topicId           {@code --topic-id} (not the zero id, which Kafka's tool ignores), or null; with
+ *                          {@code --describe}, it wins over {@code --topic}
  */
 record TopicCommandOptions(TopicAction action, CommonSettings common, String topic, TopicFilter topicFilter,
                            Integer partitions, Integer replicationFactor, Map<Integer, List<Integer>> replicaAssignment,
                            Map<String, String> configs, boolean ifExists, boolean ifNotExists, boolean excludeInternal,
-                           Set<PartitionFilter> partitionFilters, boolean topicsWithOverrides) {
+                           Set<PartitionFilter> partitionFilters, boolean topicsWithOverrides, Uuid topicId) {
 
     static final String DESCRIPTION = "samsa-topics: creates, lists, describes, alters (adds partitions to) and deletes "
             + "topics, with Kafka's kafka-topics flags.\n"
@@ -47,8 +48,7 @@ record TopicCommandOptions(TopicAction action, CommonSettings common, String top
             + "Exit status: 0 done, 1 failed (one line on stderr), 2 bad command line.";
 
     /** The options and, for each, the actions it may go with. */
-    private static final class Parser {
-        final OptionParser parser = CommandLine.parser();
+    private static final class Parser extends CommandLine.Declarations {
         final CommonOptions common = new CommonOptions(parser, true);
         final Map<TopicAction, OptionSpec<Void>> actions = new EnumMap<>(TopicAction.class);
         final OptionSpec<String> topic;
@@ -61,6 +61,9 @@ record TopicCommandOptions(TopicAction action, CommonSettings common, String top
         final OptionSpec<Void> excludeInternal;
         final Map<PartitionFilter, OptionSpec<Void>> filters = new EnumMap<>(PartitionFilter.class);
         final OptionSpec<Void> topicsWithOverrides;
+        final OptionSpec<String> topicId;
+        final OptionSpec<String> deleteConfig;
+        final OptionSpec<Integer> partitionSizeLimit;
 
         Parser() {
             actions.put(TopicAction.LIST, parser.accepts("list", "List the topics' names."));
@@ -95,14 +98,31 @@ record TopicCommandOptions(TopicAction action, CommonSettings common, String top
             }
             topicsWithOverrides = parser.accepts("topics-with-overrides", "With --describe, only topics that override "
                     + "a config themselves, without their partitions.");
+            topicId = parser.accepts("topic-id", "With --describe, the topic with this id (as --describe prints it); "
+                    + "wins over --topic.").withRequiredArg().describedAs("topic-id");
+            deleteConfig = parser.accepts("delete-config", "Refused, as by Kafka 3.9's kafka-topics with "
+                    + "--bootstrap-server: remove a topic config override with samsa-configs.sh --alter --delete-config.")
+                    .withRequiredArg().describedAs("name");
+            partitionSizeLimit = parser.accepts("partition-size-limit-per-response", "With --describe, accepted for "
+                    + "Kafka's command lines; it pages DescribeTopicPartitions, which ZooKeeper-mode clusters do not "
+                    + "serve, so it changes nothing.").withRequiredArg().ofType(Integer.class).describedAs("count");
         }
 
         TopicCommandOptions read(OptionSet set) throws UsageException {
-            if (common.helpAsked(set)) {
-                return null;
-            }
             TopicAction action = action(set);
             CommonSettings settings = common.read(set);
+            if (set.has(deleteConfig)) {
+                throw new UsageException("--delete-config cannot go with --bootstrap-server (nor can it in Kafka 3.9); "
+                        + "remove a topic's config override with samsa-configs.sh --alter --entity-type topics "
+                        + "--entity-name TOPIC --delete-config " + set.valueOf(deleteConfig));
+            }
+            onlyWith(set, topicId, TopicAction.DESCRIBE);
+            onlyWith(set, partitionSizeLimit, TopicAction.DESCRIBE);
+            if (set.has(partitionSizeLimit) && set.valueOf(partitionSizeLimit) < 1) {
+                throw new UsageException("--partition-size-limit-per-response must be at least 1, not "
+                        + set.valueOf(partitionSizeLimit));
+            }
+            Uuid id = set.has(topicId) ? topicId(set.valueOf(topicId)) : null;
             onlyWith(set, config, TopicAction.CREATE);
             onlyWith(set, partitions, TopicAction.CREATE, TopicAction.ALTER);
             onlyWith(set, replicationFactor, TopicAction.CREATE);
@@ -128,8 +148,8 @@ record TopicCommandOptions(TopicAction action, CommonSettings common, String top
             if (action == TopicAction.CREATE || action == TopicAction.ALTER || action == TopicAction.DELETE) {
                 CommandLine.require(set, topic);
             }
-            if (action == TopicAction.DESCRIBE && set.has(ifExists)) {
-                CommandLine.require(set, topic);
+            if (action == TopicAction.DESCRIBE && set.has(ifExists) && !set.has(topic) && !set.has(topicId)) {
+                throw new UsageException("--describe --if-exists needs --topic or --topic-id");
             }
             if (action == TopicAction.ALTER && set.has(config)) {
                 throw new UsageException("--alter changes the partition count only; change a topic's configs with "
@@ -160,7 +180,19 @@ record TopicCommandOptions(TopicAction action, CommonSettings common, String top
                     ? ReplicaAssignment.parse(set.valueOf(replicaAssignment)) : Map.of();
             return new TopicCommandOptions(action, settings, topicArg, filter, partitionCount, rf, assignment,
                     TopicConfigArgs.parse(set.valuesOf(config)), set.has(ifExists), set.has(ifNotExists),
-                    set.has(excludeInternal), partitionFilters, set.has(topicsWithOverrides));
+                    set.has(excludeInternal), partitionFilters, set.has(topicsWithOverrides), id);
+        }
+
+        /** The id, or null for the zero id, which Kafka's tool takes as "use --topic". */
+        private static Uuid topicId(String text) throws UsageException {
+            Uuid id;
+            try {
+                id = Uuid.fromString(text.trim());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--topic-id '" + text + "' is not a topic id (22 characters of URL-safe base64, "
+                        + "as --describe prints it)");
+            }
+            return id.equals(Uuid.ZERO) ? null : id;
         }
 
         private TopicAction action(OptionSet set) throws UsageException {
@@ -202,15 +234,10 @@ record TopicCommandOptions(TopicAction action, CommonSettings common, String top
      * @throws UsageException for a command line that cannot run, with the reason in one line
      */
     static TopicCommandOptions parse(String... args) throws UsageException {
-        Parser p = new Parser();
-        try {
-            return p.read(CommandLine.parse(p.parser, args));
-        } catch (OptionException e) {
-            throw CommandLine.usageError(e, p.parser);
-        }
+        return CommandLine.parse(Parser::new, Parser::read, args);
     }
 
     static void printUsage(PrintStream out) {
-        CommandLine.printUsage(new Parser().parser, DESCRIPTION, out);
+        CommandLine.printUsage(Parser::new, DESCRIPTION, out);
     }
 }

@@ -2,6 +2,7 @@ package io.samsa.tools.topics;
 
 import io.samsa.clients.admin.ListTopicsOptions;
 import io.samsa.clients.admin.TopicListing;
+import io.samsa.common.Uuid;
 import io.samsa.tools.cli.ClusterConnection;
 import io.samsa.tools.cli.DidYouMean;
 import io.samsa.tools.cli.ToolFailure;
@@ -34,6 +35,19 @@ final class TopicFinder {
     /** The topics of {@code all} that {@code filter} matches (all of them for no filter). */
     static List<TopicListing> matching(List<TopicListing> all, TopicFilter filter) {
         return filter == null ? all : all.stream().filter(l -> filter.matches(l.name())).toList();
+    }
+
+    /**
+     * The topic of {@code all} with this id: none when there is none and {@code ifExists}.
+     *
+     * @throws ToolFailure {@code Topic id 'x' does not exist} when there is none and not {@code ifExists}
+     */
+    static List<TopicListing> withId(List<TopicListing> all, Uuid id, boolean ifExists) {
+        List<TopicListing> found = all.stream().filter(l -> id.equals(l.topicId())).toList();
+        if (found.isEmpty() && !ifExists) {
+            throw new ToolFailure("Topic id '" + id + "' does not exist");
+        }
+        return found;
     }
 
     /**

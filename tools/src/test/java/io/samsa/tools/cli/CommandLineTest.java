@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +64,23 @@ class CommandLineTest {
         String usage = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(usage.startsWith("Does things.\n\n"), usage);
         assertTrue(usage.contains("--partitions") && usage.contains("The topic."), usage);
+    }
+
+    @Test
+    void theGenericEntryAnswersHelpAndTurnsAValueOfTheWrongTypeIntoAUsageError() throws UsageException {
+        assertNull(CommandLine.parse(Counted::new, (d, set) -> set.valueOf(d.count), "--help"));
+        assertEquals(Integer.valueOf(3), CommandLine.<Counted, Integer>parse(Counted::new, (d, set) -> set.valueOf(d.count), "--count", "3"));
+        assertEquals("--count takes a number, not 'x'", assertThrows(UsageException.class,
+                () -> CommandLine.parse(Counted::new, (d, set) -> set.valueOf(d.count), "--count", "x")).getMessage());
+        assertEquals("unexpected argument(s): y", assertThrows(UsageException.class,
+                () -> CommandLine.parse(Counted::new, (d, set) -> set.valueOf(d.count), "--count", "3", "y")).getMessage());
+        assertEquals(List.of("y"), CommandLine.parseKeepingArguments(Counted::new, (d, set) -> set.nonOptionArguments(),
+                "--count", "3", "y"));
+    }
+
+    private static final class Counted extends CommandLine.Declarations {
+        final OptionSpec<Integer> count = parser.accepts("count", "How many.").withRequiredArg().ofType(Integer.class);
+        final OptionSpec<Void> help = parser.accepts("help", "Help.").forHelp();
     }
 
     private String message(String... args) {

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommonOptionsTest {
 
@@ -44,9 +44,12 @@ class CommonOptionsTest {
 
     @Test
     void helpIsSeenWithoutTheRequiredOptions() throws UsageException {
-        OptionParser parser = CommandLine.parser();
-        CommonOptions common = new CommonOptions(parser, true);
-        assertTrue(common.helpAsked(CommandLine.parse(parser, "--help")));
+        assertNull(CommandLine.parse(Declared::new, (d, set) -> d.common.read(set), "--help"));
+        assertNull(CommandLine.parse(Declared::new, (d, set) -> d.common.read(set), "--he"));
+    }
+
+    private static final class Declared extends CommandLine.Declarations {
+        final CommonOptions common = new CommonOptions(parser, true);
     }
 
     private static CommonSettings read(boolean listing, String... args) throws UsageException {

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProgressTest {
 
@@ -33,6 +35,19 @@ class ProgressTest {
             p.update("done 3");
         }
         assertEquals("\rmoving 1 of 10\rdone 3        \r" + " ".repeat(6) + "\r", text());
+    }
+
+    @Test
+    void dueSaysWhetherAnUpdateWouldBeShown() {
+        Progress p = Progress.shownOn(err, time);
+        assertTrue(p.due(), "nothing shown yet");
+        p.update("1");
+        assertFalse(p.due());
+        time.advance(Progress.MIN_INTERVAL_MS);
+        assertTrue(p.due());
+        assertFalse(Progress.none().due(), "never, without a terminal");
+        Progress.none().update("x");
+        assertEquals("\r1", text());
     }
 
     @Test

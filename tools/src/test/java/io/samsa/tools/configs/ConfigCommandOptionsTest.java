@@ -54,17 +54,51 @@ class ConfigCommandOptionsTest {
 
     @Test
     void entityTypesAndNames() {
-        assertEquals("--entity-type must be topics or brokers, not 'topic'; did you mean 'topics'?",
-                fails("--describe", "--entity-type", "topic"));
-        assertEquals("--entity-type must be topics or brokers, not 'users' (Samsa's tool does not handle users, clients, "
-                + "ips, broker-loggers, client-metrics)", fails("--describe", "--entity-type", "users"));
+        assertEquals("--entity-type must be one of topics, brokers, broker-loggers, users, clients, ips, client-metrics, "
+                + "not 'topic'; did you mean 'topics'?", fails("--describe", "--entity-type", "topic"));
         assertEquals("missing required option --entity-type", fails("--describe", "--entity-name", "t"));
         assertEquals("a broker is named by its id, a number, not 'b1'", fails("--describe", "--entity-type", "brokers",
                 "--entity-name", "b1"));
-        assertEquals("--entity-default goes with --entity-type brokers only", fails("--describe", "--entity-type", "topics",
-                "--entity-default"));
-        assertEquals("--entity-type, --entity-name and --entity-default do not go with --topic, --broker or --broker-defaults",
+        assertEquals("--entity-default goes with --entity-type brokers, users, clients or ips only", fails("--describe",
+                "--entity-type", "topics", "--entity-default"));
+        assertEquals("--entity-type, --entity-name and --entity-default do not go with the shortcuts (--topic, --broker, "
+                + "--broker-defaults, --broker-logger, --user, --client, --ip, ...)",
                 fails("--describe", "--topic", "t", "--entity-type", "topics"));
+        assertEquals("an entity type is given twice", fails("--describe", "--entity-type", "topics", "--entity-type", "topics"));
+        assertEquals("only users and clients may be given together, not topics and brokers", fails("--describe",
+                "--entity-type", "topics", "--entity-type", "brokers"));
+    }
+
+    @Test
+    void brokerLoggersAreNamedByABrokerId() throws UsageException {
+        ConfigCommandOptions o = parse("--describe", "--entity-type", "broker-loggers", "--entity-name", "1");
+        assertEquals(EntityType.BROKER_LOGGERS, o.entityType());
+        assertEquals("1", o.entityName());
+        assertEquals("2", parse("--alter", "--broker-logger", "2", "--add-config", "kafka.server=DEBUG").entityName());
+        assertEquals("--describe of broker-loggers needs --entity-name ID (a broker's id)",
+                fails("--describe", "--entity-type", "broker-loggers"));
+        assertEquals("--alter of broker-loggers needs --entity-name ID", fails("--alter", "--entity-type", "broker-loggers",
+                "--add-config", "root=INFO"));
+        assertEquals("a broker is named by its id, a number, not 'x'", fails("--describe", "--broker-logger", "x"));
+    }
+
+    @Test
+    void quotaEntitiesAreReadAsKafkasToolReadsThem() throws UsageException {
+        assertEquals(EntityType.USERS, parse("--describe", "--entity-type", "users").entityType());
+        assertEquals("", parse("--alter", "--user-defaults", "--add-config", "producer_byte_rate=1024").entityName());
+        assertEquals("alice", parse("--alter", "--user", "alice", "--client", "c1", "--add-config", "request_percentage=5")
+                .entityName());
+        assertEquals(EntityType.IPS, parse("--describe", "--ip", "10.0.0.1").entityType());
+        assertEquals(EntityType.CLIENTS, parse("--describe", "--client-defaults").entityType());
+        assertEquals(EntityType.CLIENT_METRICS, parse("--describe", "--entity-type", "client-metrics").entityType());
+    }
+
+    @Test
+    void forceIsAcceptedAndTheBootstrapControllerRefused() throws UsageException {
+        assertEquals("t", parse("--alter", "--topic", "t", "--add-config", "retention.ms=1", "--force").entityName());
+        assertEquals("--bootstrap-controller is for KRaft controllers; a ZooKeeper-mode cluster, Samsa's or Kafka's, is "
+                + "reached with --bootstrap-server HOST:PORT", fails("--describe", "--topic", "t", "--bootstrap-controller",
+                "c:9093"));
     }
 
     @Test

@@ -1,16 +1,24 @@
 package io.samsa.tools.consoleconsumer;
 
+import io.samsa.clients.consumer.ConsumerRecord;
+import io.samsa.common.header.internals.RecordHeaders;
+import io.samsa.record.TimestampType;
 import io.samsa.tools.cli.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,7 +95,13 @@ class ConsoleConsumerOptionsTest {
                 fails("--topic", "t", "--format", "%k", "--print-key"));
         assertEquals("--format gives the whole line, so it cannot go with --property print.offset",
                 fails("--topic", "t", "--format", "%k", "--property", "print.offset=true"));
-        assertTrue(fails("--topic", "t", "--formatter", "my.Formatter").startsWith("--formatter my.Formatter: only"));
+        assertEquals("--formatter my.Formatter: the formatters are Kafka's DefaultMessageFormatter, "
+                + "LoggingMessageFormatter and NoOpMessageFormatter; --format prints records in another layout",
+                fails("--topic", "t", "--formatter", "my.Formatter"));
+        assertTrue(fails("--topic", "t", "--formatter", "org.apache.kafka.tools.consumer.OffsetsMessageFormatter")
+                .startsWith("--formatter org.apache.kafka.tools.consumer.OffsetsMessageFormatter: the formatters are"));
+        assertEquals("--format gives the whole line, so it cannot go with --formatter kafka.tools.NoOpMessageFormatter",
+                fails("--topic", "t", "--format", "%v", "--formatter", "kafka.tools.NoOpMessageFormatter"));
         assertEquals("missing required option --bootstrap-server",
                 assertThrows(UsageException.class, () -> ConsoleConsumerOptions.parse("--topic", "t")).getMessage());
     }
@@ -106,6 +120,58 @@ class ConsoleConsumerOptionsTest {
         f.write(new io.samsa.clients.consumer.ConsumerRecord<>("t", 0, 0, "k".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "v".getBytes(java.nio.charset.StandardCharsets.UTF_8)), out);
         assertEquals("k | v\n", out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void kafkasFormatterClassesMapToTheirFormatters() throws Exception {
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(
+                "t", 0, 7, "k".getBytes(StandardCharsets.UTF_8),
+                "v".getBytes(StandardCharsets.UTF_8));
+        for (String name : List.of("org.apache.kafka.tools.consumer.DefaultMessageFormatter",
+                "kafka.tools.DefaultMessageFormatter")) {
+            assertEquals("k\tv\n", written(parse("--topic", "t", "--formatter", name, "--property", "print.key=true")
+                    .formatter(), record), name);
+        }
+        for (String name : List.of("org.apache.kafka.tools.consumer.LoggingMessageFormatter",
+                "kafka.tools.LoggingMessageFormatter")) {
+            RecordFormatter f = parse("--topic", "t", "--formatter", name, "--property", "print.key=true").formatter();
+            assertInstanceOf(LoggingFormatter.class, f, name);
+            assertEquals("k\tv\n", written(f, record), "prints as the default formatter does");
+        }
+        for (String name : List.of("org.apache.kafka.tools.consumer.NoOpMessageFormatter",
+                "kafka.tools.NoOpMessageFormatter")) {
+            assertEquals("", written(parse("--topic", "t", "--formatter", name).formatter(), record), name);
+        }
+        assertEquals("key:k, value:v", LoggingFormatter.line(record), "no timestamp type: no timestamp, as Kafka's");
+        assertEquals("CreateTime:5, key:null value:null", LoggingFormatter.line(new ConsumerRecord<>(
+                "t", 0, 0, 5L, TimestampType.CREATE_TIME, -1, -1, null, null,
+                new RecordHeaders(), Optional.empty())));
+    }
+
+    @Test
+    void systestEventsAreOffUnlessAsked() throws UsageException {
+        assertTrue(parse("--topic", "t", "--enable-systest-events").systestEvents());
+        assertFalse(parse("--topic", "t").systestEvents());
+    }
+
+    @Test
+    void kafkasRemainingFlagsAreRead() throws Exception {
+        ConsoleConsumerOptions o = parse("--topic", "t", "--isolation-level", "read_committed", "--key-deserializer",
+                "org.apache.kafka.common.serialization.LongDeserializer", "--value-deserializer",
+                "org.apache.kafka.common.serialization.StringDeserializer");
+        assertEquals("read_committed", o.consumerProps().getProperty("isolation.level"));
+        assertEquals("read_uncommitted", parse("--topic", "t").consumerProps().getProperty("isolation.level"));
+        byte[] eight = ByteBuffer.allocate(8).putLong(42).array();
+        RecordFormatter f = parse("--topic", "t", "--print-key", "--key-deserializer",
+                "org.apache.kafka.common.serialization.LongDeserializer").formatter();
+        assertEquals("42\tv\n", written(f, new ConsumerRecord<>("t", 0, 0, eight, "v".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static String written(RecordFormatter f, ConsumerRecord<byte[], byte[]> r)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        f.write(r, out);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static ConsoleConsumerOptions parse(String... args) throws UsageException {

@@ -1,5 +1,6 @@
 package io.samsa.tools.consoleproducer;
 
+import io.samsa.tools.cli.ToolFailure;
 import io.samsa.tools.cli.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,38 @@ class ConsoleProducerOptionsTest {
                 "gzip when the flag has no value, as in Kafka");
         assertEquals("0", parse("--sync").producerProps().getProperty("linger.ms"), "a record waited for alone never fills a batch");
         assertEquals("20", parse("--sync", "--timeout", "20").producerProps().getProperty("linger.ms"));
+    }
+
+    @Test
+    void everyTuningFlagOfKafkasToolSetsItsProducerSetting() throws UsageException {
+        Properties p = parse("--message-send-max-retries", "7", "--retry-backoff-ms", "250", "--max-memory-bytes", "1048576",
+                "--socket-buffer-size", "65536", "--metadata-expiry-ms", "60000", "--batch-size", "1000").producerProps();
+        assertEquals("7", p.getProperty("retries"));
+        assertEquals("250", p.getProperty("retry.backoff.ms"));
+        assertEquals("1048576", p.getProperty("buffer.memory"));
+        assertEquals("65536", p.getProperty("send.buffer.bytes"));
+        assertEquals("60000", p.getProperty("metadata.max.age.ms"));
+        assertEquals("1000", p.getProperty("batch.size"));
+        Properties defaults = parse().producerProps();
+        assertEquals("100", defaults.getProperty("retry.backoff.ms"));
+        assertEquals("33554432", defaults.getProperty("buffer.memory"));
+        assertEquals("102400", defaults.getProperty("send.buffer.bytes"));
+        assertEquals("300000", defaults.getProperty("metadata.max.age.ms"));
+        assertEquals("2048", parse("--batch-size", "1000", "--max-partition-memory-bytes", "2048").producerProps()
+                .getProperty("batch.size"), "as in Kafka, --max-partition-memory-bytes wins over --batch-size");
+        assertEquals("takes a number, not 'x'", fails("--metadata-expiry-ms", "x").replaceFirst("^--metadata-expiry-ms ", ""));
+    }
+
+    @Test
+    void theReaderConfigFileIsReadAndPropertiesWinOverIt(@TempDir Path dir) throws IOException, UsageException {
+        Path file = Files.writeString(dir.resolve("reader.properties"), "parse.key=true\nkey.separator=|\nignore.error=true\n");
+        Properties r = parse("--reader-config", file.toString(), "--property", "key.separator=:").readerProps();
+        assertEquals("true", r.getProperty("parse.key"));
+        assertEquals(":", r.getProperty("key.separator"), "--property wins over --reader-config");
+        assertEquals("true", r.getProperty("ignore.error"));
+        assertEquals(List.of(), parse("--reader-config", file.toString()).warnings());
+        assertEquals("--reader-config " + dir.resolve("missing") + ": no such file", assertThrows(ToolFailure.class,
+                () -> parse("--reader-config", dir.resolve("missing").toString())).getMessage());
     }
 
     @Test

@@ -143,6 +143,68 @@ class DumpLogCommandTest {
     }
 
     @Test
+    void transactionLogRecordsAreDecodedAsKafkaPrintsThem() throws IOException {
+        MemoryRecordsBuilder b = new MemoryRecordsBuilder(CompressionType.NONE, 0);
+        b.append(T, txnKey((short) 0, "tx-1"), txnValueV0(), Header.EMPTY);
+        b.append(T, txnKey((short) 0, "tx-2"), txnValueV1(), Header.EMPTY);
+        b.append(T, txnKey((short) 0, "tx-3"), null, Header.EMPTY);
+        b.append(T, txnKey((short) 9, "tx-4"), bytes("x"), Header.EMPTY);
+        b.append(T, txnKey((short) 0, "tx-5"), bytes("x"), Header.EMPTY);
+        File log = write(0, b.build());
+        assertEquals(0, run("--files", log.toString(), "--transaction-log-decoder"));
+        List<String> lines = out().lines().toList();
+        assertTrue(lines.get(3).endsWith(" key: transaction_metadata::transactionalId=tx-1 payload: producerId:17,"
+                + "producerEpoch:2,state=Ongoing,partitions=[orders-0,orders-3,pay-1],txnLastUpdateTimestamp=" + (T + 5)
+                + ",txnTimeoutMs=60000"), lines.get(3));
+        assertTrue(lines.get(4).endsWith(" key: transaction_metadata::transactionalId=tx-2 payload: producerId:18,"
+                + "producerEpoch:0,state=CompleteCommit,partitions=[x-2],txnLastUpdateTimestamp=" + (T + 6)
+                + ",txnTimeoutMs=1000"), lines.get(4));
+        assertTrue(lines.get(5).endsWith(" key: transaction_metadata::transactionalId=tx-3 payload: <DELETE>"), lines.get(5));
+        assertTrue(lines.get(6).endsWith(" key: unknown::version=9"), lines.get(6));
+        assertTrue(lines.get(7).contains(" key: Error at offset 4, skipping. "), lines.get(7));
+        assertEquals("", err());
+    }
+
+    @Test
+    void keysAndValuesAreDecodedByKafkasDecoderClasses() throws IOException {
+        MemoryRecordsBuilder b = new MemoryRecordsBuilder(CompressionType.NONE, 0);
+        b.append(T, ByteBuffer.allocate(4).putInt(0, 7), ByteBuffer.allocate(8).putLong(0, 42), Header.EMPTY);
+        File log = write(0, b.build());
+        assertEquals(0, run("--files", log.toString(), "--key-decoder-class", "kafka.serializer.IntegerDecoder",
+                "--value-decoder-class", "org.apache.kafka.tools.api.LongDecoder", "--skip-record-metadata"));
+        assertTrue(out().contains("\n| key: 7 payload: 42\n"), "a decoder implies --print-data-log: " + out());
+        outBytes.reset();
+        assertEquals(0, run("--files", log.toString(), "--print-data-log", "--value-decoder-class",
+                "kafka.serializer.DefaultDecoder", "--skip-record-metadata", "--max-message-size", "1000"));
+        assertTrue(out().contains(" payload: 000000000000002a\n"), out());
+        assertEquals(2, run("--files", log.toString(), "--key-decoder-class", "my.Decoder"));
+        assertTrue(err().startsWith("samsa-dump-log: error: --key-decoder-class my.Decoder: the decoders are StringDecoder, "
+                + "IntegerDecoder, LongDecoder and DefaultDecoder\n"), err());
+    }
+
+    @Test
+    void kafkasOtherDecodersAreRefusedWithTheReason() throws IOException {
+        File log = segment(0);
+        assertEquals(2, run("--files", log.toString(), "--cluster-metadata-decoder"));
+        assertTrue(err().startsWith("samsa-dump-log: error: --cluster-metadata-decoder: this tool does not decode KRaft "
+                + "metadata records"), err());
+        errBytes.reset();
+        assertEquals(2, run("--files", log.toString(), "--remote-log-metadata-decoder"));
+        assertTrue(err().startsWith("samsa-dump-log: error: --remote-log-metadata-decoder: this tool does not decode "
+                + "tiered storage metadata records"), err());
+        errBytes.reset();
+        assertEquals(2, run("--files", log.toString(), "--transaction-log-decoder", "--offsets-decoder"));
+        assertTrue(err().startsWith("samsa-dump-log: error: --offsets-decoder and --transaction-log-decoder cannot go "
+                + "together\n"), err());
+        errBytes.reset();
+        assertEquals(2, run("--files", log.toString(), "--transaction-log-decoder", "--value-decoder-class",
+                "kafka.serializer.StringDecoder"));
+        assertTrue(err().startsWith("samsa-dump-log: error: --transaction-log-decoder decodes keys and values itself, so "
+                + "it cannot go with --value-decoder-class\n"), err());
+        assertEquals("", out());
+    }
+
+    @Test
     void jsonIsOneDocumentStreamedFileByFile() throws IOException {
         File log = segment(0);
         assertEquals(0, run("--files", log.toString(), "--print-data-log", "--output", "json"));
@@ -202,6 +264,34 @@ class DumpLogCommandTest {
             f.flush();
         }
         return log;
+    }
+
+    private static ByteBuffer txnKey(short version, String id) {
+        byte[] name = id.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(4 + name.length);
+        b.putShort(version).putShort((short) name.length).put(name).flip();
+        return b;
+    }
+
+    /** Version 0: producer 17, epoch 2, Ongoing, orders-3, orders-0 and pay-1. */
+    private static ByteBuffer txnValueV0() {
+        ByteBuffer b = ByteBuffer.allocate(200);
+        b.putShort((short) 0).putLong(17).putShort((short) 2).putInt(60_000).put((byte) 1);
+        b.putInt(2);
+        b.putShort((short) 6).put("orders".getBytes(StandardCharsets.UTF_8)).putInt(2).putInt(3).putInt(0);
+        b.putShort((short) 3).put("pay".getBytes(StandardCharsets.UTF_8)).putInt(1).putInt(1);
+        b.putLong(T + 5).putLong(T);
+        return b.flip();
+    }
+
+    /** Version 1 (flexible): producer 18, epoch 0, CompleteCommit, x-2. */
+    private static ByteBuffer txnValueV1() {
+        ByteBuffer b = ByteBuffer.allocate(200);
+        b.putShort((short) 1).putLong(18).putShort((short) 0).putInt(1000).put((byte) 4);
+        b.put((byte) 2); // one topic, as a compact array length
+        b.put((byte) 2).put("x".getBytes(StandardCharsets.UTF_8)).put((byte) 2).putInt(2).put((byte) 0);
+        b.putLong(T + 6).putLong(T).put((byte) 0);
+        return b.flip();
     }
 
     private static ByteBuffer bytes(String s) {

@@ -1,6 +1,7 @@
 package io.samsa.tools.groups;
 
 import io.samsa.common.ConsumerGroupState;
+import io.samsa.common.GroupType;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,34 @@ class ConsumerGroupCommandOptionsTest {
     }
 
     @Test
+    void listTakesAnOptionalTypeFilterInAnyCase() throws UsageException {
+        assertNull(parse("--list").listTypes(), "no --type: names only");
+        assertEquals(Set.of(), parse("--list", "--type").listTypes(), "--type alone: every type, shown");
+        assertEquals(Set.of(GroupType.CLASSIC, GroupType.CONSUMER), parse("--list", "--type", "Classic,consumer").listTypes());
+        assertEquals(Set.of(GroupType.CLASSIC), parse("--list", "--type", "classic", "--state", "stable").listTypes());
+        assertEquals("--type: unknown type 'clasic'; did you mean 'classic'? (the types are consumer, classic)",
+                fails("--list", "--type", "clasic"));
+        assertEquals("--type goes with --list only", fails("--describe", "--group", "g", "--type"));
+    }
+
+    @Test
+    void resetOffsetsExportsAndReadsAPlanFile() throws UsageException {
+        ConsumerGroupCommandOptions o = parse("--reset-offsets", "--group", "g", "--from-file", "plan.csv", "--execute");
+        assertEquals(ResetSpec.Kind.FROM_FILE, o.reset().kind());
+        assertEquals(java.nio.file.Path.of("plan.csv"), o.fromFile());
+        assertTrue(parse("--reset-offsets", "--group", "g", "--all-topics", "--to-latest", "--dry-run", "--export").export());
+        assertFalse(parse("--reset-offsets", "--group", "g", "--all-topics", "--to-latest", "--dry-run").export());
+        assertEquals("--from-file names the partitions itself, so it cannot go with --topic",
+                fails("--reset-offsets", "--group", "g", "--from-file", "f", "--topic", "t", "--dry-run"));
+        assertEquals("--from-file names the partitions itself, so it cannot go with --all-topics",
+                fails("--reset-offsets", "--group", "g", "--from-file", "f", "--all-topics", "--dry-run"));
+        assertEquals("--export prints CSV, so it cannot go with --output json", fails("--reset-offsets", "--group", "g",
+                "--all-topics", "--to-latest", "--dry-run", "--export", "--output", "json"));
+        assertEquals("--export goes with --reset-offsets only", fails("--describe", "--group", "g", "--export"));
+        assertEquals("--from-file goes with --reset-offsets only", fails("--describe", "--group", "g", "--from-file", "f"));
+    }
+
+    @Test
     void describeRules() {
         assertEquals("--describe needs --group or --all-groups", fails("--describe"));
         assertEquals("--describe takes at most one of --members, --offsets and --state",
@@ -63,9 +92,9 @@ class ConsumerGroupCommandOptionsTest {
     @Test
     void resetOffsetsNeedsOneScenarioAndOneScope() throws UsageException {
         assertEquals("--reset-offsets needs exactly one of --to-earliest, --to-latest, --to-current, --to-offset, "
-                + "--shift-by, --to-datetime and --by-duration", fails("--reset-offsets", "--group", "g", "--topic", "t", "--dry-run"));
+                + "--shift-by, --to-datetime, --by-duration and --from-file", fails("--reset-offsets", "--group", "g", "--topic", "t", "--dry-run"));
         assertEquals("--reset-offsets needs exactly one of --to-earliest, --to-latest, --to-current, --to-offset, "
-                + "--shift-by, --to-datetime and --by-duration (not --to-earliest and --to-latest)",
+                + "--shift-by, --to-datetime, --by-duration and --from-file (not --to-earliest and --to-latest)",
                 fails("--reset-offsets", "--group", "g", "--topic", "t", "--dry-run", "--to-earliest", "--to-latest"));
         assertEquals("--reset-offsets needs one scope: --topic or --all-topics",
                 fails("--reset-offsets", "--group", "g", "--dry-run", "--to-earliest"));

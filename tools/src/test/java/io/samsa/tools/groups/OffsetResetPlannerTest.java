@@ -58,6 +58,13 @@ class OffsetResetPlannerTest {
     }
 
     @Test
+    void offsetsFromAFileAreKeptWithinTheLog() {
+        assertEquals(List.of(new PlannedOffset(P0, 40L, 100), new PlannedOffset(P1, null, 3)),
+                PLANNER.planRequested(Map.of(P1, 3L, P0, 500L), warnings::add));
+        assertEquals(List.of("new offset 500 of t-0 is past its log end offset 100; using 100"), warnings);
+    }
+
+    @Test
     void anOffsetTheClusterDidNotGiveFailsThePlan() {
         OffsetResetPlanner blind = new OffsetResetPlanner(Map.of(), Map.of(), Map.of(P0, 1L), Map.of());
         assertEquals("cannot get the log start offset of t-0", assertThrows(ToolFailure.class,

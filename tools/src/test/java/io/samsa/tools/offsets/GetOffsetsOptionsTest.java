@@ -59,6 +59,11 @@ class GetOffsetsOptionsTest {
         assertEquals(1_700_000_000_000L, ((OffsetSpec.TimestampSpec) at).timestamp());
         assertEquals("--time must be latest, earliest, max-timestamp, earliest-local, latest-tiered or a timestamp in ms, "
                 + "not 'lates'; did you mean 'latest'?", fails("--time", "lates"));
+        assertInstanceOf(OffsetSpec.LatestSpec.class, parse("--time", "-1").spec());
+        assertInstanceOf(OffsetSpec.EarliestLocalSpec.class, parse("--time", "-4").spec());
+        assertInstanceOf(OffsetSpec.EarliestLocalSpec.class, parse("--time", "earliest-local").spec());
+        assertInstanceOf(OffsetSpec.LatestTieredSpec.class, parse("--time", "-5").spec());
+        assertInstanceOf(OffsetSpec.LatestTieredSpec.class, parse("--time", "latest-tiered").spec());
         assertEquals("--time -9 is neither a timestamp nor one of -1 to -5", fails("--time", "-9"));
     }
 
@@ -67,6 +72,12 @@ class GetOffsetsOptionsTest {
         assertEquals("missing required option --bootstrap-server",
                 assertThrows(UsageException.class, () -> GetOffsetsOptions.parse("--topic", "t")).getMessage());
         assertNull(assertDoesNotThrow("--help"));
+        assertEquals("old:9092", assertDoesNotThrow("--broker-list", "old:9092").common().bootstrapServer(),
+                "Kafka's deprecated spelling");
+        assertEquals("new:9092", assertDoesNotThrow("--broker-list", "old:9092", "--bootstrap-server", "new:9092")
+                .common().bootstrapServer(), "--broker-list is ignored when --bootstrap-server is given");
+        assertEquals("--bootstrap-server needs at least one host:port",
+                assertThrows(UsageException.class, () -> GetOffsetsOptions.parse("--broker-list", " ")).getMessage());
     }
 
     private static GetOffsetsOptions assertDoesNotThrow(String... args) {

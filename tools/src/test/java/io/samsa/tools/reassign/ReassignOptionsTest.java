@@ -28,6 +28,11 @@ class ReassignOptionsTest {
         assertTrue(e.additional());
         assertTrue(e.await());
         assertEquals(-1, parse("--execute", "--reassignment-json-file", "r.json").throttle());
+        assertEquals(-1, parse("--execute", "--reassignment-json-file", "r.json").logDirThrottle());
+        assertEquals(2048, parse("--execute", "--reassignment-json-file", "r.json", "--replica-alter-log-dirs-throttle",
+                "2048").logDirThrottle(), "Kafka's flag is accepted (and has nothing to limit)");
+        assertEquals(9000, parse("--execute", "--reassignment-json-file", "r.json", "--timeout", "9000").common().timeoutMs());
+        assertTrue(parse("--cancel", "--reassignment-json-file", "r.json", "--preserve-throttles").preserveThrottles());
 
         ReassignOptions v = parse("--verify", "--reassignment-json-file", "r.json", "--preserve-throttles", "--output", "json");
         assertTrue(v.preserveThrottles());
@@ -53,6 +58,16 @@ class ReassignOptionsTest {
                 "--broker-list", "1,1"));
         assertEquals("--throttle must be a positive number of bytes/s, not 0", fails("--execute",
                 "--reassignment-json-file", "r", "--throttle", "0"));
+        assertEquals("--replica-alter-log-dirs-throttle must not be negative, not -5", fails("--execute",
+                "--reassignment-json-file", "r", "--replica-alter-log-dirs-throttle", "-5"));
+        assertEquals("--replica-alter-log-dirs-throttle goes with --execute only", fails("--verify",
+                "--reassignment-json-file", "r", "--replica-alter-log-dirs-throttle", "5"));
+        assertEquals("--disable-rack-aware goes with --generate only", fails("--execute", "--reassignment-json-file", "r",
+                "--disable-rack-aware"));
+        assertEquals("--additional goes with --execute only", fails("--cancel", "--reassignment-json-file", "r",
+                "--additional"));
+        assertEquals("--topics-to-move-json-file goes with --generate only", fails("--list", "--topics-to-move-json-file",
+                "t"));
         assertEquals("--output json goes with --list and --verify only (--generate prints JSON anyway)",
                 fails("--execute", "--reassignment-json-file", "r", "--output", "json"));
         assertEquals("missing required option --bootstrap-server",

@@ -1,5 +1,6 @@
 package io.samsa.tools.topics;
 
+import io.samsa.common.Uuid;
 import io.samsa.tools.cli.OutputFormat;
 import io.samsa.tools.cli.UsageException;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class TopicCommandOptionsTest {
         assertEquals("missing required option --topic", fails("--create", "--partitions", "1"));
         assertEquals("missing required option --topic", fails("--delete"));
         assertEquals("missing required option --partitions", fails("--alter", "--topic", "t"));
-        assertEquals("missing required option --topic", fails("--describe", "--if-exists"));
+        assertEquals("--describe --if-exists needs --topic or --topic-id", fails("--describe", "--if-exists"));
     }
 
     @Test
@@ -113,6 +114,42 @@ class TopicCommandOptionsTest {
     }
 
     @Test
+    void aTopicIdIsReadForDescribeOnly() throws UsageException {
+        Uuid id = Uuid.randomUuid();
+        TopicCommandOptions o = parse("--describe", "--topic-id", id.toString(), "--if-exists");
+        assertEquals(id, o.topicId());
+        assertNull(parse("--describe", "--topic-id", Uuid.ZERO.toString(), "--topic", "t").topicId(),
+                "the zero id means --topic, as in Kafka's tool");
+        assertEquals("--topic-id 'abc' is not a topic id (22 characters of URL-safe base64, as --describe prints it)",
+                fails("--describe", "--topic-id", "abc"));
+        assertEquals("--topic-id goes with --describe only", fails("--delete", "--topic", "t", "--topic-id", id.toString()));
+    }
+
+    @Test
+    void deleteConfigIsRefusedAsByKafka39() {
+        assertEquals("--delete-config cannot go with --bootstrap-server (nor can it in Kafka 3.9); remove a topic's config "
+                + "override with samsa-configs.sh --alter --entity-type topics --entity-name TOPIC --delete-config retention.ms",
+                fails("--alter", "--topic", "t", "--delete-config", "retention.ms"));
+    }
+
+    @Test
+    void partitionSizeLimitIsAcceptedWithDescribe() throws UsageException {
+        assertEquals(TopicAction.DESCRIBE, parse("--describe", "--partition-size-limit-per-response", "10").action());
+        assertEquals("--partition-size-limit-per-response must be at least 1, not 0",
+                fails("--describe", "--partition-size-limit-per-response", "0"));
+        assertEquals("--partition-size-limit-per-response goes with --describe only",
+                fails("--list", "--partition-size-limit-per-response", "5"));
+    }
+
+    @Test
+    void zookeeperIsRefused() {
+        assertEquals("--zookeeper is not supported: Samsa's tools talk to the brokers, as Kafka's have since 3.0 "
+                + "(kafka-configs kept it only for SCRAM credentials); give --bootstrap-server HOST:PORT instead",
+                assertThrows(UsageException.class, () -> TopicCommandOptions.parse("--list", "--zookeeper", "zk:2181"))
+                        .getMessage());
+    }
+
+    @Test
     void aMisspeltOptionGetsASuggestion() {
         assertEquals("unknown option --partitons; did you mean --partitions?",
                 fails("--create", "--topic", "t", "--partitons", "3"));
@@ -131,7 +168,8 @@ class TopicCommandOptionsTest {
         String usage = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(usage.startsWith("samsa-topics: creates, lists, describes"), usage);
         for (String flag : List.of("--bootstrap-server", "--command-config", "--timeout", "--output", "--verbose",
-                "--replica-assignment", "--topics-with-overrides", "--unavailable-partitions")) {
+                "--replica-assignment", "--topics-with-overrides", "--unavailable-partitions", "--topic-id",
+                "--partition-size-limit-per-response")) {
             assertTrue(usage.contains(flag), flag);
         }
     }

@@ -8,6 +8,7 @@ import io.samsa.clients.consumer.internals.ConsumerProtocol;
 import io.samsa.clients.internals.ClientRequest;
 import io.samsa.clients.internals.ClientResponse;
 import io.samsa.common.ConsumerGroupState;
+import io.samsa.common.GroupType;
 import io.samsa.common.Errors;
 import io.samsa.common.Node;
 import io.samsa.common.TopicPartition;
@@ -52,7 +53,7 @@ public final class GroupCalls {
     }
 
     /** Lists the consumer groups of every broker; never completes exceptionally. */
-    public CompletableFuture<GroupListing> list(Set<ConsumerGroupState> states, Integer timeoutMs) {
+    public CompletableFuture<GroupListing> list(Set<ConsumerGroupState> states, Set<GroupType> types, Integer timeoutMs) {
         long deadline = runner.deadline(timeoutMs);
         return runner.callOne("findAllBrokers", deadline, Destination.any(), new AllBrokers()).handle((nodes, error) -> {
             if (error != null) {
@@ -60,7 +61,7 @@ public final class GroupCalls {
                         List.of(new SamsaException("Failed to find brokers to send ListGroups", error))));
             }
             Map<Node, CompletableFuture<List<ConsumerGroupListing>>> perBroker = runner.call("listConsumerGroups", deadline,
-                    nodes, Router.fixed(Destination::node), new ListGroups(states));
+                    nodes, Router.fixed(Destination::node), new ListGroups(states, types));
             return CompletableFuture.allOf(perBroker.values().toArray(new CompletableFuture<?>[0])).handle((ignored, e) -> {
                 List<ConsumerGroupListing> listings = new ArrayList<>();
                 List<Throwable> errors = new ArrayList<>();
@@ -110,13 +111,16 @@ public final class GroupCalls {
         }
     }
 
-    private record ListGroups(Set<ConsumerGroupState> states) implements Fulfiller<Node, List<ConsumerGroupListing>> {
+    private record ListGroups(Set<ConsumerGroupState> states, Set<GroupType> types)
+            implements Fulfiller<Node, List<ConsumerGroupListing>> {
         @Override
         public ClientRequest request(Destination destination, Set<Node> keys, int timeoutMs) {
             List<String> filter = states.stream().map(ConsumerGroupState::toString).toList();
-            ListGroupsRequest body = new ListGroupsRequest().setStatesFilter(new ArrayList<>(filter));
-            // A states filter needs v4.
-            short min = (short) (filter.isEmpty() ? 0 : 4);
+            List<String> typeFilter = types.stream().map(GroupType::toString).toList();
+            ListGroupsRequest body = new ListGroupsRequest().setStatesFilter(new ArrayList<>(filter))
+                    .setTypesFilter(new ArrayList<>(typeFilter));
+            // A states filter needs v4, a types filter v5.
+            short min = (short) (!typeFilter.isEmpty() ? 5 : filter.isEmpty() ? 0 : 4);
             return ClientRequest.of(ApiKeys.LIST_GROUPS, min, ApiKeys.LIST_GROUPS.latestVersion(), v -> body);
         }
 
@@ -139,7 +143,9 @@ public final class GroupCalls {
                 if (protocolType.equals(ConsumerProtocol.PROTOCOL_TYPE) || protocolType.isEmpty()) {
                     Optional<ConsumerGroupState> state = g.groupState() == null || g.groupState().isEmpty()
                             ? Optional.empty() : Optional.of(ConsumerGroupState.parse(g.groupState()));
-                    listings.add(new ConsumerGroupListing(g.groupId(), protocolType.isEmpty(), state));
+                    Optional<GroupType> type = g.groupType() == null || g.groupType().isEmpty()
+                            ? Optional.empty() : Optional.of(GroupType.parse(g.groupType()));
+                    listings.add(new ConsumerGroupListing(g.groupId(), protocolType.isEmpty(), state, type));
                 }
             }
             out.completeAll(listings);
