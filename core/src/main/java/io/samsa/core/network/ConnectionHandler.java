@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One client connection. Frames arrive from the length-prefix decoder; at most one request per
@@ -154,8 +155,16 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     void complete(Request request, List<Object> parts, String closeReason) {
         if (channel.eventLoop().inEventLoop()) {
             completeOnLoop(request, parts, closeReason);
-        } else {
+            return;
+        }
+        try {
             channel.eventLoop().execute(() -> completeOnLoop(request, parts, closeReason));
+        } catch (RejectedExecutionException e) {
+            // The event loop stopped (broker shutdown): nothing will be written, but the buffers must go back.
+            request.releaseFrame();
+            if (parts != null) {
+                parts.forEach(ReferenceCountUtil::release);
+            }
         }
     }
 

@@ -85,6 +85,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -272,7 +273,14 @@ public final class SamsaServer {
                     Thread t = new Thread(r, "samsa-request-handler-" + threadIds.getAndIncrement());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                }, (task, pool) -> {
+                    // A request arriving during shutdown is refused (its connection closes and its buffer is
+                    // released) rather than silently dropped, as CallerRunsPolicy drops work once the pool is shut down.
+                    if (pool.isShutdown()) {
+                        throw new RejectedExecutionException("the request handlers are shutting down");
+                    }
+                    task.run();
+                });
         socketServer = new SocketServer(new SocketServer.Settings(config.getInt(BrokerConfig.NUM_NETWORK_THREADS),
                 config.getInt(BrokerConfig.SOCKET_REQUEST_MAX_BYTES), config.getInt(BrokerConfig.SOCKET_SEND_BUFFER_BYTES),
                 config.getInt(BrokerConfig.SOCKET_RECEIVE_BUFFER_BYTES), config.getLong(BrokerConfig.CONNECTIONS_MAX_IDLE_MS)),
