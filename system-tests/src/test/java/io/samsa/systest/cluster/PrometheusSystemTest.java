@@ -1,5 +1,6 @@
 package io.samsa.systest.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,10 +10,12 @@ import io.samsa.systest.harness.PrometheusServer;
 import io.samsa.testkit.Wait;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +24,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -191,17 +197,27 @@ class PrometheusSystemTest {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
             long[] count = {0};
-            Wait.until("the consumer assigned all " + BROKERS + " partitions and reading", Duration.ofSeconds(30), () -> {
-                count[0] += consumer.poll(Duration.ofMillis(200)).count();
-                return consumer.assignment().size() == BROKERS && count[0] >= 1_000;
+            Set<TopicPartition> readFrom = new HashSet<>();
+            Wait.until("the consumer reading from all " + BROKERS + " partitions", Duration.ofSeconds(30), () -> {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+                count[0] += records.count();
+                readFrom.addAll(records.partitions());
+                return readFrom.size() == BROKERS && count[0] >= 1_000;
             });
             consumer.commitSync(Duration.ofSeconds(10));
             consumed = count[0];
         }
+        Map<TopicPartition, OffsetAndMetadata> committed = ClusterClients.get(admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata());
+        assertEquals(BROKERS, committed.size(), "offsets committed by " + GROUP + ": " + committed);
         // The consumer is gone; the producer is not. The coordinator refreshes the gauges every 2 s.
         String lag = "kafka_coordinator_group_consumerlag_lag{group=\"" + GROUP + "\",topic=\"" + TOPIC + "\"}";
-        Wait.until("a lag series per partition: count(" + lag + ") == " + BROKERS, SCRAPED,
-                () -> prometheus.value("count(" + lag + ")").orElse(0) == BROKERS);
+        Wait.until("a lag series per partition: " + lag, SCRAPED, () -> {
+            JsonNode series = prometheus.query(lag);
+            if (series.size() != BROKERS) {
+                throw new AssertionError(series.size() + " series: " + series);
+            }
+            return true;
+        });
         double[] first = {0};
         Wait.until("sum(" + lag + ") > 0", SCRAPED, () -> {
             first[0] = prometheus.value("sum(" + lag + ")").orElse(0);
