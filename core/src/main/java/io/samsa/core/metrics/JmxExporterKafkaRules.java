@@ -27,8 +27,14 @@ import java.util.regex.Pattern;
  * <li>{@code MeanRate} and {@code Value} of a name containing {@code Percent}: {@code ..._percent};</li>
  * <li>nothing for the other attributes: meters' rates, histograms' Min, Max, Mean, StdDev.</li>
  * </ul>
- * The rules are up to two extra keys; beans with more (none in Samsa) map as the exporter's greedy
- * patterns map them. Stateless; thread-safe.
+ * One addition to the file: it names {@code kafka.coordinator.<x>} gauges only without keys, folding
+ * any keys into the name, and drops the domain's meters. Samsa's consumer lag gauges have keys, so
+ * rules of its own, ahead of the file's, make them
+ * {@code kafka_coordinator_group_consumerlag_lag{group,topic,partition}} and
+ * {@code kafka_coordinator_group_consumerlag_totallag{group}}, and the rebalance meter
+ * {@code kafka_coordinator_group_groupcoordinator_completedrebalances_total}.
+ * The rules are up to two extra keys (three for the coordinator's); beans with more (none in Samsa)
+ * map as the exporter's greedy patterns map them. Stateless; thread-safe.
  */
 final class JmxExporterKafkaRules {
 
@@ -59,6 +65,15 @@ final class JmxExporterKafkaRules {
                     "clientId", "$3", "topic", "$4", "partition", "$5"),
             rule("kafka.server<type=(.+), name=(.+), clientId=(.+), brokerHost=(.+), brokerPort=(.+)><>Value", "kafka_server_$1_$2", Type.GAUGE,
                     "clientId", "$3", "broker", "$4:$5"),
+            // Samsa's: coordinator beans with keys (the consumer lag gauges) and meters; the file's
+            // coordinator rule below would fold the keys into the name, and no other rule matches a
+            // two-part domain, so these keep the keys as labels as the kafka.(\w+) rules do.
+            rule("kafka.coordinator.(\\w+)<type=(.+), name=(.+), (.+)=(.+), (.+)=(.+), (.+)=(.+)><>Value", "kafka_coordinator_$1_$2_$3",
+                    Type.GAUGE, "$4", "$5", "$6", "$7", "$8", "$9"),
+            rule("kafka.coordinator.(\\w+)<type=(.+), name=(.+), (.+)=(.+), (.+)=(.+)><>Value", "kafka_coordinator_$1_$2_$3", Type.GAUGE,
+                    "$4", "$5", "$6", "$7"),
+            rule("kafka.coordinator.(\\w+)<type=(.+), name=(.+), (.+)=(.+)><>Value", "kafka_coordinator_$1_$2_$3", Type.GAUGE, "$4", "$5"),
+            rule("kafka.coordinator.(\\w+)<type=(.+), name=(.+)PerSec\\w*><>Count", "kafka_coordinator_$1_$2_$3_total", Type.COUNTER),
             rule("kafka.coordinator.(\\w+)<type=(.+), name=(.+)><>Value", "kafka_coordinator_$1_$2_$3", Type.GAUGE),
             // Per-second counters with 0-2 key/value pairs
             rule("kafka.(\\w+)<type=(.+), name=(.+)PerSec\\w*, (.+)=(.+), (.+)=(.+)><>Count", "kafka_$1_$2_$3_total", Type.COUNTER,

@@ -177,6 +177,26 @@ class PrometheusExpositionTest {
     }
 
     @Test
+    void consumerLagKeepsGroupTopicAndPartitionAsLabelsNotInTheName() {
+        // The file's kafka.coordinator rule alone would give kafka_coordinator_group_consumerlag_lag_group_billing_topic_orders_partition_2.
+        metrics.gauge(name("kafka.coordinator.group", "ConsumerLag", "Lag").withTag("group", "billing").withTag("topic", "orders")
+                .withTag("partition", "2"), () -> 7L);
+        metrics.gauge(name("kafka.coordinator.group", "ConsumerLag", "TotalLag").withTag("group", "billing"), () -> 9L);
+        metrics.gauge(name("kafka.coordinator.group", "GroupMetadataManager", "NumGroupsStable"), () -> 1);
+        metrics.meter(name("kafka.coordinator.group", "GroupCoordinator", "CompletedRebalancesPerSec")).mark(2);
+
+        String text = exposition.scrape();
+        assertTrue(text.contains("\n# TYPE kafka_coordinator_group_consumerlag_lag gauge\n"
+                + "kafka_coordinator_group_consumerlag_lag{group=\"billing\",topic=\"orders\",partition=\"2\"} 7.0\n"), text);
+        assertTrue(text.contains("\n# TYPE kafka_coordinator_group_consumerlag_totallag gauge\n"
+                + "kafka_coordinator_group_consumerlag_totallag{group=\"billing\"} 9.0\n"), text);
+        assertTrue(text.contains("\nkafka_coordinator_group_groupmetadatamanager_numgroupsstable 1.0\n"), text);
+        assertTrue(text.contains("\n# TYPE kafka_coordinator_group_groupcoordinator_completedrebalances_total counter\n"
+                + "kafka_coordinator_group_groupcoordinator_completedrebalances_total 2.0\n"), text);
+        assertEquals(12, text.split("\n").length, "four families, one sample each: " + text);
+    }
+
+    @Test
     void rulesNameAsTheExporterDoesForItsOtherShapes() {
         JmxExporterKafkaRules.Naming lag = JmxExporterKafkaRules.name("kafka.server", ordered("type", "FetcherLagMetrics",
                 "name", "ConsumerLag", "clientId", "ReplicaFetcherThread-0-1", "topic", "t", "partition", "3"), "Value");
