@@ -65,8 +65,11 @@ public final class Controller implements AutoCloseable {
         if (timer == null) {
             processor.process(event);
         } else {
-            try (Timer.Context timed = timer.time()) {
+            Timer.Context timed = timer.time();
+            try {
                 processor.process(event);
+            } finally {
+                timed.stop();
             }
         }
         metrics.update(processor.context(), processor.isActive());
