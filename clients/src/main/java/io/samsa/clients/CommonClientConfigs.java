@@ -54,6 +54,18 @@ public final class CommonClientConfigs {
     /** The longest time between two polls before the member leaves its group. */
     public static final String MAX_POLL_INTERVAL_MS_CONFIG = "max.poll.interval.ms";
 
+    /**
+     * Metrics reporters. Samsa's clients have no reporter plugins: the only entry allowed is
+     * Kafka's {@code org.apache.kafka.common.metrics.JmxReporter}, which turns JMX on.
+     */
+    public static final String METRIC_REPORTER_CLASSES_CONFIG = "metric.reporters";
+    /**
+     * Whether a producer or consumer publishes its metrics in JMX (under Kafka's MBean names)
+     * even when {@code metric.reporters} does not list the JmxReporter; true by default, as in
+     * Kafka 3.9, where it is deprecated.
+     */
+    public static final String AUTO_INCLUDE_JMX_REPORTER_CONFIG = "auto.include.jmx.reporter";
+
     private CommonClientConfigs() {
     }
 }

@@ -1,5 +1,7 @@
 package io.samsa.common;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,14 +19,18 @@ public final class MetricName {
     private final Map<String, String> tags;
 
     /**
-     * @param tags copied; neither keys nor values may be null
+     * @param tags copied in their iteration order (the order JMX names list them in); neither keys
+     *        nor values may be null
      * @throws NullPointerException if name, group, description or tags is null
      */
     public MetricName(String name, String group, String description, Map<String, String> tags) {
         this.name = Objects.requireNonNull(name, "name");
         this.group = Objects.requireNonNull(group, "group");
         this.description = Objects.requireNonNull(description, "description");
-        this.tags = Map.copyOf(Objects.requireNonNull(tags, "tags"));
+        Map<String, String> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(tags, "tags").forEach((k, v) -> copy.put(Objects.requireNonNull(k, "tag key"),
+                Objects.requireNonNull(v, "tag value")));
+        this.tags = Collections.unmodifiableMap(copy);
     }
 
     /** The metric's name, for example {@code record-send-rate}. */
@@ -42,7 +48,7 @@ public final class MetricName {
         return description;
     }
 
-    /** The tags, unmodifiable. */
+    /** The tags, unmodifiable, in the order they were given. */
     public Map<String, String> tags() {
         return tags;
     }

@@ -1,6 +1,7 @@
 package io.samsa.protocol;
 
 import java.nio.ByteBuffer;
+import java.util.function.IntConsumer;
 
 /**
  * A generated protocol message or nested struct (see {@code io.samsa.protocol.message}): reads,
@@ -25,4 +26,12 @@ public interface Message {
 
     /** Writes the value at {@code version}; fails as {@link #size} does. */
     void write(ProtocolSink out, short version);
+
+    /**
+     * Calls {@code sink} with every {@code error_code} in this value and the structs within it,
+     * depth first in field order, {@code NONE} included; nothing for a message without one (every
+     * request). What a broker counts as its responses' errors.
+     */
+    default void forEachErrorCode(IntConsumer sink) {
+    }
 }

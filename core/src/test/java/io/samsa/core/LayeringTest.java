@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The broker's package layers (DESIGN.md, "Layers inside core"): storage, networking and the
- * delayed-operation machinery (timer, purgatory) at the bottom, the replica manager, coordinators, controller and topic administration above them, the
+ * delayed-operation machinery (timer, purgatory) and the metrics registry at the bottom, the replica manager, coordinators, controller and topic administration above them, the
  * server (lifecycle and handlers) on top. A lower layer that needs something from a higher one
  * defines an interface the higher one implements. Runs in every build, so an upward import fails it.
  */
 class LayeringTest {
 
     static final PackageLayers CORE = PackageLayers.of("core layers", "io.samsa.core")
-        .layer("log", "network", "timer", "purgatory")
+        .layer("log", "network", "timer", "purgatory", "metrics")
         .layer("replication", "coordinator", "controller", "admin")
         .layer("server");
 

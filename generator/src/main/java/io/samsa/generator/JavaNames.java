@@ -7,7 +7,7 @@ final class JavaNames {
 
     /** Member names every generated class uses itself; a field may not take one. */
     private static final Set<String> TAKEN = Set.of("read", "size", "write", "hasOnlyDefaults", "equals", "hashCode",
-        "toString", "getClass");
+        "toString", "getClass", "forEachErrorCode");
 
     /** Member names of top-level (API) message classes only. */
     static final Set<String> TAKEN_AT_TOP = Set.of("apiKey", "lowestSupportedVersion", "highestSupportedVersion",

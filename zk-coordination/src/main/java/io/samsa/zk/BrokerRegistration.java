@@ -2,6 +2,7 @@ package io.samsa.zk;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -75,6 +76,49 @@ public final class BrokerRegistration implements AutoCloseable {
             wait(remainingMs);
         }
         return true;
+    }
+
+    /**
+     * Waits while {@code /brokers/ids/<id>} is held, under another session, by a registration with
+     * this broker's own addresses: this broker's previous process, killed before its session ended.
+     * Called before the listeners bind, so that the earlier process's addresses keep refusing
+     * connections and the controller's probe (which deletes the registration of a process whose
+     * listener refuses) can tell it is gone; a listener bound first would answer the probe on the
+     * dead process's behalf and leave the registration to the session timeout. Returns at once when
+     * the id is free, ours, or held by a broker at other addresses (that case {@link #start()}
+     * waits for, saying so), and at the latest after {@code maxWaitMs}.
+     */
+    public static void awaitEarlierProcessGone(SamsaZkClient zk, BrokerInfo info, long maxWaitMs) throws InterruptedException {
+        Semaphore changed = new Semaphore(0);
+        try (ZkWatchScope scope = zk.openWatchScope()) {
+            awaitEarlierProcessGone(zk, info, scope.watch(changed::release), changed,
+                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMs));
+        }
+    }
+
+    private static void awaitEarlierProcessGone(SamsaZkClient zk, BrokerInfo info, ZkWatch watch, Semaphore changed,
+                                                long deadlineNanos) throws InterruptedException {
+        String path = BrokerIdsZNode.path(info.id());
+        boolean logged = false;
+        while (true) {
+            Stat stat = zk.exists(path, watch);
+            if (stat == null || zk.isOwnSession(stat.getEphemeralOwner())) {
+                return;
+            }
+            BrokerInfo holder = zk.brokers().get(info.id()).orElse(null);
+            long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+            if (holder != null && !holder.sameAddressAs(info) || remainingMs <= 0) {
+                return;
+            }
+            if (!logged) {
+                logged = true;
+                log.info("Broker {} is still registered at {} by an earlier process (session 0x{}); not listening until "
+                        + "that registration goes (the controller removes it once its address refuses connections)",
+                        info.id(), path, Long.toHexString(stat.getEphemeralOwner()));
+            }
+            // A watch event or a periodic re-check (a missed event, a reconnect) ends the wait.
+            changed.tryAcquire(Math.min(remainingMs, RETRY_BACKOFF_MS), TimeUnit.MILLISECONDS);
+        }
     }
 
     public synchronized boolean isRegistered() {

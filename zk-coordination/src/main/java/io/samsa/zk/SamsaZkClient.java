@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.drivers.TracerDriver;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.api.BackgroundPathable;
 import org.apache.curator.framework.api.GetDataBuilder;
@@ -215,6 +217,38 @@ public final class SamsaZkClient implements AutoCloseable {
 
     public boolean isConnected() {
         return curator.getZookeeperClient().isConnected();
+    }
+
+    /**
+     * The ZooKeeper handle's state as ZooKeeper names it ({@code CONNECTED}, {@code CONNECTING},
+     * {@code CLOSED}, ...), which is what Kafka's SessionState gauge shows.
+     */
+    public String sessionState() {
+        try {
+            return curator.getZookeeperClient().getZooKeeper().getState().name();
+        } catch (Exception e) {
+            return "NOT_CONNECTED";
+        }
+    }
+
+    /**
+     * Tells {@code latencyNanos} how long each ZooKeeper operation took, from the call to its
+     * answer (retries included), on the thread that made it. One listener; a later call replaces it.
+     */
+    public void onRequestLatency(LongConsumer latencyNanos) {
+        curator.getZookeeperClient().setTracerDriver(new TracerDriver() {
+            @Override
+            public void addTrace(String name, long time, TimeUnit unit) {
+                // Curator also traces connection events; its operations are its *BuilderImpl classes.
+                if (name.contains("BuilderImpl")) {
+                    latencyNanos.accept(unit.toNanos(time));
+                }
+            }
+
+            @Override
+            public void addCount(String name, int increment) {
+            }
+        });
     }
 
     public void addConnectionListener(ZkConnectionListener listener) {

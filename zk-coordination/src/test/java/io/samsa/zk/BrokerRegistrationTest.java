@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.test.TestingServer;
 import org.apache.zookeeper.CreateMode;
@@ -70,6 +71,43 @@ class BrokerRegistrationTest {
             assertEquals(zk.sessionId(), zk.exists(BrokerIdsZNode.path(1), null).getEphemeralOwner());
             assertEquals(1, logs.count("still registered"), "exactly one line while waiting");
             assertEquals(0, logs.count("another live broker"));
+        }
+    }
+
+    @Test
+    void beforeListeningWaitsWhileAnEarlierProcessAtTheSameAddressIsRegistered() throws Exception {
+        SamsaZkClient previousRun = connect(server);
+        previousRun.curator().create().withMode(CreateMode.EPHEMERAL).forPath(BrokerIdsZNode.path(1), BrokerIdsZNode.encode(BROKER_1));
+        try (CapturingAppender logs = new CapturingAppender(BrokerRegistration.class)) {
+            CompletableFuture<Void> waited = CompletableFuture.runAsync(() -> {
+                try {
+                    BrokerRegistration.awaitEarlierProcessGone(zk, BROKER_1, 60_000);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Wait.until("the waiting line is logged", () -> logs.count("not listening until") == 1);
+            assertFalse(waited.isDone(), "still waiting while the earlier registration stands");
+            // What the controller does once the dead process's address refuses connections.
+            previousRun.curator().delete().forPath(BrokerIdsZNode.path(1));
+            waited.get(10, TimeUnit.SECONDS);
+        } finally {
+            previousRun.close();
+        }
+    }
+
+    @Test
+    void beforeListeningDoesNotWaitForABrokerAtOtherAddressesNorForAFreeId() throws Exception {
+        BrokerRegistration.awaitEarlierProcessGone(zk, BROKER_1, 60_000);
+        SamsaZkClient intruder = connect(server);
+        BrokerInfo other = BrokerInfo.forRegistration(1, List.of(EndPoint.plaintext("10.0.0.9", 9092)), null, 0L);
+        intruder.curator().create().withMode(CreateMode.EPHEMERAL).forPath(BrokerIdsZNode.path(1), BrokerIdsZNode.encode(other));
+        try {
+            long start = System.nanoTime();
+            BrokerRegistration.awaitEarlierProcessGone(zk, BROKER_1, 60_000);
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "returned without waiting for the session");
+        } finally {
+            intruder.close();
         }
     }
 

@@ -65,6 +65,10 @@ public final class ConsumerConfig extends AbstractConfig {
             CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG;
     /** See {@link CommonClientConfigs#CONNECTIONS_MAX_IDLE_MS_CONFIG}. */
     public static final String CONNECTIONS_MAX_IDLE_MS_CONFIG = CommonClientConfigs.CONNECTIONS_MAX_IDLE_MS_CONFIG;
+    /** See {@link CommonClientConfigs#METRIC_REPORTER_CLASSES_CONFIG}. */
+    public static final String METRIC_REPORTER_CLASSES_CONFIG = CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG;
+    /** See {@link CommonClientConfigs#AUTO_INCLUDE_JMX_REPORTER_CONFIG}. */
+    public static final String AUTO_INCLUDE_JMX_REPORTER_CONFIG = CommonClientConfigs.AUTO_INCLUDE_JMX_REPORTER_CONFIG;
     /** See {@link CommonClientConfigs#SECURITY_PROTOCOL_CONFIG}. */
     public static final String SECURITY_PROTOCOL_CONFIG = CommonClientConfigs.SECURITY_PROTOCOL_CONFIG;
     /** See {@link CommonClientConfigs#DEFAULT_API_TIMEOUT_MS_CONFIG}. */
@@ -115,7 +119,7 @@ public final class ConsumerConfig extends AbstractConfig {
     /** The server-side assignor of the {@code consumer} group protocol; must stay unset. */
     public static final String GROUP_REMOTE_ASSIGNOR_CONFIG = "group.remote.assignor";
 
-    private static final ConfigDef CONFIG = ClientConfigs.defineCommon(new ConfigDef(), 64 * 1024, 9 * 60 * 1000L)
+    private static final ConfigDef CONFIG = ClientConfigs.defineMetricsReporting(ClientConfigs.defineCommon(new ConfigDef(), 64 * 1024, 9 * 60 * 1000L))
             .define(KEY_DESERIALIZER_CLASS_CONFIG, ConfigType.CLASS, ConfigDef.NO_DEFAULT, "Deserializer of keys")
             .define(VALUE_DESERIALIZER_CLASS_CONFIG, ConfigType.CLASS, ConfigDef.NO_DEFAULT, "Deserializer of values")
             .define(GROUP_ID_CONFIG, ConfigType.STRING, null, "The group to join")

@@ -15,9 +15,12 @@ import io.samsa.clients.consumer.internals.TopicLookup;
 import io.samsa.clients.internals.BootstrapServers;
 import io.samsa.clients.internals.ClientConfigs;
 import io.samsa.clients.internals.ClientIoThread;
+import io.samsa.clients.internals.ClientJmxReporter;
 import io.samsa.clients.internals.ClientMetadata;
+import io.samsa.clients.internals.ClientMetricRegistry;
 import io.samsa.clients.internals.NetworkClient;
 import io.samsa.clients.internals.NetworkClientSettings;
+import io.samsa.clients.internals.NodeMetrics;
 import io.samsa.common.Metric;
 import io.samsa.common.MetricName;
 import io.samsa.common.PartitionInfo;
@@ -75,6 +78,8 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
     private final ConsumerCoordinator coordinator;
     private final SubscriptionUpdater subscriptionUpdater;
     private final ConsumerMetrics metrics;
+    /** Null when JMX is off ({@code auto.include.jmx.reporter=false} and no JmxReporter listed). */
+    private final ClientJmxReporter jmx;
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
     private final SingleThreadGuard guard = new SingleThreadGuard();
@@ -111,7 +116,12 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         this.io = new ClientIoThread("samsa-consumer-network-thread | " + clientId, network, metadata,
                 settings.allowAutoCreateTopics(), settings.requestTimeoutMs(), time);
         this.subscriptions = new SubscriptionState(settings.resetStrategy());
-        this.metrics = new ConsumerMetrics(clientId, settings.groupId().isPresent(), time, subscriptions::numAssignedPartitions);
+        long startTimeMs = time.milliseconds();
+        ClientMetricRegistry metricRegistry = new ClientMetricRegistry();
+        network.recordNodeMetrics(new NodeMetrics(metricRegistry, "consumer", clientId, time));
+        this.metrics = new ConsumerMetrics(metricRegistry, clientId, settings.groupId().isPresent(), time,
+                subscriptions::numAssignedPartitions);
+        ClientJmxReporter.addAppInfoMetrics(metricRegistry, clientId, startTimeMs);
         this.waiter = new ApplicationThreadWaiter(time);
         this.fetcher = new Fetcher<>(settings, io, subscriptions, waiter, this.keyDeserializer, this.valueDeserializer, metrics);
         this.offsets = new OffsetResolver(io, subscriptions, waiter, time, settings.readCommitted(), settings.requestTimeoutMs(),
@@ -122,6 +132,8 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
         this.positions = new PositionUpdater(io, subscriptions, offsets, coordinator, waiter, time, settings.requestTimeoutMs());
         this.subscriptionUpdater = new SubscriptionUpdater(subscriptions, metadata, fetcher, coordinator, time,
                 settings.defaultApiTimeoutMs());
+        this.jmx = ClientConfigs.jmxEnabled(config)
+                ? ClientJmxReporter.start(metricRegistry, "kafka.consumer", clientId, startTimeMs) : null;
         io.start();
         log.debug("Consumer {} created", clientId);
     }
@@ -383,7 +395,13 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
 
     // ---- metadata and offsets lookups ----
 
-    /** Kafka's consumer metrics this consumer keeps (a subset; see the README). Any thread may call it. */
+    /**
+     * Kafka's consumer metrics this consumer keeps (a subset; see the README): groups
+     * {@code consumer-fetch-manager-metrics} (per client and per assigned partition),
+     * {@code consumer-metrics}, {@code consumer-coordinator-metrics} with a group,
+     * {@code consumer-node-metrics} and {@code app-info}, also published in JMX as Kafka's consumer
+     * publishes them. Any thread may call it.
+     */
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
         return metrics.metrics();
@@ -540,6 +558,9 @@ public class SamsaConsumer<K, V> implements Consumer<K, V> {
                 }
             }
             io.close();
+            if (jmx != null) {
+                jmx.close();
+            }
             closeQuietly(keyDeserializer);
             closeQuietly(valueDeserializer);
             log.debug("Consumer {} closed", settings.clientId());

@@ -66,6 +66,37 @@ public final class ClientConfigs {
                         "Protocol to speak to brokers; Samsa's clients support PLAINTEXT only", false);
     }
 
+    /** The one {@code metric.reporters} entry Samsa's clients accept: Kafka's JMX reporter. */
+    public static final String KAFKA_JMX_REPORTER = "org.apache.kafka.common.metrics.JmxReporter";
+
+    /**
+     * Defines {@code metric.reporters} and {@code auto.include.jmx.reporter} with Kafka 3.9's
+     * defaults (no reporters; JMX included anyway). Samsa's producer and consumer have no reporter
+     * plugins, so {@code metric.reporters} may only name Kafka's JmxReporter; anything else is a
+     * configuration error rather than a reporter silently missing.
+     */
+    public static ConfigDef defineMetricsReporting(ConfigDef def) {
+        return def
+                .define(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, ConfigType.LIST, java.util.List.of(),
+                        (key, v) -> {
+                            for (Object each : (java.util.List<?>) v) {
+                                String name = each instanceof Class<?> c ? c.getName() : String.valueOf(each).trim();
+                                if (!name.equals(KAFKA_JMX_REPORTER)) {
+                                    throw new ConfigException(key, v, "Samsa's clients support no metrics reporter plugins; "
+                                            + "the only reporter they accept is " + KAFKA_JMX_REPORTER + " (JMX, on by default)");
+                                }
+                            }
+                        }, "Metrics reporters; only Kafka's JmxReporter is accepted", false)
+                .define(CommonClientConfigs.AUTO_INCLUDE_JMX_REPORTER_CONFIG, ConfigType.BOOLEAN, true,
+                        "Publish metrics in JMX even when metric.reporters does not list the JmxReporter");
+    }
+
+    /** Whether the client publishes its metrics in JMX: Kafka 3.9's rule over the two keys. */
+    public static boolean jmxEnabled(AbstractConfig config) {
+        return config.getBoolean(CommonClientConfigs.AUTO_INCLUDE_JMX_REPORTER_CONFIG)
+                || !config.getList(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG).isEmpty();
+    }
+
     /**
      * The user's properties as a map with string keys. Entries with null values are dropped, as if
      * unset.

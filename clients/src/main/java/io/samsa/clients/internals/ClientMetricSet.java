@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A client's metrics as Kafka's clients name them (a group such as {@code producer-metrics} or
- * {@code consumer-metrics}, tag {@code client-id}): {@link Sensor}s for Kafka's windowed rates,
- * averages and maxima and for lifetime totals, and gauges read on demand. Thread-safe.
+ * One group of a client's metrics as Kafka's clients name them (a group such as
+ * {@code producer-metrics} or {@code consumer-metrics}, tag {@code client-id}, and more tags for
+ * a topic, a partition or a node): {@link Sensor}s for Kafka's windowed rates, averages, minima
+ * and maxima and for lifetime totals, and gauges read on demand. Each metric is also added to the
+ * client's {@link ClientMetricRegistry}, and {@link #removeAll} takes them out of it again (a
+ * partition's when it is no longer assigned). Thread-safe.
  */
 public final class ClientMetricSet {
 
@@ -21,20 +24,37 @@ public final class ClientMetricSet {
     /** Kafka's {@code metrics.num.samples} default: a windowed stat covers the last two samples. */
     static final int SAMPLES = 2;
 
+    private final ClientMetricRegistry registry;
     private final String group;
     private final Map<String, String> tags;
     private final Time time;
     private final Map<MetricName, Metric> metrics = new LinkedHashMap<>();
 
+    /** A group in a registry of its own, tagged with the client id only, on the system clock. */
     public ClientMetricSet(String group, String clientId) {
         this(group, clientId, Time.SYSTEM);
     }
 
     /** @param time the clock windowed stats are recorded and read by */
     public ClientMetricSet(String group, String clientId, Time time) {
+        this(new ClientMetricRegistry(), group, Map.of("client-id", clientId), time);
+    }
+
+    /**
+     * @param tags the tags of every metric of the group, in the order JMX names list them
+     *        ({@code client-id} first, as Kafka's)
+     * @param time the clock windowed stats are recorded and read by
+     */
+    public ClientMetricSet(ClientMetricRegistry registry, String group, Map<String, String> tags, Time time) {
+        this.registry = registry;
         this.group = group;
-        this.tags = Map.of("client-id", clientId);
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         this.time = time;
+    }
+
+    /** The registry this group's metrics are added to. */
+    public ClientMetricRegistry registry() {
+        return registry;
     }
 
     /** A new sensor; its stats become metrics as they are added to it. */
@@ -44,7 +64,7 @@ public final class ClientMetricSet {
 
     public synchronized void gauge(String name, String description, Supplier<Object> value) {
         MetricName metricName = new MetricName(name, group, description, tags);
-        metrics.put(metricName, new Metric() {
+        Metric metric = new Metric() {
             @Override
             public MetricName metricName() {
                 return metricName;
@@ -54,11 +74,22 @@ public final class ClientMetricSet {
             public Object metricValue() {
                 return value.get();
             }
-        });
+        };
+        metrics.put(metricName, metric);
+        registry.add(metric);
     }
 
+    /** This group's metrics (the registry may hold others). */
     public synchronized Map<MetricName, Metric> metrics() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** Takes this group's metrics out of the registry; its sensors may still record, unread. */
+    public synchronized void removeAll() {
+        for (MetricName name : metrics.keySet()) {
+            registry.remove(name);
+        }
+        metrics.clear();
     }
 
     /**
@@ -76,11 +107,14 @@ public final class ClientMetricSet {
         private final long[] count = new long[SAMPLES + 1];
         private final double[] sum = new double[SAMPLES + 1];
         private final double[] max = new double[SAMPLES + 1];
+        private final double[] min = new double[SAMPLES + 1];
         /** Samples started so far (they are created on first use, as Kafka's are). */
         private int used;
         private int current;
         private long totalCount;
         private double totalSum;
+        /** The value recorded last (0 before any, as Kafka's {@code Value}). */
+        private double last;
 
         private Sensor() {
         }
@@ -103,7 +137,9 @@ public final class ClientMetricSet {
             count[current]++;
             sum[current] += value;
             max[current] = Math.max(max[current], value);
+            min[current] = Math.min(min[current], value);
             lastEventMs[current] = nowMs;
+            last = value;
             totalCount++;
             totalSum += value;
         }
@@ -114,6 +150,7 @@ public final class ClientMetricSet {
             count[i] = 0;
             sum[i] = 0;
             max[i] = Double.NEGATIVE_INFINITY;
+            min[i] = Double.POSITIVE_INFINITY;
         }
 
         /** Resets samples that saw no event during the whole window, as Kafka does before reading. */
@@ -145,6 +182,21 @@ public final class ClientMetricSet {
                 m = Math.max(m, max[i]);
             }
             return n == 0 ? Double.NaN : m;
+        }
+
+        private synchronized double windowedMin(long nowMs) {
+            purge(nowMs);
+            long n = 0;
+            double m = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < used; i++) {
+                n += count[i];
+                m = Math.min(m, min[i]);
+            }
+            return n == 0 ? Double.NaN : m;
+        }
+
+        private synchronized double lastValue() {
+            return last;
         }
 
         /** Per second: of the recorded values' sum, or of the number of events. */
@@ -180,6 +232,18 @@ public final class ClientMetricSet {
         /** The windowed maximum of the recorded values. */
         public Sensor max(String name, String description) {
             gauge(name, description, () -> windowedMax(time.milliseconds()));
+            return this;
+        }
+
+        /** The windowed minimum of the recorded values. */
+        public Sensor min(String name, String description) {
+            gauge(name, description, () -> windowedMin(time.milliseconds()));
+            return this;
+        }
+
+        /** The value recorded last. */
+        public Sensor value(String name, String description) {
+            gauge(name, description, this::lastValue);
             return this;
         }
 

@@ -46,7 +46,6 @@ public final class NetworkClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkClient.class);
     private static final String SOFTWARE_NAME = "samsa-java";
-    private static final String SOFTWARE_VERSION = "0.1.0";
 
     /** Reconnect bookkeeping of one node; survives its connections. */
     private static final class NodeState {
@@ -65,6 +64,8 @@ public final class NetworkClient implements AutoCloseable {
     private int nextCorrelationId;
     /** Told of every lost or failed connection; metadata may be stale when a broker goes away. */
     private IntConsumer disconnectListener = id -> { };
+    /** Per-node metrics, or null when the client keeps none (the admin client). */
+    private NodeMetrics nodeMetrics;
 
     public NetworkClient(String clientId, NetworkClientSettings settings, Time time) {
         this.time = time;
@@ -87,6 +88,11 @@ public final class NetworkClient implements AutoCloseable {
      * Whether a request can be sent to {@code node} now; starts connecting when there is no
      * connection and the node's back-off has passed.
      */
+    /** Keeps Kafka's per-node metrics in {@code metrics}; call before the first request. */
+    public void recordNodeMetrics(NodeMetrics metrics) {
+        this.nodeMetrics = metrics;
+    }
+
     public boolean ready(Node node, long nowMs) {
         if (isReady(node)) {
             return true;
@@ -207,6 +213,9 @@ public final class NetworkClient implements AutoCloseable {
             disconnect(c, nowMs, new DisconnectException("Lost the connection to " + c.node + ": " + e.getMessage(), e));
             return;
         }
+        if (nodeMetrics != null) {
+            nodeMetrics.requestSent(c.node.id(), 4 + size, nowMs);
+        }
         if (expectResponse) {
             c.inFlight.add(inFlight);
         } else {
@@ -323,6 +332,9 @@ public final class NetworkClient implements AutoCloseable {
     private void connect(Node node, long nowMs) {
         NodeState s = nodeStates.computeIfAbsent(node.id(), id -> new NodeState());
         s.lastAttemptMs = nowMs;
+        if (nodeMetrics != null) {
+            nodeMetrics.connecting(node.id());
+        }
         try {
             NodeConnection c = NodeConnection.open(node, selector, settings.sendBufferBytes(), settings.receiveBufferBytes());
             connections.put(node.id(), c);
@@ -348,11 +360,14 @@ public final class NetworkClient implements AutoCloseable {
 
     private void sendApiVersions(NodeConnection c, short version, long nowMs) {
         ApiVersionsRequest body = new ApiVersionsRequest().setClientSoftwareName(SOFTWARE_NAME)
-                .setClientSoftwareVersion(SOFTWARE_VERSION);
+                .setClientSoftwareVersion(ClientVersion.VERSION);
         write(c, ApiKeys.API_VERSIONS, version, body, true, nowMs, settings.requestTimeoutMs(), new CompletableFuture<>());
     }
 
     private void onFrame(NodeConnection c, ByteBuffer frame, long nowMs) {
+        if (nodeMetrics != null) {
+            nodeMetrics.responseReceived(c.node.id(), 4 + frame.remaining(), nowMs);
+        }
         InFlightRequest req = c.inFlight.poll();
         if (req == null) {
             throw new ProtocolException("Answer from " + c.node + " with no request outstanding");

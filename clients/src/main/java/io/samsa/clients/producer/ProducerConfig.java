@@ -64,6 +64,10 @@ public final class ProducerConfig extends AbstractConfig {
             CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG;
     /** See {@link CommonClientConfigs#CONNECTIONS_MAX_IDLE_MS_CONFIG}. */
     public static final String CONNECTIONS_MAX_IDLE_MS_CONFIG = CommonClientConfigs.CONNECTIONS_MAX_IDLE_MS_CONFIG;
+    /** See {@link CommonClientConfigs#METRIC_REPORTER_CLASSES_CONFIG}. */
+    public static final String METRIC_REPORTER_CLASSES_CONFIG = CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG;
+    /** See {@link CommonClientConfigs#AUTO_INCLUDE_JMX_REPORTER_CONFIG}. */
+    public static final String AUTO_INCLUDE_JMX_REPORTER_CONFIG = CommonClientConfigs.AUTO_INCLUDE_JMX_REPORTER_CONFIG;
     /** See {@link CommonClientConfigs#SECURITY_PROTOCOL_CONFIG}. */
     public static final String SECURITY_PROTOCOL_CONFIG = CommonClientConfigs.SECURITY_PROTOCOL_CONFIG;
     /** See {@link CommonClientConfigs#RETRIES_CONFIG}. */
@@ -112,7 +116,7 @@ public final class ProducerConfig extends AbstractConfig {
     /** Kafka's transactional id; transactions are not supported, so setting it is an error. */
     public static final String TRANSACTIONAL_ID_CONFIG = "transactional.id";
 
-    private static final ConfigDef CONFIG = ClientConfigs.defineCommon(new ConfigDef(), 32 * 1024, 9 * 60 * 1000L)
+    private static final ConfigDef CONFIG = ClientConfigs.defineMetricsReporting(ClientConfigs.defineCommon(new ConfigDef(), 32 * 1024, 9 * 60 * 1000L))
             .define(KEY_SERIALIZER_CLASS_CONFIG, ConfigType.CLASS, ConfigDef.NO_DEFAULT, "Serializer of keys")
             .define(VALUE_SERIALIZER_CLASS_CONFIG, ConfigType.CLASS, ConfigDef.NO_DEFAULT, "Serializer of values")
             .define(ACKS_CONFIG, ConfigType.STRING, "all", ConfigDef.oneOf("all", "-1", "0", "1"),

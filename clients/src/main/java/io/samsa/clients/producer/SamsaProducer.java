@@ -3,8 +3,11 @@ package io.samsa.clients.producer;
 import io.samsa.clients.internals.BootstrapServers;
 import io.samsa.clients.internals.ClientConfigs;
 import io.samsa.clients.internals.ClientIoThread;
+import io.samsa.clients.internals.ClientJmxReporter;
 import io.samsa.clients.internals.ClientMetadata;
+import io.samsa.clients.internals.ClientMetricRegistry;
 import io.samsa.clients.internals.NetworkClient;
+import io.samsa.clients.internals.NodeMetrics;
 import io.samsa.clients.producer.internals.BuiltInPartitioner;
 import io.samsa.clients.producer.internals.ProducerMetrics;
 import io.samsa.clients.producer.internals.ProducerSettings;
@@ -78,7 +81,10 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
     private final ClientMetadata metadata;
     private final RecordAccumulator accumulator;
     private final Sender sender;
+    private final ClientMetricRegistry metricRegistry = new ClientMetricRegistry();
     private final ProducerMetrics metrics;
+    /** Null when JMX is off ({@code auto.include.jmx.reporter=false} and no JmxReporter listed). */
+    private final ClientJmxReporter jmx;
     private final ClientIoThread io;
     private final long maxBlockMs;
     private final int maxRequestSize;
@@ -134,13 +140,19 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
                 requestTimeoutMs, maxRequestSize,
                 config.getInt(ProducerConfig.RETRIES_CONFIG), retryBackoffMs, config.getLong(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG),
                 config.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG), maxInFlight, TRANSACTION_TIMEOUT_MS);
-        this.metrics = new ProducerMetrics(clientId);
+        long startTimeMs = time.milliseconds();
+        NodeMetrics nodeMetrics = new NodeMetrics(metricRegistry, "producer", clientId, time);
+        network.recordNodeMetrics(nodeMetrics);
+        this.metrics = new ProducerMetrics(metricRegistry, clientId, nodeMetrics, time);
         metrics.set().gauge("buffer-total-bytes", "buffer.memory", () -> (double) totalMemory);
         metrics.set().gauge("buffer-available-bytes", "Unreserved bytes of buffer.memory", () -> (double) accumulator.availableMemory());
         this.sender = new Sender(accumulator, metadata, network, settings, metrics);
         this.io = new ClientIoThread("samsa-producer-network-thread | " + clientId, network, metadata, true, requestTimeoutMs, time);
         io.addParticipant(sender);
         io.addParticipant(this::checkDrained);
+        ClientJmxReporter.addAppInfoMetrics(metricRegistry, clientId, startTimeMs);
+        this.jmx = ClientConfigs.jmxEnabled(config)
+                ? ClientJmxReporter.start(metricRegistry, "kafka.producer", clientId, startTimeMs) : null;
         io.start();
     }
 
@@ -331,10 +343,14 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
         return awaitMetadata(topic, null, maxBlockMs).partitionsForTopic(topic);
     }
 
-    /** Kafka's {@code producer-metrics} this producer keeps (a subset; see the README). */
+    /**
+     * Kafka's producer metrics this producer keeps (a subset; see the README): groups
+     * {@code producer-metrics}, {@code producer-topic-metrics}, {@code producer-node-metrics} and
+     * {@code app-info}. The same metrics are published in JMX as Kafka's producer publishes them.
+     */
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
-        return metrics.set().metrics();
+        return metricRegistry.metrics();
     }
 
     @Override
@@ -378,6 +394,9 @@ public class SamsaProducer<K, V> implements Producer<K, V> {
             // The I/O thread is gone: nothing is left to abort.
         }
         io.close();
+        if (jmx != null) {
+            jmx.close();
+        }
         closeQuietly(keySerializer);
         closeQuietly(valueSerializer);
         if (partitioner != null) {

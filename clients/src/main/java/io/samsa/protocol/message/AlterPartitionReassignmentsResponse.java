@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * AlterPartitionReassignments response (api key 45): versions 0 to 0, flexible from version 0.
@@ -167,6 +168,16 @@ public final class AlterPartitionReassignmentsResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.responses != null) {
+            for (int i = 0; i < this.responses.size(); i++) {
+                this.responses.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -296,6 +307,15 @@ public final class AlterPartitionReassignmentsResponse implements ApiMessage {
             return this;
         }
 
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
+        }
+
         /** Whether every field holds its default value. */
         public boolean hasOnlyDefaults() {
             return ("".equals(this.name))
@@ -415,6 +435,11 @@ public final class AlterPartitionReassignmentsResponse implements ApiMessage {
         public ReassignablePartitionResponse setErrorMessage(String v) {
             this.errorMessage = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * AlterPartition response (api key 56): versions 0 to 3, flexible from version 0.
@@ -150,6 +151,16 @@ public final class AlterPartitionResponse implements ApiMessage {
     public AlterPartitionResponse setTopics(List<TopicData> v) {
         this.topics = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.topics != null) {
+            for (int i = 0; i < this.topics.size(); i++) {
+                this.topics.get(i).forEachErrorCode(sink);
+            }
+        }
     }
 
     @Override
@@ -314,6 +325,15 @@ public final class AlterPartitionResponse implements ApiMessage {
         public TopicData setPartitions(List<PartitionData> v) {
             this.partitions = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
         }
 
         /** Whether every field holds its default value. */
@@ -524,6 +544,11 @@ public final class AlterPartitionResponse implements ApiMessage {
         public PartitionData setPartitionEpoch(int v) {
             this.partitionEpoch = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * ApiVersions response (api key 18): versions 0 to 4, flexible from version 3.
@@ -365,6 +366,11 @@ public final class ApiVersionsResponse implements ApiMessage {
     public ApiVersionsResponse setZkMigrationReady(boolean v) {
         this.zkMigrationReady = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

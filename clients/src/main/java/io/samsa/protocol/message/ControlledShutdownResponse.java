@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * ControlledShutdown response (api key 7): versions 0 to 3, flexible from version 3.
@@ -134,6 +135,11 @@ public final class ControlledShutdownResponse implements ApiMessage {
     public ControlledShutdownResponse setRemainingPartitions(List<RemainingPartition> v) {
         this.remainingPartitions = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * CreatePartitions response (api key 37): versions 0 to 3, flexible from version 2.
@@ -137,6 +138,15 @@ public final class CreatePartitionsResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.results != null) {
+            for (int i = 0; i < this.results.size(); i++) {
+                this.results.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -254,6 +264,11 @@ public final class CreatePartitionsResponse implements ApiMessage {
         public CreatePartitionsTopicResult setErrorMessage(String v) {
             this.errorMessage = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

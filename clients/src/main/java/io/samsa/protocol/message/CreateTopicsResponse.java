@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * CreateTopics response (api key 19): versions 0 to 7, flexible from version 5.
@@ -143,6 +144,15 @@ public final class CreateTopicsResponse implements ApiMessage {
     public CreateTopicsResponse setTopics(List<CreatableTopicResult> v) {
         this.topics = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.topics != null) {
+            for (int i = 0; i < this.topics.size(); i++) {
+                this.topics.get(i).forEachErrorCode(sink);
+            }
+        }
     }
 
     @Override
@@ -440,6 +450,11 @@ public final class CreateTopicsResponse implements ApiMessage {
         public CreatableTopicResult setConfigs(List<CreatableTopicConfigs> v) {
             this.configs = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * DeleteGroups response (api key 42): versions 0 to 2, flexible from version 2.
@@ -137,6 +138,15 @@ public final class DeleteGroupsResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.results != null) {
+            for (int i = 0; i < this.results.size(); i++) {
+                this.results.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -239,6 +249,11 @@ public final class DeleteGroupsResponse implements ApiMessage {
         public DeletableGroupResult setErrorCode(short v) {
             this.errorCode = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

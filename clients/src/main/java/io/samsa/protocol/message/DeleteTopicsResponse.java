@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * DeleteTopics response (api key 20): versions 0 to 6, flexible from version 4.
@@ -143,6 +144,15 @@ public final class DeleteTopicsResponse implements ApiMessage {
     public DeleteTopicsResponse setResponses(List<DeletableTopicResult> v) {
         this.responses = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.responses != null) {
+            for (int i = 0; i < this.responses.size(); i++) {
+                this.responses.get(i).forEachErrorCode(sink);
+            }
+        }
     }
 
     @Override
@@ -300,6 +310,11 @@ public final class DeleteTopicsResponse implements ApiMessage {
         public DeletableTopicResult setErrorMessage(String v) {
             this.errorMessage = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

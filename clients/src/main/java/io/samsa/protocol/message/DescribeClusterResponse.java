@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * DescribeCluster response (api key 60): versions 0 to 1, flexible from version 0.
@@ -242,6 +243,11 @@ public final class DescribeClusterResponse implements ApiMessage {
     public DescribeClusterResponse setClusterAuthorizedOperations(int v) {
         this.clusterAuthorizedOperations = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

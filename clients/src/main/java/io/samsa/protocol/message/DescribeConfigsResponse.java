@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * DescribeConfigs response (api key 32): versions 0 to 4, flexible from version 4.
@@ -134,6 +135,15 @@ public final class DescribeConfigsResponse implements ApiMessage {
     public DescribeConfigsResponse setResults(List<DescribeConfigsResult> v) {
         this.results = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.results != null) {
+            for (int i = 0; i < this.results.size(); i++) {
+                this.results.get(i).forEachErrorCode(sink);
+            }
+        }
     }
 
     @Override
@@ -303,6 +313,11 @@ public final class DescribeConfigsResponse implements ApiMessage {
         public DescribeConfigsResult setConfigs(List<DescribeConfigsResourceResult> v) {
             this.configs = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * DescribeGroups response (api key 15): versions 0 to 5, flexible from version 5.
@@ -142,6 +143,15 @@ public final class DescribeGroupsResponse implements ApiMessage {
     public DescribeGroupsResponse setGroups(List<DescribedGroup> v) {
         this.groups = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.groups != null) {
+            for (int i = 0; i < this.groups.size(); i++) {
+                this.groups.get(i).forEachErrorCode(sink);
+            }
+        }
     }
 
     @Override
@@ -371,6 +381,11 @@ public final class DescribeGroupsResponse implements ApiMessage {
         public DescribedGroup setAuthorizedOperations(int v) {
             this.authorizedOperations = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * DescribeLogDirs response (api key 35): versions 0 to 4, flexible from version 2.
@@ -157,6 +158,16 @@ public final class DescribeLogDirsResponse implements ApiMessage {
     public DescribeLogDirsResponse setResults(List<DescribeLogDirsResult> v) {
         this.results = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.results != null) {
+            for (int i = 0; i < this.results.size(); i++) {
+                this.results.get(i).forEachErrorCode(sink);
+            }
+        }
     }
 
     @Override
@@ -345,6 +356,11 @@ public final class DescribeLogDirsResponse implements ApiMessage {
         public DescribeLogDirsResult setUsableBytes(long v) {
             this.usableBytes = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * ElectLeaders response (api key 43): versions 0 to 2, flexible from version 2.
@@ -164,6 +165,16 @@ public final class ElectLeadersResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.replicaElectionResults != null) {
+            for (int i = 0; i < this.replicaElectionResults.size(); i++) {
+                this.replicaElectionResults.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -290,6 +301,15 @@ public final class ElectLeadersResponse implements ApiMessage {
             return this;
         }
 
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitionResult != null) {
+                for (int i = 0; i < this.partitionResult.size(); i++) {
+                    this.partitionResult.get(i).forEachErrorCode(sink);
+                }
+            }
+        }
+
         /** Whether every field holds its default value. */
         public boolean hasOnlyDefaults() {
             return ("".equals(this.topic))
@@ -409,6 +429,11 @@ public final class ElectLeadersResponse implements ApiMessage {
         public PartitionResult setErrorMessage(String v) {
             this.errorMessage = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Fetch response (api key 1): versions 0 to 17, flexible from version 12.
@@ -275,6 +276,16 @@ public final class FetchResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.responses != null) {
+            for (int i = 0; i < this.responses.size(); i++) {
+                this.responses.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -442,6 +453,15 @@ public final class FetchResponse implements ApiMessage {
         public FetchableTopicResponse setPartitions(List<PartitionData> v) {
             this.partitions = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
         }
 
         /** Whether every field holds its default value. */
@@ -861,6 +881,11 @@ public final class FetchResponse implements ApiMessage {
         public PartitionData setRecords(RecordsData v) {
             this.records = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

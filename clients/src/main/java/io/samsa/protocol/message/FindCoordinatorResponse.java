@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * FindCoordinator response (api key 10): versions 0 to 6, flexible from version 3.
@@ -294,6 +295,16 @@ public final class FindCoordinatorResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.coordinators != null) {
+            for (int i = 0; i < this.coordinators.size(); i++) {
+                this.coordinators.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -545,6 +556,11 @@ public final class FindCoordinatorResponse implements ApiMessage {
         public Coordinator setErrorMessage(String v) {
             this.errorMessage = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -6,6 +6,7 @@ import io.samsa.protocol.ApiMessage;
 import io.samsa.protocol.ProtocolSink;
 import io.samsa.protocol.WireFormat;
 import java.nio.ByteBuffer;
+import java.util.function.IntConsumer;
 
 /**
  * Heartbeat response (api key 12): versions 0 to 4, flexible from version 4.
@@ -119,6 +120,11 @@ public final class HeartbeatResponse implements ApiMessage {
     public HeartbeatResponse setErrorCode(short v) {
         this.errorCode = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

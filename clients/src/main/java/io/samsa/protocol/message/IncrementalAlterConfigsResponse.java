@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * IncrementalAlterConfigs response (api key 44): versions 0 to 1, flexible from version 1.
@@ -134,6 +135,15 @@ public final class IncrementalAlterConfigsResponse implements ApiMessage {
     public IncrementalAlterConfigsResponse setResponses(List<AlterConfigsResourceResponse> v) {
         this.responses = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.responses != null) {
+            for (int i = 0; i < this.responses.size(); i++) {
+                this.responses.get(i).forEachErrorCode(sink);
+            }
+        }
     }
 
     @Override
@@ -269,6 +279,11 @@ public final class IncrementalAlterConfigsResponse implements ApiMessage {
         public AlterConfigsResourceResponse setResourceName(String v) {
             this.resourceName = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

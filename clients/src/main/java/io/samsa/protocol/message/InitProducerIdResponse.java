@@ -6,6 +6,7 @@ import io.samsa.protocol.ApiMessage;
 import io.samsa.protocol.ProtocolSink;
 import io.samsa.protocol.WireFormat;
 import java.nio.ByteBuffer;
+import java.util.function.IntConsumer;
 
 /**
  * InitProducerId response (api key 22): versions 0 to 5, flexible from version 2.
@@ -141,6 +142,11 @@ public final class InitProducerIdResponse implements ApiMessage {
     public InitProducerIdResponse setProducerEpoch(short v) {
         this.producerEpoch = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

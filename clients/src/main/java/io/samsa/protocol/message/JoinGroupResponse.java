@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * JoinGroup response (api key 11): versions 0 to 9, flexible from version 6.
@@ -285,6 +286,11 @@ public final class JoinGroupResponse implements ApiMessage {
     public JoinGroupResponse setMembers(List<JoinGroupResponseMember> v) {
         this.members = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * LeaderAndIsr response (api key 4): versions 0 to 7, flexible from version 4.
@@ -196,6 +197,21 @@ public final class LeaderAndIsrResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.partitionErrors != null) {
+            for (int i = 0; i < this.partitionErrors.size(); i++) {
+                this.partitionErrors.get(i).forEachErrorCode(sink);
+            }
+        }
+        if (this.topics != null) {
+            for (int i = 0; i < this.topics.size(); i++) {
+                this.topics.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -324,6 +340,11 @@ public final class LeaderAndIsrResponse implements ApiMessage {
         public LeaderAndIsrPartitionError setErrorCode(short v) {
             this.errorCode = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */
@@ -483,6 +504,15 @@ public final class LeaderAndIsrResponse implements ApiMessage {
         public LeaderAndIsrTopicError setPartitionErrors(List<LeaderAndIsrPartitionError> v) {
             this.partitionErrors = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitionErrors != null) {
+                for (int i = 0; i < this.partitionErrors.size(); i++) {
+                    this.partitionErrors.get(i).forEachErrorCode(sink);
+                }
+            }
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * LeaveGroup response (api key 13): versions 0 to 5, flexible from version 4.
@@ -172,6 +173,16 @@ public final class LeaveGroupResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.members != null) {
+            for (int i = 0; i < this.members.size(); i++) {
+                this.members.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -328,6 +339,11 @@ public final class LeaveGroupResponse implements ApiMessage {
         public MemberResponse setErrorCode(short v) {
             this.errorCode = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * ListGroups response (api key 16): versions 0 to 5, flexible from version 3.
@@ -157,6 +158,11 @@ public final class ListGroupsResponse implements ApiMessage {
     public ListGroupsResponse setGroups(List<ListedGroup> v) {
         this.groups = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

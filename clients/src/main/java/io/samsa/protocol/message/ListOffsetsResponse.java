@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * ListOffsets response (api key 2): versions 0 to 9, flexible from version 6.
@@ -145,6 +146,15 @@ public final class ListOffsetsResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.topics != null) {
+            for (int i = 0; i < this.topics.size(); i++) {
+                this.topics.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -266,6 +276,15 @@ public final class ListOffsetsResponse implements ApiMessage {
         public ListOffsetsTopicResponse setPartitions(List<ListOffsetsPartitionResponse> v) {
             this.partitions = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
         }
 
         /** Whether every field holds its default value. */
@@ -497,6 +516,11 @@ public final class ListOffsetsResponse implements ApiMessage {
         public ListOffsetsPartitionResponse setLeaderEpoch(int v) {
             this.leaderEpoch = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

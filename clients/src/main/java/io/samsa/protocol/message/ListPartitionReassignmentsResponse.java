@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * ListPartitionReassignments response (api key 46): versions 0 to 0, flexible from version 0.
@@ -164,6 +165,11 @@ public final class ListPartitionReassignmentsResponse implements ApiMessage {
     public ListPartitionReassignmentsResponse setTopics(List<OngoingTopicReassignment> v) {
         this.topics = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

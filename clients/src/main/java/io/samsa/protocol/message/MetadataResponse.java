@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Metadata response (api key 3): versions 0 to 12, flexible from version 9.
@@ -250,6 +251,15 @@ public final class MetadataResponse implements ApiMessage {
     public MetadataResponse setClusterAuthorizedOperations(int v) {
         this.clusterAuthorizedOperations = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.topics != null) {
+            for (int i = 0; i < this.topics.size(); i++) {
+                this.topics.get(i).forEachErrorCode(sink);
+            }
+        }
     }
 
     @Override
@@ -640,6 +650,16 @@ public final class MetadataResponse implements ApiMessage {
             return this;
         }
 
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
+        }
+
         /** Whether every field holds its default value. */
         public boolean hasOnlyDefaults() {
             return (this.errorCode == (short) 0)
@@ -902,6 +922,11 @@ public final class MetadataResponse implements ApiMessage {
         public MetadataResponsePartition setOfflineReplicas(List<Integer> v) {
             this.offlineReplicas = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * OffsetCommit response (api key 8): versions 0 to 9, flexible from version 8.
@@ -145,6 +146,15 @@ public final class OffsetCommitResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.topics != null) {
+            for (int i = 0; i < this.topics.size(); i++) {
+                this.topics.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -268,6 +278,15 @@ public final class OffsetCommitResponse implements ApiMessage {
             return this;
         }
 
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
+        }
+
         /** Whether every field holds its default value. */
         public boolean hasOnlyDefaults() {
             return ("".equals(this.name))
@@ -372,6 +391,11 @@ public final class OffsetCommitResponse implements ApiMessage {
         public OffsetCommitResponsePartition setErrorCode(short v) {
             this.errorCode = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * OffsetDelete response (api key 47): versions 0 to 0, never flexible.
@@ -143,6 +144,16 @@ public final class OffsetDeleteResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.topics != null) {
+            for (int i = 0; i < this.topics.size(); i++) {
+                this.topics.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -260,6 +271,15 @@ public final class OffsetDeleteResponse implements ApiMessage {
             return this;
         }
 
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
+        }
+
         /** Whether every field holds its default value. */
         public boolean hasOnlyDefaults() {
             return ("".equals(this.name))
@@ -355,6 +375,11 @@ public final class OffsetDeleteResponse implements ApiMessage {
         public OffsetDeleteResponsePartition setErrorCode(short v) {
             this.errorCode = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

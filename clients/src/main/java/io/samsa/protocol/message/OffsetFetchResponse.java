@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * OffsetFetch response (api key 9): versions 0 to 9, flexible from version 6.
@@ -226,6 +227,21 @@ public final class OffsetFetchResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.topics != null) {
+            for (int i = 0; i < this.topics.size(); i++) {
+                this.topics.get(i).forEachErrorCode(sink);
+            }
+        }
+        sink.accept(this.errorCode);
+        if (this.groups != null) {
+            for (int i = 0; i < this.groups.size(); i++) {
+                this.groups.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -377,6 +393,15 @@ public final class OffsetFetchResponse implements ApiMessage {
         public OffsetFetchResponseTopic setPartitions(List<OffsetFetchResponsePartition> v) {
             this.partitions = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
         }
 
         /** Whether every field holds its default value. */
@@ -586,6 +611,11 @@ public final class OffsetFetchResponse implements ApiMessage {
             return this;
         }
 
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
+        }
+
         /** Whether every field holds its default value. */
         public boolean hasOnlyDefaults() {
             return (this.partitionIndex == 0)
@@ -780,6 +810,16 @@ public final class OffsetFetchResponse implements ApiMessage {
             return this;
         }
 
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.topics != null) {
+                for (int i = 0; i < this.topics.size(); i++) {
+                    this.topics.get(i).forEachErrorCode(sink);
+                }
+            }
+            sink.accept(this.errorCode);
+        }
+
         /** Whether every field holds its default value. */
         public boolean hasOnlyDefaults() {
             return ("".equals(this.groupId))
@@ -937,6 +977,15 @@ public final class OffsetFetchResponse implements ApiMessage {
         public OffsetFetchResponseTopics setPartitions(List<OffsetFetchResponsePartitions> v) {
             this.partitions = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
         }
 
         /** Whether every field holds its default value. */
@@ -1144,6 +1193,11 @@ public final class OffsetFetchResponse implements ApiMessage {
         public OffsetFetchResponsePartitions setErrorCode(short v) {
             this.errorCode = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * OffsetForLeaderEpoch response (api key 23): versions 0 to 4, flexible from version 4.
@@ -145,6 +146,15 @@ public final class OffsetForLeaderEpochResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.topics != null) {
+            for (int i = 0; i < this.topics.size(); i++) {
+                this.topics.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -266,6 +276,15 @@ public final class OffsetForLeaderEpochResponse implements ApiMessage {
         public OffsetForLeaderTopicResult setPartitions(List<EpochEndOffset> v) {
             this.partitions = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitions != null) {
+                for (int i = 0; i < this.partitions.size(); i++) {
+                    this.partitions.get(i).forEachErrorCode(sink);
+                }
+            }
         }
 
         /** Whether every field holds its default value. */
@@ -410,6 +429,11 @@ public final class OffsetForLeaderEpochResponse implements ApiMessage {
         public EpochEndOffset setEndOffset(long v) {
             this.endOffset = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

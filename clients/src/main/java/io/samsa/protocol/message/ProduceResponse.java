@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Produce response (api key 0): versions 0 to 11, flexible from version 9.
@@ -223,6 +224,15 @@ public final class ProduceResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        if (this.responses != null) {
+            for (int i = 0; i < this.responses.size(); i++) {
+                this.responses.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -347,6 +357,15 @@ public final class ProduceResponse implements ApiMessage {
         public TopicProduceResponse setPartitionResponses(List<PartitionProduceResponse> v) {
             this.partitionResponses = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            if (this.partitionResponses != null) {
+                for (int i = 0; i < this.partitionResponses.size(); i++) {
+                    this.partitionResponses.get(i).forEachErrorCode(sink);
+                }
+            }
         }
 
         /** Whether every field holds its default value. */
@@ -641,6 +660,11 @@ public final class ProduceResponse implements ApiMessage {
         public PartitionProduceResponse setCurrentLeader(LeaderIdAndEpoch v) {
             this.currentLeader = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * StopReplica response (api key 5): versions 0 to 4, flexible from version 2.
@@ -137,6 +138,16 @@ public final class StopReplicaResponse implements ApiMessage {
     }
 
     @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
+        if (this.partitionErrors != null) {
+            for (int i = 0; i < this.partitionErrors.size(); i++) {
+                this.partitionErrors.get(i).forEachErrorCode(sink);
+            }
+        }
+    }
+
+    @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
@@ -254,6 +265,11 @@ public final class StopReplicaResponse implements ApiMessage {
         public StopReplicaPartitionError setErrorCode(short v) {
             this.errorCode = v;
             return this;
+        }
+
+        @Override
+        public void forEachErrorCode(IntConsumer sink) {
+            sink.accept(this.errorCode);
         }
 
         /** Whether every field holds its default value. */

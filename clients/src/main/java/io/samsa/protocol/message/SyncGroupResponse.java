@@ -7,6 +7,7 @@ import io.samsa.protocol.ProtocolSink;
 import io.samsa.protocol.WireFormat;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * SyncGroup response (api key 14): versions 0 to 5, flexible from version 4.
@@ -187,6 +188,11 @@ public final class SyncGroupResponse implements ApiMessage {
     public SyncGroupResponse setAssignment(ByteBuffer v) {
         this.assignment = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.samsa.protocol.ApiMessage;
 import io.samsa.protocol.ProtocolSink;
 import io.samsa.protocol.WireFormat;
 import java.nio.ByteBuffer;
+import java.util.function.IntConsumer;
 
 /**
  * UpdateMetadata response (api key 6): versions 0 to 8, flexible from version 6.
@@ -96,6 +97,11 @@ public final class UpdateMetadataResponse implements ApiMessage {
     public UpdateMetadataResponse setErrorCode(short v) {
         this.errorCode = v;
         return this;
+    }
+
+    @Override
+    public void forEachErrorCode(IntConsumer sink) {
+        sink.accept(this.errorCode);
     }
 
     @Override

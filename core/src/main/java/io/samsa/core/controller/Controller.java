@@ -3,6 +3,8 @@ package io.samsa.core.controller;
 import io.samsa.common.Errors;
 import io.samsa.common.Time;
 import io.samsa.common.TopicPartition;
+import com.codahale.metrics.Timer;
+import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.zk.ControllerElection;
 import io.samsa.zk.SamsaZkClient;
 import java.util.LinkedHashMap;
@@ -29,10 +31,17 @@ public final class Controller implements AutoCloseable {
     private final ControllerEventManager events;
     private final ControllerEventProcessor processor;
     private final ControllerElection election;
+    private final ControllerMetrics metrics;
     private volatile boolean started;
 
     public Controller(ControllerConfig config, SamsaZkClient zk, ControllerChannel channel, Time time) {
+        this(config, zk, channel, time, new BrokerMetrics());
+    }
+
+    /** As above, publishing Kafka's KafkaController gauges in {@code metrics}. */
+    public Controller(ControllerConfig config, SamsaZkClient zk, ControllerChannel channel, Time time, BrokerMetrics metrics) {
         this.config = config;
+        this.metrics = new ControllerMetrics(metrics, this::isActive);
         this.events = new ControllerEventManager("controller-event-thread-" + config.brokerId(), this::process, time);
         this.election = new ControllerElection(zk, config.brokerId(), new ControllerElection.Listener() {
             @Override
@@ -45,13 +54,25 @@ public final class Controller implements AutoCloseable {
                 events.put(new ControllerEvent.Resign());
             }
         });
-        this.processor = new ControllerEventProcessor(config, zk, channel, events::put, election::controllerMoved);
+        this.processor = new ControllerEventProcessor(config, zk, channel, events::put, election::controllerMoved,
+                this.metrics::uncleanElection);
         channel.setResponseListener((brokerId, brokerEpoch, partitions) ->
                 events.put(new ControllerEvent.ReplicasOnOfflineDirs(brokerId, brokerEpoch, Set.copyOf(partitions))));
     }
 
     private void process(ControllerEvent event) {
-        processor.process(event);
+        Timer timer = metrics.timerFor(event);
+        if (timer == null) {
+            processor.process(event);
+        } else {
+            Timer.Context timed = timer.time();
+            try {
+                processor.process(event);
+            } finally {
+                timed.stop();
+            }
+        }
+        metrics.update(processor.context(), processor.isActive());
     }
 
     public synchronized void start() {

@@ -104,6 +104,22 @@ public final class ControllerContext {
         return Collections.unmodifiableSet(topicIds.keySet());
     }
 
+    /** Partitions that had a leader and have no live one now, topics queued for deletion aside (Kafka's OfflinePartitionsCount). */
+    public int offlinePartitionCount() {
+        int n = 0;
+        for (Map.Entry<TopicPartition, PartitionPhase> e : phases.entrySet()) {
+            if (e.getValue() == PartitionPhase.OFFLINE && !topicsToDelete.contains(e.getKey().topic())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Partitions with a leadership state (Kafka's GlobalPartitionCount). */
+    public int partitionsWithStateCount() {
+        return states.size();
+    }
+
     public boolean hasTopic(String topic) {
         return topicIds.containsKey(topic);
     }

@@ -68,18 +68,24 @@ final class ControllerEventProcessor {
     /**
      * @param enqueue puts an event on the event queue (for ZooKeeper watches)
      * @param onControllerMoved told the epoch of a term whose fenced write failed: the election re-runs
+     * @param onUncleanElection told of each leader elected from outside its partition's ISR
      */
     ControllerEventProcessor(ControllerConfig config, SamsaZkClient zk, ControllerChannel channel,
-                             Consumer<ControllerEvent> enqueue, IntConsumer onControllerMoved) {
+                             Consumer<ControllerEvent> enqueue, IntConsumer onControllerMoved, Runnable onUncleanElection) {
         this.config = config;
         this.zk = zk;
         this.channel = channel;
         this.enqueue = enqueue;
         this.onControllerMoved = onControllerMoved;
-        this.partitions = new PartitionStateMachine(context, zk, config);
+        this.partitions = new PartitionStateMachine(context, zk, config, onUncleanElection);
         this.deletions = new TopicDeletionManager(context, zk, topicWatches::remove);
         this.alterPartition = new AlterPartitionProcessor(context, zk);
         this.reassignments = new ReassignmentManager(context, zk, partitions, this::onPartitionReassigned);
+    }
+
+    /** The controller's state, for the metrics taken after each event. Event thread only. */
+    ControllerContext context() {
+        return context;
     }
 
     boolean isActive() {

@@ -33,9 +33,12 @@ final class PartitionStateMachine {
     private final ControllerContext context;
     private final SamsaZkClient zk;
     private final ControllerConfig config;
+    /** Told of each leader elected from outside the ISR (Kafka's UncleanLeaderElectionsPerSec). */
+    private final Runnable onUncleanElection;
 
-    PartitionStateMachine(ControllerContext context, SamsaZkClient zk, ControllerConfig config) {
+    PartitionStateMachine(ControllerContext context, SamsaZkClient zk, ControllerConfig config, Runnable onUncleanElection) {
         this.context = context;
+        this.onUncleanElection = onUncleanElection;
         this.zk = zk;
         this.config = config;
     }
@@ -224,6 +227,11 @@ final class PartitionStateMachine {
         return override != null ? Boolean.parseBoolean(override.trim()) : config.uncleanLeaderElectionEnable();
     }
 
+    /** A new leader that was not in the ISR: it may lack acknowledged records. */
+    private static boolean isUnclean(PartitionState before, PartitionState after) {
+        return after.hasLeader() && after.leader() != before.leader() && !before.isr().contains(after.leader());
+    }
+
     /** A partition and its state as the controller last knew it. */
     private record Current(TopicPartition tp, PartitionState state) {
     }
@@ -254,6 +262,7 @@ final class PartitionStateMachine {
                 switch (r.outcome()) {
                     case OK -> {
                         PartitionState s = proposed.get(tp).withZkVersion(r.zkVersion());
+                        context.state(tp).filter(before -> isUnclean(before, s)).ifPresent(before -> onUncleanElection.run());
                         context.putState(tp, s);
                         written.put(tp, s);
                     }

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 
 /**
  * One partition's log: a directory {@code <topic>-<partition>} of segments, the offsets that
@@ -52,6 +53,7 @@ public final class Log {
     private volatile LogConfig config;
     private volatile long lastFlushTime;
     private volatile boolean closed;
+    private volatile LongConsumer flushListener = nanos -> { };
 
     private Log(File dir, TopicPartition tp, LogConfig config, Time time, Scheduler scheduler,
                 LogLoader.LoadedLog loaded, LeaderEpochFileCache epochCache, long highWatermark) {
@@ -558,6 +560,11 @@ public final class Log {
         }
     }
 
+    /** Told how long each flush that wrote something took, in nanoseconds (Kafka's LogFlushStats). */
+    public void onFlush(LongConsumer listener) {
+        flushListener = listener;
+    }
+
     /** Fsyncs everything appended so far. */
     public void flush() {
         flush(logEndOffset());
@@ -569,6 +576,7 @@ public final class Log {
         if (offset <= from) {
             return;
         }
+        long start = time.nanoseconds();
         try {
             for (LogSegment s : segments.overlapping(from, offset)) {
                 s.flush();
@@ -576,6 +584,7 @@ public final class Log {
         } catch (IOException e) {
             throw new StorageException("Error flushing " + topicPartition, e);
         }
+        flushListener.accept(time.nanoseconds() - start);
         lock.lock();
         try {
             if (offsets.advanceRecoveryPoint(offset)) {

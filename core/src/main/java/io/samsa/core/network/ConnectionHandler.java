@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One client connection. Frames arrive from the length-prefix decoder; at most one request per
@@ -36,6 +37,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final RequestProcessor processor;
     private final Executor handlerPool;
     private final Time time;
+    private final RequestMetrics metrics;
     private final ArrayDeque<ByteBuf> pending = new ArrayDeque<>();
     private Channel channel;
     private boolean inFlight;
@@ -47,11 +49,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
      */
     private boolean peerGone;
 
-    ConnectionHandler(String listenerName, RequestProcessor processor, Executor handlerPool, Time time) {
+    ConnectionHandler(String listenerName, RequestProcessor processor, Executor handlerPool, Time time, RequestMetrics metrics) {
         this.listenerName = listenerName;
         this.processor = processor;
         this.handlerPool = handlerPool;
         this.time = time;
+        this.metrics = metrics;
+    }
+
+    Time time() {
+        return time;
+    }
+
+    RequestMetrics metrics() {
+        return metrics;
     }
 
     String listenerName() {
@@ -128,8 +139,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void runSafely(Request request) {
+        request.dequeued(time.nanoseconds());
         try {
             processor.process(request);
+            request.handled(time.nanoseconds());
         } catch (ProtocolException e) {
             request.closeConnection("malformed " + request.apiKey() + " v" + request.version() + " request: " + e.getMessage());
         } catch (Throwable t) {
@@ -142,34 +155,62 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     void complete(Request request, List<Object> parts, String closeReason) {
         if (channel.eventLoop().inEventLoop()) {
             completeOnLoop(request, parts, closeReason);
-        } else {
+            return;
+        }
+        try {
             channel.eventLoop().execute(() -> completeOnLoop(request, parts, closeReason));
+        } catch (RejectedExecutionException e) {
+            // The event loop stopped (broker shutdown): nothing will be written, but the buffers must go back.
+            request.releaseFrame();
+            if (parts != null) {
+                parts.forEach(ReferenceCountUtil::release);
+            }
         }
     }
 
     private void completeOnLoop(Request request, List<Object> parts, String closeReason) {
+        long dequeued = time.nanoseconds();
         request.releaseFrame();
         inFlight = false;
         if (parts == null) {
+            recordMetrics(request, dequeued, dequeued);
             closeWithReason(closeReason);
             return;
         }
         if (closed) {
             parts.forEach(ReferenceCountUtil::release);
+            recordMetrics(request, dequeued, dequeued);
             return;
         }
         if (peerGone || !channel.isActive()) {
             parts.forEach(ReferenceCountUtil::release);
+            recordMetrics(request, dequeued, dequeued);
             startNext();
             return;
         }
-        if (!parts.isEmpty()) {
-            for (Object part : parts) {
-                channel.write(part, channel.voidPromise());
+        if (parts.isEmpty()) {
+            recordMetrics(request, dequeued, dequeued);
+        } else {
+            int last = parts.size() - 1;
+            for (int i = 0; i < last; i++) {
+                channel.write(parts.get(i), channel.voidPromise());
             }
+            // The send ends when the last part has been written to the socket (Kafka's ResponseSendTimeMs).
+            // A failed write still reaches exceptionCaught, as it did through the void promise.
+            channel.write(parts.get(last)).addListener(f -> {
+                recordMetrics(request, dequeued, time.nanoseconds());
+                if (!f.isSuccess()) {
+                    channel.pipeline().fireExceptionCaught(f.cause());
+                }
+            });
             channel.flush();
         }
         startNext();
+    }
+
+    private void recordMetrics(Request request, long responseDequeueNanos, long endNanos) {
+        metrics.record(request.apiKey(), request.version(), request.receivedNanos(), request.dequeueNanos(),
+                request.localCompleteNanos(), request.responseCompleteNanos(), responseDequeueNanos, endNanos);
     }
 
     private void closeWithReason(String reason) {

@@ -26,6 +26,12 @@ public final class Request {
     private final long receivedNanos;
     private final AtomicBoolean completed = new AtomicBoolean();
     private final AtomicBoolean frameReleased = new AtomicBoolean();
+    /** When a handler thread took the request; set once, by that thread. */
+    private volatile long dequeueNanos = RequestMetrics.UNSET;
+    /** When the handler returned, or the answer was ready if that came first (Kafka's apiLocalCompleteTime). */
+    private volatile long localCompleteNanos = RequestMetrics.UNSET;
+    /** When the answer was ready (or the request completed without one); set by the completing thread. */
+    private volatile long responseCompleteNanos = RequestMetrics.UNSET;
 
     Request(ConnectionHandler connection, ByteBuf frame, RequestHeader header, ApiKeys apiKey, ByteBuffer body, long receivedNanos) {
         this.connection = connection;
@@ -57,6 +63,37 @@ public final class Request {
         return receivedNanos;
     }
 
+    void dequeued(long nanos) {
+        dequeueNanos = nanos;
+    }
+
+    /** The handler returned; the local phase ends now unless the answer was ready before. */
+    void handled(long nanos) {
+        if (localCompleteNanos == RequestMetrics.UNSET) {
+            localCompleteNanos = nanos;
+        }
+    }
+
+    private void responseReady() {
+        long now = connection.time().nanoseconds();
+        if (localCompleteNanos == RequestMetrics.UNSET) {
+            localCompleteNanos = now;
+        }
+        responseCompleteNanos = now;
+    }
+
+    long dequeueNanos() {
+        return dequeueNanos;
+    }
+
+    long localCompleteNanos() {
+        return localCompleteNanos;
+    }
+
+    long responseCompleteNanos() {
+        return responseCompleteNanos;
+    }
+
     public String listenerName() {
         return connection.listenerName();
     }
@@ -81,6 +118,8 @@ public final class Request {
         if (response.apiKey() != apiKey.id()) {
             throw new IllegalArgumentException("A " + response.getClass().getSimpleName() + " cannot answer " + this);
         }
+        responseReady();
+        connection.metrics().recordErrors(apiKey, response);
         short headerVersion = apiKey.responseHeaderVersion(header.apiVersion());
         int size;
         try {
@@ -107,6 +146,7 @@ public final class Request {
     /** Completes without an answer (Produce with acks=0); the next request may start. */
     public void sendNoResponse() {
         if (completed.compareAndSet(false, true)) {
+            responseReady();
             connection.complete(this, List.of(), null);
         }
     }
@@ -114,6 +154,7 @@ public final class Request {
     /** Closes the connection after logging {@code reason} once. */
     public void closeConnection(String reason) {
         if (completed.compareAndSet(false, true)) {
+            responseReady();
             connection.complete(this, null, reason);
         }
     }

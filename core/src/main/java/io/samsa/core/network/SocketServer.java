@@ -17,6 +17,7 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.samsa.common.Time;
+import io.samsa.core.metrics.BrokerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +49,19 @@ public final class SocketServer implements AutoCloseable {
     private final RequestProcessor processor;
     private final Executor handlerPool;
     private final Time time;
+    private final RequestMetrics metrics;
+    private final SocketServerMetrics socketMetrics;
     private final Map<String, Channel> serverChannels = new LinkedHashMap<>();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
 
-    public SocketServer(Settings settings, RequestProcessor processor, Executor handlerPool, Time time) {
+    public SocketServer(Settings settings, RequestProcessor processor, Executor handlerPool, Time time, BrokerMetrics brokerMetrics) {
         this.settings = settings;
         this.processor = processor;
         this.handlerPool = handlerPool;
         this.time = time;
+        this.metrics = new RequestMetrics(brokerMetrics);
+        this.socketMetrics = new SocketServerMetrics(brokerMetrics);
     }
 
     public synchronized void start(Iterable<Listener> listeners) throws InterruptedException {
@@ -64,14 +69,15 @@ public final class SocketServer implements AutoCloseable {
         Class<? extends ServerChannel> channelClass;
         if (epoll) {
             bossGroup = new EpollEventLoopGroup(1, new DefaultThreadFactory("samsa-acceptor", true));
-            workerGroup = new EpollEventLoopGroup(settings.networkThreads(), new DefaultThreadFactory("samsa-network", true));
+            workerGroup = new EpollEventLoopGroup(settings.networkThreads(), socketMetrics.networkThreadFactory("samsa-network"));
             channelClass = EpollServerSocketChannel.class;
         } else {
             bossGroup = new NioEventLoopGroup(1, new DefaultThreadFactory("samsa-acceptor", true));
-            workerGroup = new NioEventLoopGroup(settings.networkThreads(), new DefaultThreadFactory("samsa-network", true));
+            workerGroup = new NioEventLoopGroup(settings.networkThreads(), socketMetrics.networkThreadFactory("samsa-network"));
             channelClass = NioServerSocketChannel.class;
         }
         for (Listener listener : listeners) {
+            SocketServerMetrics.ListenerConnections connections = socketMetrics.listener(listener.name());
             ServerBootstrap b = new ServerBootstrap()
                     .group(bossGroup, workerGroup)
                     .channel(channelClass)
@@ -82,11 +88,12 @@ public final class SocketServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            connections.accepted(ch);
                             if (settings.connectionsMaxIdleMs() > 0) {
                                 ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, settings.connectionsMaxIdleMs(), TimeUnit.MILLISECONDS));
                             }
                             ch.pipeline().addLast("frames", new LengthFieldBasedFrameDecoder(settings.maxRequestBytes(), 0, 4, 0, 4, true));
-                            ch.pipeline().addLast("requests", new ConnectionHandler(listener.name(), processor, handlerPool, time));
+                            ch.pipeline().addLast("requests", new ConnectionHandler(listener.name(), processor, handlerPool, time, metrics));
                         }
                     });
             if (settings.sendBufferBytes() > 0) {

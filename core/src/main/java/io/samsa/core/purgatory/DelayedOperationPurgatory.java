@@ -119,6 +119,15 @@ public final class DelayedOperationPurgatory<K, T extends DelayedOperation> {
         return list == null ? 0 : list.size();
     }
 
+    /** Entries in all watch lists (Kafka's PurgatorySize): an operation counts once per key, completed ones until swept. */
+    public int watched() {
+        int n = 0;
+        for (ConcurrentLinkedQueue<T> list : watchers.values()) {
+            n += list.size();
+        }
+        return n;
+    }
+
     /** Operations waiting for their timer (each counted once, however many keys it watches). */
     public int delayed() {
         return timer.size();

@@ -119,6 +119,18 @@ public final class Partition {
         return role.replicas();
     }
 
+    /** Led here with fewer replicas in sync than assigned (Kafka's UnderReplicatedPartitions). */
+    public boolean isUnderReplicated() {
+        Role r = role;
+        return r.leader() == localBrokerId && r.isrState().isr().size() < r.replicas().size();
+    }
+
+    /** Led here with fewer replicas in sync than {@code min.insync.replicas} asks (UnderMinIsrPartitionCount). */
+    public boolean isUnderMinIsr() {
+        Role r = role;
+        return r.leader() == localBrokerId && r.isrState().isr().size() < effectiveMinIsr(r);
+    }
+
     /** The leader's record of a follower's log end offset, or -1 if unknown (or not a follower of this leader). */
     public long followerLogEndOffset(int replicaId) {
         AtomicReference<FollowerState> f = followers.get(replicaId);
@@ -594,6 +606,11 @@ public final class Partition {
             LOG.debug("Ignoring the ISR {} written for {}: this broker is at leader epoch {}, partition epoch {}", written, tp,
                     r.leaderEpoch(), r.partitionEpoch());
             return false;
+        }
+        if (r.isrState() instanceof IsrState.PendingExpand) {
+            env.metrics().isrExpanded();
+        } else if (r.isrState() instanceof IsrState.PendingShrink) {
+            env.metrics().isrShrunk();
         }
         role = r.withIsr(new IsrState.Committed(written.isr()), written.partitionEpoch());
         LOG.info("ISR of {} is now {} (partition epoch {}){}", tp, written.isr(), written.partitionEpoch(),

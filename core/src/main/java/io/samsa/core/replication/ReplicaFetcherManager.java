@@ -91,6 +91,15 @@ final class ReplicaFetcherManager {
         return -1L;
     }
 
+    /** Kafka's ReplicaFetcherManager MaxLag: the most records any followed partition trails its leader by. */
+    synchronized long maxLag() {
+        long max = 0;
+        for (ReplicaFetcherThread thread : threads.values()) {
+            max = Math.max(max, thread.maxLag());
+        }
+        return max;
+    }
+
     synchronized int threadCount() {
         return threads.size();
     }

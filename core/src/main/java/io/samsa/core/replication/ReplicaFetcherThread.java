@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -53,6 +54,11 @@ final class ReplicaFetcherThread extends Thread {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition partitionsChanged = lock.newCondition();
     private final Map<TopicPartition, PartitionFetchState> states = new LinkedHashMap<>();
+    /**
+     * How far each partition trailed the leader's high watermark at its last fetch (Kafka's fetcher
+     * lag, behind MaxLag): written by this thread, read by metric scrapes.
+     */
+    private final Map<TopicPartition, Long> lags = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private boolean connectionWarned;
 
@@ -88,6 +94,7 @@ final class ReplicaFetcherThread extends Thread {
         lock.lock();
         try {
             states.keySet().removeAll(tps);
+            lags.keySet().removeAll(tps);
         } finally {
             lock.unlock();
         }
@@ -301,13 +308,13 @@ final class ReplicaFetcherThread extends Thread {
                 }
                 Partition p = replicaManager.partitionOrNull(tp);
                 if (p == null || p.isLeader()) {
-                    states.remove(tp);
+                    forget(tp);
                     return;
                 }
                 try {
                     processPartition(tp, current, p, answer);
                 } catch (StorageException e) {
-                    states.remove(tp);
+                    forget(tp);
                     replicaManager.onStorageError(p, e);
                 } catch (RuntimeException e) {
                     markFailed(tp, e);
@@ -333,7 +340,7 @@ final class ReplicaFetcherThread extends Thread {
             case FENCED_LEADER_EPOCH -> {
                 LOG.info("Stopped fetching {}: broker {} leads it at a later epoch than {}; waiting for the controller", tp,
                         leader().id(), state.currentLeaderEpoch());
-                states.remove(tp);
+                forget(tp);
             }
             default -> {
                 // UNKNOWN_LEADER_EPOCH (the leader has not applied our epoch yet), NOT_LEADER_OR_FOLLOWER, ...
@@ -353,6 +360,22 @@ final class ReplicaFetcherThread extends Thread {
         }
         Log log = p.log();
         states.put(tp, state.at(log.logEndOffset(), log.latestEpoch()));
+        lags.put(tp, Math.max(0L, answer.highWatermark() - log.logEndOffset()));
+    }
+
+    /** Stops tracking a partition this thread no longer fetches. Caller holds the lock. */
+    private void forget(TopicPartition tp) {
+        states.remove(tp);
+        lags.remove(tp);
+    }
+
+    /** The largest lag among this thread's partitions, in records (0 with none). */
+    long maxLag() {
+        long max = 0;
+        for (long lag : lags.values()) {
+            max = Math.max(max, lag);
+        }
+        return max;
     }
 
     /**
@@ -402,7 +425,7 @@ final class ReplicaFetcherThread extends Thread {
             states.put(tp, state.at(log.logEndOffset(), log.latestEpoch()));
         } catch (LeaderEndpoint.LeaderErrorException e) {
             if (e.error() == Errors.FENCED_LEADER_EPOCH) {
-                states.remove(tp);
+                forget(tp);
             } else {
                 states.put(tp, state.delayedUntil(time.milliseconds() + config.fetchBackoffMs()));
             }
@@ -425,7 +448,7 @@ final class ReplicaFetcherThread extends Thread {
 
     /** A partition this replica cannot go on with (a disk error, records it cannot take) stops until the controller moves it. */
     private void markFailed(TopicPartition tp, RuntimeException e) {
-        states.remove(tp);
+        forget(tp);
         LOG.error("Stopped fetching {} from broker {}: {}", tp, leader().id(), e.getMessage(), e);
     }
 }

@@ -8,11 +8,15 @@ import io.samsa.core.log.ListOffsetsTimestamps;
 import io.samsa.core.log.Log;
 import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogManager;
+import io.samsa.core.log.LogMetrics;
 import io.samsa.core.log.LogOffsetMetadata;
 import io.samsa.core.log.Scheduler;
 import io.samsa.core.log.StorageException;
 import io.samsa.core.log.TimestampAndOffset;
+import io.samsa.core.metrics.BrokerMetrics;
+import io.samsa.core.metrics.KafkaMetricName;
 import io.samsa.core.purgatory.DelayedOperationPurgatory;
+import io.samsa.core.purgatory.PurgatoryMetrics;
 import io.samsa.core.timer.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +25,9 @@ import java.io.File;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +63,9 @@ public final class ReplicaManager {
     private final Scheduler scheduler;
     private final ReplicationConfig config;
     private final PartitionEnv partitionEnv;
+    private final ReplicaManagerMetrics replicaMetrics;
+    private final BrokerTopicMetrics topicMetrics;
+    private final LogMetrics logMetrics;
     private final ReplicaFetcherManager fetchers;
     private final Map<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     /** Partitions whose log dir failed: answered KAFKA_STORAGE_ERROR until the broker restarts. */
@@ -101,15 +110,27 @@ public final class ReplicaManager {
     public ReplicaManager(int brokerId, LogManager logManager, Function<String, LogConfig> topicConfigs, Time time,
                           Scheduler timer, ReplicationConfig config, AlterPartitionManager alterPartitions,
                           IntPredicate isBrokerAlive) {
+        this(brokerId, logManager, topicConfigs, time, timer, config, alterPartitions, isBrokerAlive, new BrokerMetrics());
+    }
+
+    /** As above, recording Kafka's ReplicaManager and BrokerTopicMetrics metrics in {@code metrics}. */
+    public ReplicaManager(int brokerId, LogManager logManager, Function<String, LogConfig> topicConfigs, Time time,
+                          Scheduler timer, ReplicationConfig config, AlterPartitionManager alterPartitions,
+                          IntPredicate isBrokerAlive, BrokerMetrics metrics) {
         this.brokerId = brokerId;
         this.logManager = logManager;
         this.topicConfigs = topicConfigs;
         this.time = time;
         this.scheduler = timer;
         this.config = config;
+        this.replicaMetrics = new ReplicaManagerMetrics(metrics, partitions::values, () -> offlinePartitions);
+        this.topicMetrics = new BrokerTopicMetrics(metrics);
+        this.logMetrics = new LogMetrics(metrics);
         this.partitionEnv = new PartitionEnv(brokerId, time, config.replicaLagTimeMaxMs(), alterPartitions, isBrokerAlive,
-                this::completeDelayedRequests);
+                this::completeDelayedRequests, replicaMetrics);
         this.fetchers = new ReplicaFetcherManager(this, config, time);
+        metrics.gauge(KafkaMetricName.of("kafka.server", "ReplicaFetcherManager", "MaxLag").withTag("clientId", "Replica"),
+                fetchers::maxLag);
         logManager.addOfflineListener(dir -> logDirFailureHandler.execute(() -> onLogDirOffline(dir)));
         this.producePurgatory = new DelayedOperationPurgatory<>("Produce", new Timer("produce-purgatory", time, timer),
                 PRODUCE_PURGE_INTERVAL);
@@ -117,10 +138,18 @@ public final class ReplicaManager {
                 FETCH_PURGE_INTERVAL);
         this.deleteRecordsPurgatory = new DelayedOperationPurgatory<>("DeleteRecords",
                 new Timer("delete-records-purgatory", time, timer), DELETE_RECORDS_PURGE_INTERVAL);
+        PurgatoryMetrics.register(metrics, producePurgatory);
+        PurgatoryMetrics.register(metrics, fetchPurgatory);
+        PurgatoryMetrics.register(metrics, deleteRecordsPurgatory);
     }
 
     public int brokerId() {
         return brokerId;
+    }
+
+    /** Kafka's BrokerTopicMetrics, for the fetch handler to count the bytes it sends consumers. */
+    public BrokerTopicMetrics topicMetrics() {
+        return topicMetrics;
     }
 
     /**
@@ -158,6 +187,7 @@ public final class ReplicaManager {
             fetchers.removePartitions(lost);
             for (TopicPartition tp : lost) {
                 partitions.remove(tp);
+                logMetrics.remove(tp);
                 offlinePartitions.add(tp);
                 completeDelayedRequests(tp);
                 for (LeadershipListener l : leadershipListeners) {
@@ -231,6 +261,18 @@ public final class ReplicaManager {
         return partitions.values();
     }
 
+    /** The partitions led here with fewer in-sync replicas than min.insync.replicas (what UnderMinIsrPartitionCount counts), sorted. */
+    public List<TopicPartition> underMinIsrPartitions() {
+        List<TopicPartition> out = new ArrayList<>();
+        for (Partition p : partitions.values()) {
+            if (p.isUnderMinIsr()) {
+                out.add(p.topicPartition());
+            }
+        }
+        out.sort(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+        return out;
+    }
+
     /**
      * LeaderAndIsr: creates logs as needed and applies each partition's role. The partitions this
      * broker comes to lead stop fetching first; those it now follows (at a new leader epoch) fetch
@@ -271,8 +313,12 @@ public final class ReplicaManager {
                     continue;
                 }
                 try {
-                    Partition p = partitions.computeIfAbsent(tp, k -> new Partition(k, state.topicId(),
-                            logManager.getOrCreateLog(k, topicConfigs.apply(k.topic())), partitionEnv));
+                    Partition p = partitions.computeIfAbsent(tp, k -> {
+                        Partition created = new Partition(k, state.topicId(), logManager.getOrCreateLog(k, topicConfigs.apply(k.topic())),
+                                partitionEnv);
+                        logMetrics.add(created.log());
+                        return created;
+                    });
                     (state.leader() == brokerId ? toLead : toFollow).put(p, state);
                     result.put(tp, Errors.NONE);
                 } catch (RuntimeException e) {
@@ -367,6 +413,7 @@ public final class ReplicaManager {
                 Partition p = partitions.remove(tp);
                 try {
                     if (delete) {
+                        logMetrics.remove(tp);
                         logManager.deleteLog(tp);
                     }
                     result.put(tp, Errors.NONE);
@@ -382,8 +429,23 @@ public final class ReplicaManager {
                     }
                 }
             }
+            if (delete) {
+                removeMetricsOfTopicsGone(tps);
+            }
             return result;
         }
+    }
+
+    /** A deleted topic's meters go with its last partition here, as in Kafka. */
+    private void removeMetricsOfTopicsGone(Collection<TopicPartition> deleted) {
+        Set<String> topics = new HashSet<>();
+        for (TopicPartition tp : deleted) {
+            topics.add(tp.topic());
+        }
+        for (TopicPartition tp : partitions.keySet()) {
+            topics.remove(tp.topic());
+        }
+        topics.forEach(topicMetrics::removeTopic);
     }
 
     /**
@@ -412,6 +474,15 @@ public final class ReplicaManager {
     private static final short ACKS_ALL = -1;
 
     private AppendResult appendToLocalLog(TopicPartition tp, ByteBuffer records, short requiredAcks) {
+        int bytes = records.remaining();
+        AppendResult r = appendToLeader(tp, records, requiredAcks);
+        // Offsets are assigned one per record, so the offset span is the record count (Kafka's numMessages).
+        long appended = r.error() == Errors.NONE ? r.lastOffset() - r.baseOffset() + 1 : 0;
+        topicMetrics.recordProduce(tp.topic(), r.error(), appended, bytes);
+        return r;
+    }
+
+    private AppendResult appendToLeader(TopicPartition tp, ByteBuffer records, short requiredAcks) {
         Partition p = partitions.get(tp);
         if (p == null) {
             return AppendResult.error(absentError(tp), null);
@@ -443,6 +514,10 @@ public final class ReplicaManager {
      */
     public void fetchMessages(FetchParams params, List<PartitionFetch> fetches, Consumer<List<ReadResult>> callback) {
         List<ReadResult> results = readFromLocalLog(params, fetches, true);
+        // Counted on the first read only: a parked fetch read again when it completes is still one request.
+        for (int i = 0; i < results.size(); i++) {
+            topicMetrics.recordFetch(fetches.get(i).tp().topic(), results.get(i).error());
+        }
         long bytes = 0;
         boolean answerNow = false;
         List<LogOffsetMetadata> starts = new ArrayList<>(results.size());

@@ -8,6 +8,7 @@ import io.samsa.common.config.ConfigType;
 import io.samsa.core.coordinator.group.GroupConfig;
 import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogConfigValidators;
+import io.samsa.core.metrics.MetricsHttpListener;
 import io.samsa.core.replication.ReplicationConfig;
 import io.samsa.record.CompressionType;
 import io.samsa.zk.EndPoint;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.samsa.common.config.ConfigDef.atLeast;
 import static io.samsa.common.config.ConfigDef.between;
@@ -122,6 +124,8 @@ public final class BrokerConfig extends AbstractConfig {
     public static final String PRODUCER_ID_EXPIRATION_MS = "producer.id.expiration.ms";
     public static final String PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS = "producer.id.expiration.check.interval.ms";
     public static final String TRANSACTIONAL_ID_EXPIRATION_MS = "transactional.id.expiration.ms";
+    /** Samsa's own key: where Prometheus scrapes /metrics (and probes /health/*); off when unset. */
+    public static final String METRICS_HTTP_LISTENER = "metrics.http.listener";
 
     public static final ConfigDef DEF = new ConfigDef()
             .define(BROKER_ID, ConfigType.INT, -1, atLeast(-1), "This broker's id; unique in the cluster", false)
@@ -218,7 +222,9 @@ public final class BrokerConfig extends AbstractConfig {
             .define(LOG_CLEANER_MAX_COMPACTION_LAG_MS, ConfigType.LONG, Long.MAX_VALUE, atLeast(1), "Default max.compaction.lag.ms", true)
             .define(PRODUCER_ID_EXPIRATION_MS, ConfigType.LONG, 86400000L, atLeast(1), "Idempotent producer state is forgotten after this long without writes", true)
             .define(PRODUCER_ID_EXPIRATION_CHECK_INTERVAL_MS, ConfigType.LONG, 600000L, atLeast(1), "How often expired producer state is removed", false)
-            .define(TRANSACTIONAL_ID_EXPIRATION_MS, ConfigType.LONG, 604800000L, atLeast(1), "Transactional ids expire after this long without use", true);
+            .define(TRANSACTIONAL_ID_EXPIRATION_MS, ConfigType.LONG, 604800000L, atLeast(1), "Transactional ids expire after this long without use", true)
+            .define(METRICS_HTTP_LISTENER, ConfigType.STRING, null, BrokerConfig::validateMetricsHttpListener,
+                    "http://HOST:PORT serving Prometheus metrics at /metrics and health at /health/live and /health/ready; off when unset", false);
 
     private final List<EndPoint> listeners;
     private final List<EndPoint> advertisedListeners;
@@ -248,6 +254,23 @@ public final class BrokerConfig extends AbstractConfig {
         if (ibl != null && advertisedListeners.stream().noneMatch(e -> e.listenerName().equalsIgnoreCase(ibl))) {
             throw new ConfigException(INTER_BROKER_LISTENER_NAME, ibl, "must name one of the advertised listeners");
         }
+    }
+
+    private static void validateMetricsHttpListener(String key, Object value) {
+        String url = value.toString();
+        if (!url.isBlank()) {
+            try {
+                MetricsHttpListener.parse(url);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, url, e.getMessage());
+            }
+        }
+    }
+
+    /** Where to serve metrics over HTTP, if anywhere. */
+    public Optional<MetricsHttpListener> metricsHttpListener() {
+        String url = getString(METRICS_HTTP_LISTENER);
+        return url == null || url.isBlank() ? Optional.empty() : Optional.of(MetricsHttpListener.parse(url));
     }
 
     private static List<EndPoint> parseEndPoints(String key, List<String> entries, Map<String, String> protocolMap) {

@@ -4,6 +4,7 @@ import io.samsa.common.Time;
 import io.samsa.core.controller.Controller;
 import io.samsa.core.controller.ControllerConfig;
 import io.samsa.core.log.Scheduler;
+import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.core.server.controllerchannel.ControllerChannelManager;
 import io.samsa.core.server.liveness.RefusedConnectionProbe;
 import io.samsa.zk.SamsaZkClient;
@@ -32,12 +33,13 @@ final class BrokerControllerRole implements AutoCloseable {
      * @param scheduler runs the leader balance check every {@code leader.imbalance.check.interval.seconds}
      *     when {@code auto.leader.rebalance.enable}
      */
-    BrokerControllerRole(SamsaZkClient zk, BrokerConfig config, Time time, String interBrokerListener, Scheduler scheduler) {
+    BrokerControllerRole(SamsaZkClient zk, BrokerConfig config, Time time, String interBrokerListener, Scheduler scheduler,
+                         BrokerMetrics metrics) {
         this.channel = new ControllerChannelManager(config.brokerId(), interBrokerListener);
         this.controller = new Controller(new ControllerConfig(config.brokerId(),
                 config.getBoolean(BrokerConfig.UNCLEAN_LEADER_ELECTION_ENABLE),
                 config.getBoolean(BrokerConfig.DELETE_TOPIC_ENABLE),
-                config.getInt(BrokerConfig.LEADER_IMBALANCE_PER_BROKER_PERCENTAGE)), zk, channel, time);
+                config.getInt(BrokerConfig.LEADER_IMBALANCE_PER_BROKER_PERCENTAGE)), zk, channel, time, metrics);
         this.probe = new RefusedConnectionProbe("controller-broker-probe-" + config.brokerId(), PROBE_INTERVAL_MS, REFUSALS_TO_FAIL,
                 channel::probeTargets, t -> controller.brokerUnreachable(t.id(), t.epoch()));
         this.scheduler = scheduler;

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * {@code bin/samsa-quickstart.sh}: an embedded ZooKeeper on localhost:2181 and one broker on
  * localhost:9092, in the foreground, with data under {@code $SAMSA_DATA_DIR} (default
- * {@code /tmp/samsa-quickstart}) so that a restart keeps the topics. Ctrl-C stops both cleanly.
+ * {@code /tmp/samsa-quickstart}) so that a restart keeps the topics, and Prometheus metrics at
+ * {@code http://localhost:9404/metrics}. Ctrl-C stops both cleanly.
  * Settings can be changed with {@code --override key=value}.
  */
 public final class Quickstart {
@@ -34,6 +35,8 @@ public final class Quickstart {
         props.put("transaction.state.log.replication.factor", "1");
         props.put("transaction.state.log.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        // Prometheus metrics at http://localhost:9404/metrics, health at /health/live and /health/ready.
+        props.put("metrics.http.listener", "http://localhost:9404");
         try {
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].equals("--override") || i + 1 >= args.length || args[i + 1].indexOf('=') <= 0) {

@@ -5,6 +5,7 @@ import io.samsa.common.Uuid;
 import io.samsa.core.controller.Controller;
 import io.samsa.core.coordinator.group.CoordinatorThread;
 import io.samsa.core.coordinator.group.GroupCoordinator;
+import io.samsa.core.coordinator.group.GroupCoordinatorMetrics;
 import io.samsa.core.coordinator.group.OffsetsTopic;
 import io.samsa.core.coordinator.group.ReplicaOffsetsLog;
 import io.samsa.core.coordinator.producer.ProducerIdManager;
@@ -12,6 +13,12 @@ import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.ThreadPoolScheduler;
+import io.samsa.core.metrics.BrokerMetrics;
+import io.samsa.core.metrics.KafkaMetricName;
+import io.samsa.core.metrics.MetricsHttpListener;
+import io.samsa.core.metrics.MetricsHttpServer;
+import io.samsa.core.metrics.PrometheusExposition;
+import io.samsa.core.network.IdleTimedQueue;
 import io.samsa.core.network.SocketServer;
 import io.samsa.core.replication.ReplicaManager;
 import io.samsa.core.replication.ReplicationConfig;
@@ -72,10 +79,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -114,8 +124,15 @@ public final class SamsaServer {
     /** How long a request to the controller waits before it is tried again (no controller known, connection lost). */
     private static final long CONTROLLER_RETRY_BACKOFF_MS = 100;
     private final FaultHooks faultHooks = new FaultHooks();
+    /** Published over JMX from startup to shutdown. */
+    private final BrokerMetrics metrics;
+    private HighWatermarks highWatermarks;
+    /** {@code host:port} of this broker's inter-broker listener, once bound. */
+    private volatile String interBrokerAddress;
+    /** Prometheus metrics and health probes over HTTP, when metrics.http.listener is set. */
+    private volatile MetricsHttpServer metricsHttpServer;
     private volatile boolean started;
-    private boolean shutDown;
+    private volatile boolean shutDown;
 
     public SamsaServer(BrokerConfig config) {
         this(config, Time.SYSTEM);
@@ -124,6 +141,7 @@ public final class SamsaServer {
     public SamsaServer(BrokerConfig config, Time time) {
         this.config = config;
         this.time = time;
+        this.metrics = new BrokerMetrics(time);
     }
 
     public BrokerConfig config() {
@@ -141,9 +159,11 @@ public final class SamsaServer {
             log.warn("The configuration '{}' was supplied but isn't a known config.", key);
         }
         log.info("Starting Samsa broker {}", brokerId);
+        metrics.startJmx(ManagementFactory.getPlatformMBeanServer());
 
         zk = SamsaZkClient.connect(new ZkClientSettings(config.zkConnect(), config.zkSessionTimeoutMs(),
                 config.zkConnectionTimeoutMs()), time);
+        ZooKeeperMetrics.register(metrics, zk);
         String clusterId = zk.getOrCreateClusterId(() -> Uuid.randomUuid().toString());
         ClusterIdentity identity = new ClusterIdentity(clusterId, brokerId);
 
@@ -179,7 +199,7 @@ public final class SamsaServer {
         toController.start();
         replicaManager = new ReplicaManager(brokerId, logManager, topicConfigs::logConfig, time, requestTimer, replication,
                 new AlterPartitionSender(brokerId, this::brokerEpoch, toController, requestTimer),
-                id -> metadataCache.snapshot().broker(id).isPresent());
+                id -> metadataCache.snapshot().broker(id).isPresent(), metrics);
         replicaManager.startup();
         ZkAdminManager topicAdmin = new ZkAdminManager(zk, config, topicConfigs);
         // The offsets topic keeps the partition count it was created with, whatever the config says now (as in Kafka).
@@ -191,10 +211,11 @@ public final class SamsaServer {
             t.setDaemon(true);
             return t;
         });
+        highWatermarks = new HighWatermarks(replicaManager, () -> interBrokerAddress, brokerId);
         groupCoordinator = new GroupCoordinator(config.groupConfig(), offsetsPartitions,
                 new ReplicaOffsetsLog(replicaManager, config.getInt(BrokerConfig.OFFSETS_LOAD_BUFFER_SIZE),
                         config.getInt(BrokerConfig.OFFSETS_COMMIT_TIMEOUT_MS)),
-                groupCoordinatorThread, groupLoader, time);
+                groupCoordinatorThread, groupLoader, time, new GroupCoordinatorMetrics(metrics, highWatermarks));
         replicaManager.addLeadershipListener(groupCoordinator.leadershipListener());
         metadataCache.addDeletionListener(groupCoordinator::onPartitionsDeleted);
         groupCoordinator.startup();
@@ -246,27 +267,47 @@ public final class SamsaServer {
         AtomicInteger threadIds = new AtomicInteger();
         // A full queue runs the request on the network thread: back-pressure, as Kafka's processors block.
         handlerPool = new ThreadPoolExecutor(ioThreads, ioThreads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(config.getInt(BrokerConfig.QUEUED_MAX_REQUESTS)),
+                new IdleTimedQueue(config.getInt(BrokerConfig.QUEUED_MAX_REQUESTS), ioThreads, metrics.timeShareMeter(
+                        KafkaMetricName.of("kafka.server", "KafkaRequestHandlerPool", "RequestHandlerAvgIdlePercent"))),
                 r -> {
                     Thread t = new Thread(r, "samsa-request-handler-" + threadIds.getAndIncrement());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                }, (task, pool) -> {
+                    // A request arriving during shutdown is refused (its connection closes and its buffer is
+                    // released) rather than silently dropped, as CallerRunsPolicy drops work once the pool is shut down.
+                    if (pool.isShutdown()) {
+                        throw new RejectedExecutionException("the request handlers are shutting down");
+                    }
+                    task.run();
+                });
         socketServer = new SocketServer(new SocketServer.Settings(config.getInt(BrokerConfig.NUM_NETWORK_THREADS),
                 config.getInt(BrokerConfig.SOCKET_REQUEST_MAX_BYTES), config.getInt(BrokerConfig.SOCKET_SEND_BUFFER_BYTES),
                 config.getInt(BrokerConfig.SOCKET_RECEIVE_BUFFER_BYTES), config.getLong(BrokerConfig.CONNECTIONS_MAX_IDLE_MS)),
-                new RequestDispatcher(registry, apiVersions), handlerPool, time);
+                new RequestDispatcher(registry, apiVersions), handlerPool, time, metrics);
         List<SocketServer.Listener> listeners = new ArrayList<>();
         for (EndPoint e : config.listeners()) {
             listeners.add(new SocketServer.Listener(e.listenerName(), e.host(), e.port()));
         }
+        BrokerRegistration.awaitEarlierProcessGone(zk, BrokerInfo.forRegistration(brokerId, config.advertisedListeners(),
+                config.getString(BrokerConfig.BROKER_RACK), time.milliseconds()), config.zkSessionTimeoutMs());
         socketServer.start(listeners);
+        Optional<MetricsHttpListener> metricsListener = config.metricsHttpListener();
+        if (metricsListener.isPresent()) {
+            PrometheusExposition exposition = new PrometheusExposition(metrics.registry());
+            ReplicaManager replicas = replicaManager;
+            metricsHttpServer = MetricsHttpServer.start(metricsListener.get(), exposition::scrape, new BrokerReadiness(() -> shutDown,
+                    () -> started, () -> registration != null && registration.isRegistered(), replicas::underMinIsrPartitions));
+        }
 
         List<EndPoint> advertised = new ArrayList<>();
         for (EndPoint e : config.advertisedListeners()) {
             // A listener configured on port 0 advertises the port it actually bound.
             int port = e.port() == 0 ? socketServer.boundPort(e.listenerName()) : e.port();
             advertised.add(new EndPoint(e.listenerName(), e.host(), port, e.securityProtocol()));
+            if (e.listenerName().equals(config.interBrokerEndPoint().listenerName())) {
+                interBrokerAddress = (e.host() == null || e.host().isEmpty() ? "localhost" : e.host()) + ":" + port;
+            }
         }
         registration = new BrokerRegistration(zk, BrokerInfo.forRegistration(brokerId, advertised,
                 config.getString(BrokerConfig.BROKER_RACK), time.milliseconds()));
@@ -274,7 +315,7 @@ public final class SamsaServer {
         while (!registration.awaitRegistered(1, TimeUnit.SECONDS)) {
             // BrokerRegistration logs once why it is waiting (a previous session still holds the id).
         }
-        controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName(), scheduler);
+        controllerRole = new BrokerControllerRole(zk, config, time, config.interBrokerEndPoint().listenerName(), scheduler, metrics);
         controllerRole.start();
         controllerProbe = new RefusedConnectionProbe("controller-probe-" + brokerId, BrokerControllerRole.PROBE_INTERVAL_MS,
                 BrokerControllerRole.REFUSALS_TO_FAIL, this::controllerProbeTarget, t -> zk.controllerStore().deleteIfHeldBy(t.id()));
@@ -293,6 +334,12 @@ public final class SamsaServer {
         return socketServer.boundPort(listenerName);
     }
 
+    /** Where metrics are served over HTTP (the bound port when metrics.http.listener asks for port 0), if they are. */
+    public Optional<InetSocketAddress> metricsHttpAddress() {
+        MetricsHttpServer server = metricsHttpServer;
+        return server == null ? Optional.empty() : Optional.of(server.boundAddress());
+    }
+
     public MetadataCache metadataCache() {
         return metadataCache;
     }
@@ -308,6 +355,11 @@ public final class SamsaServer {
 
     public GroupCoordinator groupCoordinator() {
         return groupCoordinator;
+    }
+
+    /** This broker's metrics (what JMX shows, when this is the only broker in the JVM). */
+    public BrokerMetrics metrics() {
+        return metrics;
     }
 
     /** Fault injection for tests. */
@@ -360,6 +412,7 @@ public final class SamsaServer {
                     config.getLong(BrokerConfig.CONTROLLED_SHUTDOWN_RETRY_BACKOFF_MS),
                     config.replicationConfig().socketTimeoutMs()).run());
         }
+        closeQuietly("lag high watermarks", () -> { if (highWatermarks != null) highWatermarks.close(); });
         closeQuietly("controller probe", () -> { if (controllerProbe != null) controllerProbe.close(); });
         closeQuietly("controller", () -> { if (controllerRole != null) controllerRole.close(); });
         closeQuietly("socket server", () -> { if (socketServer != null) socketServer.stopAccepting(); });
@@ -381,6 +434,8 @@ public final class SamsaServer {
         closeQuietly("log scheduler", () -> { if (scheduler != null) scheduler.shutdown(); });
         closeQuietly("broker registration", () -> { if (registration != null) registration.close(); });
         closeQuietly("ZooKeeper client", () -> { if (zk != null) zk.close(); });
+        closeQuietly("metrics HTTP server", () -> { if (metricsHttpServer != null) metricsHttpServer.close(); });
+        closeQuietly("metrics reporter", metrics::close);
         log.info("Samsa broker {} shut down", config.brokerId());
     }
 

@@ -9,6 +9,7 @@ import io.samsa.common.TopicPartition;
 import io.samsa.core.admin.ReplicaAssignor;
 import io.samsa.core.admin.TopicAdmin;
 import io.samsa.testkit.Wait;
+import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.zk.BrokerInfo;
 import io.samsa.zk.BrokerRegistration;
 import io.samsa.zk.EndPoint;
@@ -44,6 +45,7 @@ public final class ControllerTestCluster implements AutoCloseable {
         final SamsaZkClient zk;
         final BrokerRegistration registration;
         final RecordingChannel channel = new RecordingChannel();
+        final BrokerMetrics metrics = new BrokerMetrics();
         final Controller controller;
 
         Broker(int id) throws InterruptedException {
@@ -55,7 +57,7 @@ public final class ControllerTestCluster implements AutoCloseable {
             if (!registration.awaitRegistered(10, TimeUnit.SECONDS)) {
                 fail("broker " + id + " did not register");
             }
-            this.controller = new Controller(ControllerConfig.defaults(id), zk, channel, time);
+            this.controller = new Controller(ControllerConfig.defaults(id), zk, channel, time, metrics);
             controller.start();
         }
 

@@ -131,6 +131,17 @@ class LeaderElectionControllerTest {
         assertEquals(Errors.ELECTION_NOT_NEEDED, outcomes.get(led).error(), "broker 3 is alive and leads");
         assertEquals(2, state(u0).leader());
         assertEquals(List.of(2), state(u0).isr());
+        assertEquals(1, uncleanElections(), "counted in UncleanLeaderElectionsPerSec");
+    }
+
+    private long uncleanElections() {
+        return cluster.controller().metrics.registry()
+                .meter("kafka.controller:type=ControllerStats,name=UncleanLeaderElectionsPerSec").getCount();
+    }
+
+    private long leaderElectionEvents() {
+        return cluster.controller().metrics.registry()
+                .timer("kafka.controller:type=ControllerStats,name=LeaderElectionRateAndTimeMs").getCount();
     }
 
     @Test
@@ -160,6 +171,8 @@ class LeaderElectionControllerTest {
         cluster.awaitState("w", 0, s -> s.leader() == 2 && s.isr().equals(List.of(2)), "is led by out-of-sync broker 2 (topic override)");
         barrier(cluster.controller());
         assertEquals(PartitionState.NO_LEADER, state(tp("c", 0)).leader(), "the broker default (false) holds for other topics");
+        assertEquals(1, uncleanElections(), "one unclean election, counted");
+        assertTrue(leaderElectionEvents() >= 3, "each broker change is timed in LeaderElectionRateAndTimeMs: " + leaderElectionEvents());
     }
 
     @Test

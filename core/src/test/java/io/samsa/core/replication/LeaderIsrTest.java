@@ -14,6 +14,7 @@ import io.samsa.core.log.LogConfig;
 import io.samsa.core.log.LogManager;
 import io.samsa.core.log.LogManagerConfig;
 import io.samsa.core.log.MockScheduler;
+import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.record.CompressionType;
 import io.samsa.record.MemoryRecords;
 import io.samsa.record.MemoryRecordsBuilder;
@@ -55,6 +56,7 @@ class LeaderIsrTest {
     private LogManager logs;
     private ReplicaManager replicas;
     private int minIsr = 1;
+    private final BrokerMetrics metrics = new BrokerMetrics();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -68,7 +70,7 @@ class LeaderIsrTest {
             return answer;
         };
         replicas = new ReplicaManager(LEADER, logs, topic -> LogConfig.defaults().withOverrides(
-                Map.of("min.insync.replicas", Integer.toString(minIsr))), time, scheduler, config, controller, alive::contains);
+                Map.of("min.insync.replicas", Integer.toString(minIsr))), time, scheduler, config, controller, alive::contains, metrics);
         replicas.startup();
     }
 
@@ -149,9 +151,12 @@ class LeaderIsrTest {
         assertEquals(5, highWatermark(), "while the shrink is pending, F3 still counts");
         scheduler.tick();
         assertEquals(1, proposals.size(), "one change in flight at a time");
+        assertEquals(0, isrChanges("IsrShrinksPerSec"), "a proposal is not yet a shrink");
 
         proposals.get(0).answer().complete(new LeaderAndIsr(LEADER, 0, List.of(LEADER, F2), 1));
         assertEquals(List.of(LEADER, F2), p.isr());
+        assertEquals(1, isrChanges("IsrShrinksPerSec"));
+        assertEquals(0, isrChanges("IsrExpandsPerSec"));
         assertEquals(1, p.partitionEpoch());
         assertEquals(10, highWatermark(), "committed without F3 once the controller wrote the smaller ISR");
     }
@@ -174,6 +179,11 @@ class LeaderIsrTest {
         assertEquals(8, highWatermark());
         proposals.get(0).answer().complete(new LeaderAndIsr(LEADER, 0, List.of(LEADER, F2, F3), 4));
         assertEquals(List.of(LEADER, F2, F3), p.isr());
+        assertEquals(1, isrChanges("IsrExpandsPerSec"));
+    }
+
+    private long isrChanges(String meter) {
+        return metrics.registry().meter("kafka.server:type=ReplicaManager,name=" + meter).getCount();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,10 +35,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -603,5 +609,90 @@ interface ConsumerTests {
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             events.add(name + " lost " + partitions);
         }
+    }
+
+    private static Set<String> mbeanAttributes(MBeanServer server, ObjectName name) throws Exception {
+        Set<String> out = new TreeSet<>();
+        for (MBeanAttributeInfo a : server.getMBeanInfo(name).getAttributes()) {
+            out.add(a.getName());
+        }
+        return out;
+    }
+
+    /**
+     * After real polls, the consumer's lag and fetch metrics read through JMX by Kafka's MBean names
+     * agree with its position; the partition's bean carries only attributes kafka-clients' consumer
+     * has there, goes when the partition is unassigned, and every bean goes on close.
+     */
+    @Test
+    default void lagIsReadableThroughJmxByKafkasMBeanNames() throws Exception {
+        String topic = "jmx.lag";
+        deployment().createTopic(topic, 2);
+        produce(topic, 0, 100);
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        String clientId = "jmx-consumer-" + UUID.randomUUID();
+        Map<String, Object> props = consumerProps(null);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
+        TopicPartition tp = new TopicPartition(topic, 0);
+        ObjectName client = new ObjectName("kafka.consumer:type=consumer-fetch-manager-metrics,client-id=" + clientId);
+        // Kafka writes a topic's dots as underscores in these names.
+        ObjectName partition = new ObjectName("kafka.consumer:type=consumer-fetch-manager-metrics,client-id=" + clientId
+                + ",topic=jmx_lag,partition=0");
+        try (SamsaConsumer<String, String> consumer = samsa(props)) {
+            consumer.assign(List.of(tp));
+            pollUntil(consumer, 10);
+            long position = consumer.position(tp);
+            assertTrue(position >= 10 && position <= 100, "position " + position);
+            assertEquals((double) (100 - position), server.getAttribute(partition, "records-lag"), "the latest lag");
+            assertEquals((double) position, server.getAttribute(partition, "records-lead"), "the log starts at 0");
+            assertTrue((Double) server.getAttribute(partition, "records-lag-max") >= 100 - position);
+            assertTrue((Double) server.getAttribute(client, "records-lag-max") >= 100 - position, "over every partition");
+            assertTrue((Double) server.getAttribute(client, "fetch-total") >= 1);
+            assertTrue((Double) server.getAttribute(client, "fetch-latency-max") >= 0);
+            Wait.until("records-consumed-total", ClientSuiteDeployment.TIMEOUT, () -> {
+                consumer.poll(Duration.ZERO);
+                try {
+                    return (Double) server.getAttribute(client, "records-consumed-total") >= 10;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertTrue(server.queryNames(new ObjectName("kafka.consumer:type=consumer-node-metrics,client-id=" + clientId
+                    + ",*"), null).stream().anyMatch(n -> !n.getKeyProperty("node-id").startsWith("node--")),
+                    "a broker's own node metrics");
+
+            String kafkaId = "jmx-oracle-" + UUID.randomUUID();
+            Properties kp = new Properties();
+            kp.put("bootstrap.servers", deployment().bootstrap());
+            kp.put("client.id", kafkaId);
+            kp.put("auto.offset.reset", "earliest");
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(kp,
+                    new org.apache.kafka.common.serialization.StringDeserializer(),
+                    new org.apache.kafka.common.serialization.StringDeserializer())) {
+                kafka.assign(List.of(new org.apache.kafka.common.TopicPartition(topic, 0)));
+                ObjectName kafkaPartition = new ObjectName("kafka.consumer:type=consumer-fetch-manager-metrics,client-id="
+                        + kafkaId + ",topic=jmx_lag,partition=0");
+                Wait.until("kafka-clients' partition metrics", ClientSuiteDeployment.TIMEOUT, () -> {
+                    kafka.poll(POLL);
+                    try {
+                        return server.isRegistered(kafkaPartition) && mbeanAttributes(server, kafkaPartition).contains("records-lag");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                Set<String> extra = mbeanAttributes(server, partition);
+                extra.removeAll(mbeanAttributes(server, kafkaPartition));
+                assertEquals(Set.of(), extra, "per-partition attributes kafka-clients does not have");
+            }
+
+            consumer.assign(List.of(new TopicPartition(topic, 1)));
+            Wait.until("the unassigned partition's bean to go", ClientSuiteDeployment.TIMEOUT, () -> {
+                consumer.poll(Duration.ZERO);
+                return !server.isRegistered(partition);
+            });
+        }
+        assertEquals(Set.of(), server.queryNames(new ObjectName("kafka.consumer:client-id=" + clientId + ",*"), null),
+                "the beans are gone after close()");
     }
 }

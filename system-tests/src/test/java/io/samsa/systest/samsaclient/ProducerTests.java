@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +25,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -243,5 +251,92 @@ interface ProducerTests {
                 assertEquals(i, producer.send(new ProducerRecord<>(topic, 0, null, "after-" + i)).get().offset());
             }
         }
+    }
+
+    private static Set<String> mbeanAttributes(MBeanServer server, ObjectName name) throws Exception {
+        Set<String> out = new TreeSet<>();
+        for (MBeanAttributeInfo a : server.getMBeanInfo(name).getAttributes()) {
+            out.add(a.getName());
+        }
+        return out;
+    }
+
+    private static double mbeanDouble(MBeanServer server, ObjectName name, String attribute) throws Exception {
+        return (Double) server.getAttribute(name, attribute);
+    }
+
+    /**
+     * After real sends, the producer's metrics read through JMX by Kafka's MBean names hold what was
+     * sent; the per-topic and per-node beans carry only attributes kafka-clients' producer has
+     * under the same names; every bean goes on close.
+     */
+    @Test
+    default void metricsAreReadableThroughJmxByKafkasMBeanNames() throws Exception {
+        String topic = "jmx-produce";
+        deployment().createTopic(topic, 1);
+        String clientId = "jmx-producer-" + UUID.randomUUID();
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Properties p = props();
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        ObjectName client = new ObjectName("kafka.producer:type=producer-metrics,client-id=" + clientId);
+        ObjectName perTopic = new ObjectName("kafka.producer:type=producer-topic-metrics,client-id=" + clientId + ",topic=" + topic);
+        try (Producer<String, String> producer = new SamsaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(producer.send(new ProducerRecord<>(topic, 0, null, "value-" + i % 10)));
+            }
+            for (CompletableFuture<RecordMetadata> f : futures) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            // Kafka counts a record each time its batch goes out: a retry (a leader moving) counts it again.
+            assertTrue(mbeanDouble(server, client, "record-send-total") >= 200.0);
+            assertTrue(mbeanDouble(server, client, "record-send-rate") > 0);
+            double batchAvg = mbeanDouble(server, client, "batch-size-avg");
+            assertTrue(batchAvg > 61 && mbeanDouble(server, client, "batch-size-max") >= batchAvg, "batch sizes in bytes");
+            double compression = mbeanDouble(server, client, "compression-rate-avg");
+            assertTrue(compression > 0 && compression < 1, "gzip shrinks repeated values: " + compression);
+            double latency = mbeanDouble(server, client, "request-latency-avg");
+            assertTrue(latency >= 0 && mbeanDouble(server, client, "request-latency-max") >= latency, "latency " + latency);
+            assertTrue(mbeanDouble(server, perTopic, "record-send-total") >= 200.0);
+            assertTrue(mbeanDouble(server, perTopic, "byte-total") > 0);
+            assertTrue(mbeanDouble(server, perTopic, "compression-rate") < 1);
+
+            Set<ObjectName> nodes = server.queryNames(new ObjectName("kafka.producer:type=producer-node-metrics,client-id="
+                    + clientId + ",*"), null);
+            ObjectName leader = nodes.stream().filter(n -> !n.getKeyProperty("node-id").startsWith("node--")).filter(n -> {
+                try {
+                    return !Double.isNaN(mbeanDouble(server, n, "request-latency-avg"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).findFirst().orElseThrow(() -> new AssertionError("no broker node with produce latencies in " + nodes));
+            assertTrue(mbeanDouble(server, leader, "request-total") > 0);
+            assertTrue(mbeanDouble(server, leader, "outgoing-byte-total") > mbeanDouble(server, leader, "incoming-byte-total"),
+                    "produce requests are bigger than their answers");
+
+            String kafkaId = "jmx-oracle-" + UUID.randomUUID();
+            Properties kp = new Properties();
+            kp.put("bootstrap.servers", deployment().bootstrap());
+            kp.put("client.id", kafkaId);
+            try (KafkaProducer<String, String> kafka = new KafkaProducer<>(kp,
+                    new org.apache.kafka.common.serialization.StringSerializer(),
+                    new org.apache.kafka.common.serialization.StringSerializer())) {
+                kafka.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, null, "oracle")).get(30, TimeUnit.SECONDS);
+                Set<String> extra = mbeanAttributes(server, perTopic);
+                extra.removeAll(mbeanAttributes(server, new ObjectName(
+                        "kafka.producer:type=producer-topic-metrics,client-id=" + kafkaId + ",topic=" + topic)));
+                assertEquals(Set.of(), extra, "per-topic attributes kafka-clients does not have");
+                ObjectName kafkaNode = new ObjectName("kafka.producer:type=producer-node-metrics,client-id=" + kafkaId
+                        + ",node-id=" + leader.getKeyProperty("node-id"));
+                extra = mbeanAttributes(server, leader);
+                extra.removeAll(mbeanAttributes(server, kafkaNode));
+                assertEquals(Set.of(), extra, "per-node attributes kafka-clients does not have");
+            }
+        }
+        assertEquals(Set.of(), server.queryNames(new ObjectName("kafka.producer:client-id=" + clientId + ",*"), null),
+                "the beans are gone after close()");
+        assertFalse(server.isRegistered(new ObjectName("kafka.producer:type=app-info,id=" + clientId)));
     }
 }

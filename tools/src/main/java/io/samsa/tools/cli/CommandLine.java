@@ -51,6 +51,8 @@ public final class CommandLine {
     public abstract static class Declarations {
         /** The parser the subclass declares its options on. */
         protected final OptionParser parser = CommandLine.parser();
+        /** Every tool's {@code --version}, as Kafka's tools have it. */
+        final OptionSpec<Void> version = parser.accepts("version", "Print the version and exit.").forHelp();
 
         /** Prints the options alone, without a description. */
         public void printHelpOn(OutputStream out) throws IOException {
@@ -108,9 +110,19 @@ public final class CommandLine {
             } else {
                 set = parse(declared.parser, args);
             }
+            if (set.has(declared.version)) {
+                throw new VersionRequested();
+            }
             return helpAsked(set) ? null : reader.read(declared, set);
         } catch (OptionException e) {
             throw usageError(e, declared.parser);
+        }
+    }
+
+    /** {@code --version} was given: the tool prints its version and exits 0 without running. */
+    public static final class VersionRequested extends RuntimeException {
+        VersionRequested() {
+            super("--version", null, false, false);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.samsa.tools.cli;
 
+import io.samsa.clients.internals.ClientVersion;
+
 import java.io.PrintStream;
 
 /**
@@ -9,6 +11,7 @@ import java.io.PrintStream;
  *       exits {@value ExitStatus#USAGE}, whether parsing found it or running did (a config key only
  *       the cluster knows is wrong);
  *   <li>{@code --help} prints the usage on standard output and exits {@value ExitStatus#OK};
+ *       {@code --version} prints the version and exits {@value ExitStatus#OK} too;
  *   <li>any failure while running prints one line, {@code <tool>: <message>} (see
  *       {@link FailureMessages}), on standard error and exits {@value ExitStatus#FAILURE}; its stack
  *       trace follows only when the tool's options say {@code --verbose}, which also raises the log
@@ -42,6 +45,10 @@ public final class ToolRunner {
             options = tool.parse(args);
         } catch (UsageException e) {
             return usageError(tool, e.getMessage(), err);
+        } catch (CommandLine.VersionRequested e) {
+            out.println(ClientVersion.VERSION + " (Samsa; speaks the protocol of Apache Kafka 3.9)");
+            out.flush();
+            return ExitStatus.OK;
         }
         if (options == null) {
             tool.printUsage(out);

@@ -1,5 +1,6 @@
 package io.samsa.tools.cli;
 
+import io.samsa.clients.internals.ClientVersion;
 import joptsimple.OptionException;
 import joptsimple.OptionParser;
 import joptsimple.OptionSet;
@@ -76,6 +77,44 @@ class CommandLineTest {
                 () -> CommandLine.parse(Counted::new, (d, set) -> set.valueOf(d.count), "--count", "3", "y")).getMessage());
         assertEquals(List.of("y"), CommandLine.parseKeepingArguments(Counted::new, (d, set) -> set.nonOptionArguments(),
                 "--count", "3", "y"));
+    }
+
+    @Test
+    void everyToolTakesVersionWhateverElseIsGiven() {
+        assertThrows(CommandLine.VersionRequested.class,
+                () -> CommandLine.parse(Counted::new, (d, set) -> set.valueOf(d.count), "--version"));
+        assertThrows(CommandLine.VersionRequested.class,
+                () -> CommandLine.parse(Counted::new, (d, set) -> set.valueOf(d.count), "--count", "3", "--version"));
+    }
+
+    @Test
+    void versionRunsNothingAndExitsZero() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ToolRunner.execute(new Tool<Integer>() {
+            @Override
+            public String name() {
+                return "counted";
+            }
+
+            @Override
+            public Integer parse(String[] args) throws UsageException {
+                return CommandLine.parse(Counted::new, (d, set) -> set.valueOf(d.count), args);
+            }
+
+            @Override
+            public void printUsage(PrintStream o) {
+                o.println("Usage: counted");
+            }
+
+            @Override
+            public void run(Integer options, PrintStream o, PrintStream e) {
+                throw new AssertionError("ran");
+            }
+        }, new String[] {"--version"}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status);
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith(ClientVersion.VERSION + " "));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     private static final class Counted extends CommandLine.Declarations {

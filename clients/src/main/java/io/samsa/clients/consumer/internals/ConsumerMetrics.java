@@ -1,13 +1,16 @@
 package io.samsa.clients.consumer.internals;
 
+import io.samsa.clients.internals.ClientMetricRegistry;
 import io.samsa.clients.internals.ClientMetricSet;
 import io.samsa.common.Metric;
 import io.samsa.common.MetricName;
 import io.samsa.common.Time;
+import io.samsa.common.TopicPartition;
 
-import java.util.Collections;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
@@ -16,8 +19,12 @@ import java.util.function.IntSupplier;
  * ({@code consumer-fetch-manager-metrics}: records and bytes consumed, fetch requests and their
  * latency, the largest lag), the poll loop's ({@code consumer-metrics}) and, when the consumer has
  * a group, the group's ({@code consumer-coordinator-metrics}: commits, heartbeats, rebalances,
- * assigned partitions). All at client level, tagged {@code client-id}; Kafka's per-topic and
- * per-partition variants are not kept. Rates, averages and maxima are windowed as Kafka's are.
+ * assigned partitions), all tagged {@code client-id}; and, per assigned partition, Kafka's
+ * {@code consumer-fetch-manager-metrics} tagged {@code topic} (dots as underscores, as Kafka
+ * writes it) and {@code partition}: {@code records-lag}, {@code -max}, {@code -avg} and
+ * {@code records-lead}, {@code -min}, {@code -avg}, from the first poll that returns from the
+ * partition until it is no longer assigned. Kafka's per-topic variants are not kept. Rates,
+ * averages and maxima are windowed as Kafka's are.
  *
  * <p>Thread-safe: the fetcher and poll record from the application thread, heartbeats and commit
  * answers from the I/O thread, and any thread reads. The poll timestamps are written by the
@@ -25,8 +32,16 @@ import java.util.function.IntSupplier;
  */
 public final class ConsumerMetrics {
 
+    /** One assigned partition's lag and lead, in {@code consumer-fetch-manager-metrics}. */
+    private record PartitionSensors(ClientMetricSet set, ClientMetricSet.Sensor lag, ClientMetricSet.Sensor lead) {
+    }
+
     private final Time time;
+    private final ClientMetricRegistry registry;
+    private final String clientId;
     private final ClientMetricSet fetchManager;
+    private final ClientMetricSet.Sensor recordsLead;
+    private final Map<TopicPartition, PartitionSensors> partitions = new ConcurrentHashMap<>();
     private final ClientMetricSet consumer;
     /** Null without a group. */
     private final ClientMetricSet coordinator;
@@ -53,8 +68,17 @@ public final class ConsumerMetrics {
      *        (read only with a group, for {@code assigned-partitions})
      */
     public ConsumerMetrics(String clientId, boolean hasGroup, Time time, IntSupplier assignedPartitions) {
+        this(new ClientMetricRegistry(), clientId, hasGroup, time, assignedPartitions);
+    }
+
+    /** As above, with the metrics in the client's {@code registry}. */
+    public ConsumerMetrics(ClientMetricRegistry registry, String clientId, boolean hasGroup, Time time,
+                           IntSupplier assignedPartitions) {
         this.time = time;
-        fetchManager = new ClientMetricSet("consumer-fetch-manager-metrics", clientId, time);
+        this.registry = registry;
+        this.clientId = clientId;
+        Map<String, String> tags = Map.of("client-id", clientId);
+        fetchManager = new ClientMetricSet(registry, "consumer-fetch-manager-metrics", tags, time);
         fetchLatency = fetchManager.sensor()
                 .avg("fetch-latency-avg", "The average time taken for a fetch request.")
                 .max("fetch-latency-max", "The max time taken for any fetch request.")
@@ -72,8 +96,10 @@ public final class ConsumerMetrics {
         recordsLag = fetchManager.sensor()
                 .max("records-lag-max", "The maximum lag in terms of number of records for any partition in this window. "
                         + "NOTE: This is based on current offset and not committed offset");
+        recordsLead = fetchManager.sensor()
+                .min("records-lead-min", "The minimum lead in terms of number of records for any partition in this window");
 
-        consumer = new ClientMetricSet("consumer-metrics", clientId, time);
+        consumer = new ClientMetricSet(registry, "consumer-metrics", tags, time);
         consumer.gauge("last-poll-seconds-ago", "The number of seconds since the last poll() invocation.",
                 () -> secondsSince(lastPollMs));
         timeBetweenPoll = consumer.sensor()
@@ -84,7 +110,7 @@ public final class ConsumerMetrics {
                         + "waiting for the user code to process records.");
 
         if (hasGroup) {
-            coordinator = new ClientMetricSet("consumer-coordinator-metrics", clientId, time);
+            coordinator = new ClientMetricSet(registry, "consumer-coordinator-metrics", tags, time);
             commits = coordinator.sensor()
                     .avg("commit-latency-avg", "The average time taken for a commit request")
                     .max("commit-latency-max", "The max time taken for a commit request")
@@ -134,9 +160,57 @@ public final class ConsumerMetrics {
         recordsFetched.record(records, now);
     }
 
-    /** The largest lag of the partitions a poll returned records from (Kafka records each; only the max is kept). */
-    void recordLag(long lag) {
-        recordsLag.record(lag);
+    /**
+     * A poll took records from {@code tp} and moved its position: {@code lag} records behind the
+     * high watermark (the last stable offset under read_committed) and {@code lead} records past
+     * the log start offset, each {@code Long.MIN_VALUE} when unknown (and then not recorded).
+     */
+    void recordPosition(TopicPartition tp, long lag, long lead) {
+        if (lag == Long.MIN_VALUE && lead == Long.MIN_VALUE) {
+            return;
+        }
+        long nowMs = time.milliseconds();
+        PartitionSensors p = partition(tp);
+        if (lag != Long.MIN_VALUE) {
+            recordsLag.record(lag, nowMs);
+            p.lag.record(lag, nowMs);
+        }
+        if (lead != Long.MIN_VALUE) {
+            recordsLead.record(lead, nowMs);
+            p.lead.record(lead, nowMs);
+        }
+    }
+
+    private PartitionSensors partition(TopicPartition tp) {
+        PartitionSensors p = partitions.get(tp);
+        return p != null ? p : partitions.computeIfAbsent(tp, this::registerPartition);
+    }
+
+    private PartitionSensors registerPartition(TopicPartition tp) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("client-id", clientId);
+        tags.put("topic", tp.topic().replace('.', '_'));
+        tags.put("partition", Integer.toString(tp.partition()));
+        ClientMetricSet set = new ClientMetricSet(registry, "consumer-fetch-manager-metrics", tags, time);
+        ClientMetricSet.Sensor lag = set.sensor()
+                .value("records-lag", "The latest lag of the partition")
+                .max("records-lag-max", "The max lag of the partition")
+                .avg("records-lag-avg", "The average lag of the partition");
+        ClientMetricSet.Sensor lead = set.sensor()
+                .value("records-lead", "The latest lead of the partition")
+                .min("records-lead-min", "The min lead of the partition")
+                .avg("records-lead-avg", "The average lead of the partition");
+        return new PartitionSensors(set, lag, lead);
+    }
+
+    /** The assignment changed: the metrics of partitions no longer in {@code assigned} go. */
+    void retainPartitions(Collection<TopicPartition> assigned) {
+        for (Map.Entry<TopicPartition, PartitionSensors> e : partitions.entrySet()) {
+            if (!assigned.contains(e.getKey())) {
+                partitions.remove(e.getKey());
+                e.getValue().set.removeAll();
+            }
+        }
     }
 
     // ---- poll (application thread) ----
@@ -176,13 +250,8 @@ public final class ConsumerMetrics {
         rebalances.record(endMs - startMs, endMs);
     }
 
-    /** Every metric, a snapshot of the names with live values. */
+    /** Every metric of the client's registry, a snapshot of the names with live values. */
     public Map<MetricName, Metric> metrics() {
-        Map<MetricName, Metric> all = new LinkedHashMap<>(fetchManager.metrics());
-        all.putAll(consumer.metrics());
-        if (coordinator != null) {
-            all.putAll(coordinator.metrics());
-        }
-        return Collections.unmodifiableMap(all);
+        return registry.metrics();
     }
 }

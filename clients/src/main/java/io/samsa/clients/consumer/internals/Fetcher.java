@@ -69,6 +69,8 @@ public final class Fetcher<K, V> {
     private final Map<Integer, FetchSessionHandler> sessions = new HashMap<>();
     private final Set<Integer> nodesInFlight = new HashSet<>();
     private final Deque<CompletedFetch> buffered = new ArrayDeque<>();
+    /** The assignment the per-partition metrics were last trimmed to. */
+    private int metricsAssignmentVersion = -1;
     /** Scratch for {@link #sendFetches}, reused so that a poll with every broker busy allocates nothing. */
     private final List<TopicPartition> fetchable = new ArrayList<>();
 
@@ -221,9 +223,12 @@ public final class Fetcher<K, V> {
      */
     public Map<TopicPartition, List<ConsumerRecord<K, V>>> collect() {
         takeArrived();
+        if (metricsAssignmentVersion != subscriptions.assignmentVersion()) {
+            metricsAssignmentVersion = subscriptions.assignmentVersion();
+            metrics.retainPartitions(subscriptions.assignedPartitions());
+        }
         Map<TopicPartition, List<ConsumerRecord<K, V>>> out = null;
         int left = settings.maxPollRecords();
-        long maxLag = Long.MIN_VALUE;
         Iterator<CompletedFetch> it = buffered.iterator();
         while (it.hasNext() && left > 0) {
             CompletedFetch fetch = it.next();
@@ -257,7 +262,7 @@ public final class Fetcher<K, V> {
             FetchPosition next = new FetchPosition(fetch.nextFetchOffset(),
                     fetch.lastEpoch().isPresent() ? fetch.lastEpoch() : old.offsetEpoch(), old.currentLeaderEpoch());
             subscriptions.advance(tp, next);
-            maxLag = Math.max(maxLag, subscriptions.lagOrMin(tp, settings.readCommitted()));
+            metrics.recordPosition(tp, subscriptions.lagOrMin(tp, settings.readCommitted()), subscriptions.leadOrMin(tp));
             if (added > 0) {
                 if (fresh) {
                     if (out == null) {
@@ -271,9 +276,6 @@ public final class Fetcher<K, V> {
                 fetch.drain();
                 it.remove();
             }
-        }
-        if (maxLag != Long.MIN_VALUE) {
-            metrics.recordLag(maxLag);
         }
         return out == null ? Map.of() : out;
     }

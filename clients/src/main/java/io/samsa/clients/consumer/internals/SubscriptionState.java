@@ -421,6 +421,15 @@ public final class SubscriptionState {
         return end == null ? Long.MIN_VALUE : end - s.position.offset();
     }
 
+    /** How far the position is past the log start offset, Kafka's lead: {@code Long.MIN_VALUE} when unknown. */
+    public long leadOrMin(TopicPartition tp) {
+        PartitionState s = assignment.get(tp);
+        if (s == null || s.position == null || s.logStartOffset == null) {
+            return Long.MIN_VALUE;
+        }
+        return s.position.offset() - s.logStartOffset;
+    }
+
     /** Kafka's listener when none is given. */
     private static final class NoOpListener implements ConsumerRebalanceListener {
         @Override

@@ -142,7 +142,7 @@ public final class ProducerBatch {
         return records;
     }
 
-    /** Size before compression over size after, once closed (1 when uncompressed). */
+    /** Size after compression over size before (Kafka's compression ratio), once closed; 1 before. */
     double compressionRate() {
         return records == null || uncompressedBytes == 0 ? 1.0 : records.sizeInBytes() / (double) uncompressedBytes;
     }

@@ -166,8 +166,7 @@ public final class Sender implements ClientIoThread.Participant {
         int records = 0;
         for (ProducerBatch b : batches) {
             records += b.recordCount();
-            metrics.batchSize.record(b.sizeInBytes());
-            metrics.compressionRate.record(b.compressionRate());
+            metrics.batchSent(b, nowMs);
             ProduceRequest.TopicProduceData t = topics.computeIfAbsent(b.tp.topic(),
                     name -> new ProduceRequest.TopicProduceData().setName(name));
             t.partitionData().add(new ProduceRequest.PartitionProduceData().setIndex(b.tp.partition())
@@ -180,7 +179,7 @@ public final class Sender implements ClientIoThread.Participant {
         if (settings.acks() == 0) {
             request = request.withoutResponse();
         }
-        metrics.recordsPerRequest.record(records);
+        metrics.requestSent(records, nowMs);
         inFlightByNode.computeIfAbsent(node.id(), k -> new ArrayList<>()).addAll(batches);
         boolean expectResponse = request.expectResponse();
         network.send(node, request, nowMs, settings.requestTimeoutMs()).whenComplete((r, e) -> {
@@ -199,7 +198,7 @@ public final class Sender implements ClientIoThread.Participant {
                     settle(b, Errors.NONE, -1, -1, null, now);
                 }
             } else {
-                metrics.requestLatency.record(r.latencyMs());
+                metrics.requestAnswered(node.id(), r.latencyMs(), now);
                 handleResponse(r, byPartition, now);
             }
         });
@@ -227,7 +226,6 @@ public final class Sender implements ClientIoThread.Participant {
         }
         if (error == Errors.NONE || error == Errors.DUPLICATE_SEQUENCE_NUMBER) {
             sequencer.onAcknowledged(b);
-            metrics.recordsSent.record(b.recordCount());
             complete(b, baseOffset, logAppendTime, null);
             return;
         }
@@ -249,7 +247,7 @@ public final class Sender implements ClientIoThread.Participant {
         boolean canRetry = retriable && b.attempts <= settings.retries() && !accumulator.isDeliveryExpired(b, nowMs);
         if (canRetry) {
             log.debug("Retrying {} after {}", b, error);
-            metrics.recordRetries.record(b.recordCount());
+            metrics.retried(b.tp.topic(), b.recordCount());
             sequencer.onRetry(b);
             if (idempotence != null && idempotence.isResetRequested()) {
                 b.resetSequence();
@@ -267,7 +265,7 @@ public final class Sender implements ClientIoThread.Participant {
 
     private void complete(ProducerBatch b, long baseOffset, long logAppendTime, RuntimeException error) {
         if (error != null && !b.isDone()) {
-            metrics.recordErrors.record(b.recordCount());
+            metrics.failed(b.tp.topic(), b.recordCount());
         }
         if (b.complete(baseOffset, logAppendTime, error)) {
             accumulator.deallocate(b);

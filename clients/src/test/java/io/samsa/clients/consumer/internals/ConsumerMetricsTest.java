@@ -2,12 +2,15 @@ package io.samsa.clients.consumer.internals;
 
 import io.samsa.common.MetricName;
 import io.samsa.common.MockTime;
+import io.samsa.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The poll loop's {@code consumer-metrics}, and which metrics a consumer with and without a group has. */
@@ -67,7 +70,8 @@ class ConsumerMetricsTest {
                 "consumer-fetch-manager-metrics:fetch-rate", "consumer-fetch-manager-metrics:fetch-size-avg",
                 "consumer-fetch-manager-metrics:fetch-size-max", "consumer-fetch-manager-metrics:fetch-total",
                 "consumer-fetch-manager-metrics:records-consumed-rate", "consumer-fetch-manager-metrics:records-consumed-total",
-                "consumer-fetch-manager-metrics:records-lag-max", "consumer-fetch-manager-metrics:records-per-request-avg",
+                "consumer-fetch-manager-metrics:records-lag-max", "consumer-fetch-manager-metrics:records-lead-min",
+                "consumer-fetch-manager-metrics:records-per-request-avg",
                 "consumer-metrics:last-poll-seconds-ago", "consumer-metrics:poll-idle-ratio-avg",
                 "consumer-metrics:time-between-poll-avg", "consumer-metrics:time-between-poll-max");
         assertEquals(new TreeSet<>(fetchAndPoll), names(new ConsumerMetrics("c1", false, time, () -> 0)));
@@ -80,5 +84,40 @@ class ConsumerMetricsTest {
                 "consumer-coordinator-metrics:rebalance-latency-avg", "consumer-coordinator-metrics:rebalance-latency-max",
                 "consumer-coordinator-metrics:rebalance-latency-total", "consumer-coordinator-metrics:rebalance-total"));
         assertEquals(withGroup, names(new ConsumerMetrics("c1", true, time, () -> 0)));
+    }
+
+    private static Object partitionMetric(ConsumerMetrics metrics, String topic, int partition, String name) {
+        for (var e : metrics.metrics().entrySet()) {
+            MetricName n = e.getKey();
+            if (n.group().equals("consumer-fetch-manager-metrics") && n.name().equals(name)
+                    && topic.equals(n.tags().get("topic")) && Integer.toString(partition).equals(n.tags().get("partition"))) {
+                assertEquals(List.of("client-id", "topic", "partition"), List.copyOf(n.tags().keySet()), "Kafka's tag order");
+                return e.getValue().metricValue();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void eachPartitionHasItsLagAndLeadUntilItIsNoLongerAssigned() {
+        ConsumerMetrics metrics = new ConsumerMetrics("c1", false, time, () -> 0);
+        TopicPartition a = new TopicPartition("my.topic", 0);
+        TopicPartition b = new TopicPartition("other", 3);
+        assertNull(partitionMetric(metrics, "my_topic", 0, "records-lag"), "no metrics before a poll returned from it");
+        metrics.recordPosition(a, 40, 10);
+        metrics.recordPosition(a, 20, 30);
+        metrics.recordPosition(b, 5, Long.MIN_VALUE);
+        assertEquals(20.0, partitionMetric(metrics, "my_topic", 0, "records-lag"), "the latest; dots become underscores");
+        assertEquals(40.0, partitionMetric(metrics, "my_topic", 0, "records-lag-max"));
+        assertEquals(30.0, partitionMetric(metrics, "my_topic", 0, "records-lag-avg"));
+        assertEquals(30.0, partitionMetric(metrics, "my_topic", 0, "records-lead"));
+        assertEquals(10.0, partitionMetric(metrics, "my_topic", 0, "records-lead-min"));
+        assertEquals(5.0, partitionMetric(metrics, "other", 3, "records-lag"));
+        assertEquals(40.0, ScriptedSender.metric(metrics, "consumer-fetch-manager-metrics", "records-lag-max", "c1"),
+                "the client's maximum is over every partition");
+        assertEquals(10.0, ScriptedSender.metric(metrics, "consumer-fetch-manager-metrics", "records-lead-min", "c1"));
+        metrics.retainPartitions(Set.of(b));
+        assertNull(partitionMetric(metrics, "my_topic", 0, "records-lag"), "unassigned: its metrics are gone");
+        assertEquals(5.0, partitionMetric(metrics, "other", 3, "records-lag"));
     }
 }

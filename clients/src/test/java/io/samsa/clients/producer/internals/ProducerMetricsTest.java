@@ -21,11 +21,10 @@ class ProducerMetricsTest {
     @Test
     void kafkasProducerMetricNamesWithTheirValues() {
         ProducerMetrics m = new ProducerMetrics("p1");
-        m.recordsSent.record(100);
-        m.recordsSent.record(50);
+        m.recordsPerRequest.record(100);
+        m.recordsPerRequest.record(50);
         m.batchSize.record(1000);
         m.batchSize.record(3000);
-        m.recordsPerRequest.record(150);
         m.requestLatency.record(4);
         m.requestLatency.record(8);
         Map<MetricName, Metric> metrics = m.set().metrics();
@@ -41,7 +40,8 @@ class ProducerMetricsTest {
         assertEquals(150, value(metrics, "record-send-total"));
         assertEquals(2000, value(metrics, "batch-size-avg"));
         assertEquals(3000, value(metrics, "batch-size-max"));
-        assertEquals(1, value(metrics, "request-total"));
+        assertEquals(2, value(metrics, "request-total"));
+        assertEquals(75, value(metrics, "records-per-request-avg"));
         assertEquals(6, value(metrics, "request-latency-avg"));
         assertTrue(value(metrics, "record-send-rate") > 0);
     }

@@ -64,19 +64,27 @@ public final class GroupCoordinator {
     private final GroupCatalog catalog;
     private final GroupMembership membership;
     private final GroupOffsets offsets;
+    private final GroupCoordinatorMetrics metrics;
     /** Written on the coordinator thread; read there too, except by {@link #isActive()}. */
     private volatile boolean active;
 
     public GroupCoordinator(GroupConfig config, int numOffsetsPartitions, OffsetsLog offsetsLog, CoordinatorScheduler scheduler,
                             Executor loader, Time time) {
+        this(config, numOffsetsPartitions, offsetsLog, scheduler, loader, time, GroupCoordinatorMetrics.withoutLag());
+    }
+
+    /** As above, keeping Kafka's group metrics and consumer lag in {@code metrics}. */
+    public GroupCoordinator(GroupConfig config, int numOffsetsPartitions, OffsetsLog offsetsLog, CoordinatorScheduler scheduler,
+                            Executor loader, Time time, GroupCoordinatorMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.offsetsLog = offsetsLog;
         this.scheduler = scheduler;
         this.loader = loader;
         this.time = time;
         this.catalog = new GroupCatalog(numOffsetsPartitions);
         GroupStore store = new GroupStore(offsetsLog, scheduler, time);
-        this.membership = new GroupMembership(catalog, store, scheduler, time, config);
+        this.membership = new GroupMembership(catalog, store, scheduler, time, config, metrics::rebalanceCompleted);
         this.offsets = new GroupOffsets(catalog, store, membership, time, config);
     }
 
@@ -84,8 +92,18 @@ public final class GroupCoordinator {
         scheduler.execute(() -> {
             active = true;
             scheduleExpiry();
+            scheduleMetricsRefresh();
         });
         log.info("Group coordinator started ({} partitions of {})", catalog.numPartitions(), OffsetsTopic.NAME);
+    }
+
+    private void scheduleMetricsRefresh() {
+        scheduler.schedule(GroupCoordinatorMetrics.REFRESH_MS, () -> {
+            if (active) {
+                metrics.refresh(catalog.groups());
+                scheduleMetricsRefresh();
+            }
+        });
     }
 
     private void scheduleExpiry() {

@@ -28,9 +28,15 @@ final class GroupMembership {
     private final Time time;
     private final GroupConfig config;
     private final GroupRebalancer rebalancer;
+    private final Runnable onRebalanceCompleted;
 
-    GroupMembership(GroupCatalog catalog, GroupStore store, CoordinatorScheduler scheduler, Time time, GroupConfig config) {
+    /**
+     * @param onRebalanceCompleted told each time a group's leader's assignment is accepted (Stable again)
+     */
+    GroupMembership(GroupCatalog catalog, GroupStore store, CoordinatorScheduler scheduler, Time time, GroupConfig config,
+                    Runnable onRebalanceCompleted) {
         this.catalog = catalog;
+        this.onRebalanceCompleted = onRebalanceCompleted;
         this.store = store;
         this.time = time;
         this.config = config;
@@ -291,6 +297,7 @@ final class GroupMembership {
                             }
                             rebalancer.propagateAssignment(group, Errors.NONE);
                             group.transitionTo(GroupState.STABLE, time.milliseconds());
+                            onRebalanceCompleted.run();
                         }
                     });
                 }

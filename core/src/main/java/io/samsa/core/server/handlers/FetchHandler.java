@@ -95,7 +95,7 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
         FetchParams params = new FetchParams(replicaId, replicaEpoch, unresolved ? 0 : body.maxWaitMs(), body.minBytes(),
                 body.maxBytes());
         replicaManager.fetchMessages(params, fetches,
-                read -> request.sendResponse(buildResponse(version, context, wanted, merge(wanted, read), isolation)));
+                read -> request.sendResponse(buildResponse(version, context, wanted, merge(wanted, read), isolation, replicaId >= 0)));
     }
 
     /** The partitions the request names, by name before v13 and by id from v13. */
@@ -145,7 +145,7 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
     }
 
     private FetchResponse buildResponse(short version, FetchContext context, List<Wanted> wanted, List<ReadResult> results,
-                                        byte isolation) {
+                                        byte isolation, boolean fromFollower) {
         List<FetchResponse.PartitionData> partitions = new ArrayList<>(wanted.size());
         List<FetchContext.Answer> answers = new ArrayList<>(wanted.size());
         for (int i = 0; i < wanted.size(); i++) {
@@ -175,6 +175,10 @@ public final class FetchHandler implements ApiHandler<FetchRequest> {
                 response.responses().add(topic);
             }
             topic.partitions().add(partitions.get(i));
+            if (!fromFollower) {
+                // Kafka's BytesOutPerSec: what a consumer is sent, after any down-conversion.
+                replicaManager.topicMetrics().recordBytesOut(wanted.get(i).tp().topic(), partitions.get(i).records().sizeInBytes());
+            }
         }
         return response;
     }

@@ -56,6 +56,10 @@ final class GroupTestKit {
     final GroupCoordinator coordinator;
 
     GroupTestKit(GroupConfig config) {
+        this(config, GroupCoordinatorMetrics.withoutLag());
+    }
+
+    GroupTestKit(GroupConfig config, GroupCoordinatorMetrics metrics) {
         Executor loader = task -> {
             if (holdLoads) {
                 heldLoads.add(task);
@@ -63,7 +67,7 @@ final class GroupTestKit {
                 task.run();
             }
         };
-        coordinator = new GroupCoordinator(config, PARTITIONS, log, scheduler, loader, time);
+        coordinator = new GroupCoordinator(config, PARTITIONS, log, scheduler, loader, time, metrics);
         coordinator.startup();
         for (int p = 0; p < PARTITIONS; p++) {
             coordinator.onElection(p, 0);
