@@ -246,7 +246,7 @@ public final class Log {
         lock.lock();
         try {
             checkOpen();
-            ProducerStateManager.Check check = producerState.checkLeaderAppend(batches);
+            ProducerStateManager.Check check = producerState.checkLeaderAppend(batches, logEndOffset() == 0);
             if (check.isDuplicate()) {
                 // A retry of a batch already in the log: answer with its offsets and write nothing.
                 info.duplicateOf(check.duplicate().firstOffset(), check.duplicate().lastOffset());

@@ -60,8 +60,10 @@ final class ProducerStateManager {
      * Checks the batches of a leader append (position to limit) against the producers' state. Only
      * batches with a producer id are checked; an idempotent request carries exactly one batch, as
      * Kafka requires, so that a retry is all or nothing.
+     *
+     * @param logEverEmpty nothing was ever appended to this log (its end offset is 0)
      */
-    Check checkLeaderAppend(ByteBuffer batches) {
+    Check checkLeaderAppend(ByteBuffer batches, boolean logEverEmpty) {
         int start = batches.position();
         int end = batches.limit();
         int count = 0;
@@ -83,6 +85,13 @@ final class ProducerStateManager {
         int lastSeq = incrementSequence(firstSeq, BatchHeaders.lastOffsetDelta(batches, start));
         ProducerStateEntry entry = producers.get(pid);
         if (entry == null) {
+            if (logEverEmpty && firstSeq != 0) {
+                // Nothing was ever written here, so the producer's earlier batches are missing, not expired: most
+                // often its first batch was refused (the partition was not yet known here) and is being retried.
+                // Accepting this one would put it before that batch; the producer retries it after.
+                return new Check(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER, "Producer " + pid + "'s first batch on " + tp
+                        + " starts at sequence " + firstSeq + ", but nothing was ever written there: expected 0", null);
+            }
             // Unknown producer (new, or its state expired or was removed with old segments): any sequence starts it.
             return Check.ACCEPT;
         }

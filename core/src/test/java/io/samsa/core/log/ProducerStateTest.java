@@ -107,6 +107,26 @@ class ProducerStateTest {
     }
 
     @Test
+    void onALogNeverWrittenAProducersFirstBatchMustStartAtZero() throws Exception {
+        Log log = open(true, Map.of());
+        // Its batch at sequence 0 was refused (the partition was not known yet) and is being retried.
+        LogAppendInfo early = append(log, batch(7, (short) 0, 8, 2));
+        assertEquals(Errors.OUT_OF_ORDER_SEQUENCE_NUMBER, early.error());
+        assertEquals(0, log.logEndOffset());
+        assertEquals(Errors.NONE, append(log, batch(7, (short) 0, 0, 8)).error());
+        assertEquals(Errors.NONE, append(log, batch(7, (short) 0, 8, 2)).error());
+        assertEquals(10, log.logEndOffset());
+    }
+
+    @Test
+    void onALogWrittenBeforeAnUnknownProducerStartsAtAnySequence() throws Exception {
+        Log log = open(true, Map.of());
+        append(log, batch(8, (short) 0, 0, 1));
+        // Producer 7's state expired (or left with old segments): it carries on where it was.
+        assertEquals(Errors.NONE, append(log, batch(7, (short) 0, 42, 1)).error());
+    }
+
+    @Test
     void producersAreIndependent() throws Exception {
         Log log = open(true, Map.of());
         append(log, batch(7, (short) 0, 0, 1));
@@ -119,6 +139,7 @@ class ProducerStateTest {
     @Test
     void sequenceWrapsAroundFromIntMaxToZero() throws Exception {
         Log log = open(true, Map.of());
+        append(log, batch(8, (short) 0, 0, 1));
         append(log, batch(7, (short) 0, Integer.MAX_VALUE - 1, 2));
         assertEquals(Errors.NONE, append(log, batch(7, (short) 0, 0, 1)).error());
     }
