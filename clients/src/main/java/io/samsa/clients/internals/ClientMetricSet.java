@@ -7,6 +7,7 @@ import io.samsa.common.Time;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -173,24 +174,22 @@ public final class ClientMetricSet {
             return n == 0 ? Double.NaN : total / n;
         }
 
-        private synchronized double windowedMax(long nowMs) {
-            purge(nowMs);
-            long n = 0;
-            double m = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < used; i++) {
-                n += count[i];
-                m = Math.max(m, max[i]);
-            }
-            return n == 0 ? Double.NaN : m;
+        private double windowedMax(long nowMs) {
+            return windowedExtreme(nowMs, max, Double.NEGATIVE_INFINITY, Math::max);
         }
 
-        private synchronized double windowedMin(long nowMs) {
+        private double windowedMin(long nowMs) {
+            return windowedExtreme(nowMs, min, Double.POSITIVE_INFINITY, Math::min);
+        }
+
+        /** The most extreme of {@code perSample} over the window's samples, or NaN when none was recorded. */
+        private synchronized double windowedExtreme(long nowMs, double[] perSample, double identity, DoubleBinaryOperator pick) {
             purge(nowMs);
             long n = 0;
-            double m = Double.POSITIVE_INFINITY;
+            double m = identity;
             for (int i = 0; i < used; i++) {
                 n += count[i];
-                m = Math.min(m, min[i]);
+                m = pick.applyAsDouble(m, perSample[i]);
             }
             return n == 0 ? Double.NaN : m;
         }

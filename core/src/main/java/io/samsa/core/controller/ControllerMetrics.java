@@ -5,6 +5,7 @@ import com.codahale.metrics.Timer;
 import io.samsa.core.metrics.BrokerMetrics;
 import io.samsa.core.metrics.KafkaMetricName;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -43,17 +44,16 @@ public final class ControllerMetrics {
             Map.entry(ControllerEvent.BecameController.class, "ControllerChangeRateAndTimeMs"),
             Map.entry(ControllerEvent.Resign.class, "ControllerChangeRateAndTimeMs"));
 
-    private final BrokerMetrics metrics;
     private final Meter uncleanElections;
+    /** The timer of each kind of timed event, made up front as Kafka makes them (a zero rather than no series). */
+    private final Map<Class<?>, Timer> timers = new HashMap<>();
     private volatile int offlinePartitions;
     private volatile int topics;
     private volatile int partitions;
 
     public ControllerMetrics(BrokerMetrics metrics, BooleanSupplier isActive) {
-        this.metrics = metrics;
         this.uncleanElections = metrics.meter(KafkaMetricName.of(GROUP, STATS, "UncleanLeaderElectionsPerSec"));
-        // Made up front, as Kafka does, so that dashboards see a zero rather than no series.
-        metrics.timer(KafkaMetricName.of(GROUP, STATS, "LeaderElectionRateAndTimeMs"));
+        TIMED_EVENTS.forEach((event, name) -> timers.put(event, metrics.timer(KafkaMetricName.of(GROUP, STATS, name))));
         metrics.gauge(name("ActiveControllerCount"), () -> isActive.getAsBoolean() ? 1 : 0);
         metrics.gauge(name("OfflinePartitionsCount"), () -> offlinePartitions);
         metrics.gauge(name("GlobalTopicCount"), () -> topics);
@@ -71,8 +71,7 @@ public final class ControllerMetrics {
      * null for events Kafka does not time (queries).
      */
     Timer timerFor(ControllerEvent event) {
-        String name = TIMED_EVENTS.get(event.getClass());
-        return name == null ? null : metrics.timer(KafkaMetricName.of(GROUP, STATS, name));
+        return timers.get(event.getClass());
     }
 
     /** A leader was elected from outside the ISR (it may lack acknowledged records). */
